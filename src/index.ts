@@ -1,0 +1,48 @@
+/**
+ * qualify: B2B sales qualification as data. Deals, stakeholders and frameworks are validated
+ * with zod schemas; frameworks are JsonLogic rules compiled once and evaluated many times.
+ * @packageDocumentation
+ */
+
+export {
+  Account,
+  Budget,
+  Competitor,
+  Deal,
+  Decision,
+  DecisionCriterion,
+  Interaction,
+  Metric,
+  Money,
+  Need,
+  Timeline,
+} from "./model/deal.js";
+export * from "./model/enums.js";
+export {
+  Bindings,
+  CollateralRule,
+  Criterion,
+  FindingRule,
+  Framework,
+  type FrameworkInput,
+  Logic,
+  Origin,
+  Question,
+  type QuestionDef,
+  RuleSet,
+  StatusRule,
+} from "./model/framework.js";
+export { IsoDate, IsoDay, isIsoDate } from "./model/iso-date.js";
+export {
+  Collateral,
+  CriterionResult,
+  Evidence,
+  Finding,
+  FrameworkResult,
+  NextQuestion,
+  Report,
+} from "./model/report.js";
+export { Stakeholder } from "./model/stakeholder.js";
+export { didYouMean } from "./validation/did-you-mean.js";
+export { formatIssues, type Issue, QualifyError, type SafeParseResult } from "./validation/issue.js";
+export { parseDeal, safeParseDeal } from "./validation/parse-deal.js";

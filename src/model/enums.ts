@@ -1,0 +1,125 @@
+import { z } from "zod";
+
+/** Where a deal stands in the sales cycle. */
+export const Stage = z
+  .enum(["prospecting", "discovery", "evaluation", "proposal", "negotiation", "closed-won", "closed-lost"])
+  .describe("Where the deal stands in the sales cycle.");
+/** A deal stage. */
+export type Stage = z.infer<typeof Stage>;
+
+/** Low, medium or high. */
+export const Level = z.enum(["low", "medium", "high"]).describe("Low, medium or high.");
+/** Low, medium or high. */
+export type Level = z.infer<typeof Level>;
+
+/** How senior a stakeholder is in their organisation. */
+export const Seniority = z
+  .enum(["individual", "manager", "director", "executive", "owner"])
+  .describe("How senior the stakeholder is in their organisation.");
+/** A seniority level. */
+export type Seniority = z.infer<typeof Seniority>;
+
+/** A buying role that has been confirmed (never assumed from a title). */
+export const Role = z
+  .enum([
+    "economic-buyer",
+    "decision-maker",
+    "champion",
+    "coach",
+    "technical-buyer",
+    "user-buyer",
+    "influencer",
+    "blocker",
+    "procurement",
+    "legal",
+  ])
+  .describe("A buying role that has been confirmed, never assumed from a title.");
+/** A confirmed buying role. */
+export type Role = z.infer<typeof Role>;
+
+/** How a stakeholder feels about the deal. */
+export const Sentiment = z
+  .enum(["positive", "neutral", "negative"])
+  .describe("How the stakeholder feels about the deal.");
+/** A sentiment. */
+export type Sentiment = z.infer<typeof Sentiment>;
+
+/** How far the budget has got. */
+export const BudgetStatus = z
+  .enum(["none", "exploring", "allocated", "approved"])
+  .describe("How far the budget has got: none, being explored, allocated, or approved.");
+/** A budget status. */
+export type BudgetStatus = z.infer<typeof BudgetStatus>;
+
+/** How much a need matters to the buyer. */
+export const Impact = z
+  .enum(["low", "medium", "high", "critical"])
+  .describe("How much the need matters to the buyer's business.");
+/** An impact level. */
+export type Impact = z.infer<typeof Impact>;
+
+/** How well we know a process: partly or fully mapped. */
+export const Mapping = z
+  .enum(["partial", "mapped"])
+  .describe("How well the process is known: partly, or mapped end to end.");
+/** A process mapping level. */
+export type Mapping = z.infer<typeof Mapping>;
+
+/** The kind of a decision criterion. */
+export const CriterionKind = z
+  .enum(["technical", "business", "commercial"])
+  .describe("Whether a decision criterion is technical, business or commercial.");
+/** A decision criterion kind. */
+export type CriterionKind = z.infer<typeof CriterionKind>;
+
+/** The kind of a competitor. */
+export const CompetitorKind = z
+  .enum(["incumbent", "brand-leader", "challenger", "in-house", "status-quo"])
+  .describe("What kind of alternative the competitor is (status-quo is 'do nothing').");
+/** A competitor kind. */
+export type CompetitorKind = z.infer<typeof CompetitorKind>;
+
+/** Where a competitor stands against us. */
+export const Position = z
+  .enum(["ahead", "level", "behind"])
+  .describe("Where the competitor stands against us.");
+/** A competitive position. */
+export type Position = z.infer<typeof Position>;
+
+/** The kind of an interaction with the buyer. */
+export const InteractionKind = z
+  .enum(["meeting", "call", "email", "demo", "workshop", "other"])
+  .describe("What kind of interaction it was.");
+/** An interaction kind. */
+export type InteractionKind = z.infer<typeof InteractionKind>;
+
+/** The status of a qualification criterion. */
+export const Status = z
+  .enum(["met", "partial", "unmet", "unknown"])
+  .describe("met, partial or unmet when the deal says so; unknown when it does not.");
+/** A criterion status. */
+export type Status = z.infer<typeof Status>;
+
+/** The severity of a finding. */
+export const Severity = z.enum(["info", "warning", "critical"]).describe("How serious a finding is.");
+/** A finding severity. */
+export type Severity = z.infer<typeof Severity>;
+
+/** A question topic: the crosswalk that lets one answer count for every framework. */
+export const Topic = z
+  .enum([
+    "budget",
+    "authority",
+    "decision-process",
+    "decision-criteria",
+    "paper-process",
+    "timeline",
+    "need",
+    "impact",
+    "champion",
+    "competition",
+    "situation",
+  ])
+  .describe("What a question is about; questions on the same topic from different frameworks merge.");
+/** A question topic. */
+export type Topic = z.infer<typeof Topic>;

@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { Role, Severity, Status, Topic } from "./enums.js";
+
+/** A JsonLogic expression over the deal (see the rules guide). */
+export const Logic = z
+  .unknown()
+  .refine((v) => v !== undefined, { message: "Expected a JsonLogic expression" })
+  .describe("A JsonLogic expression over the deal.");
+
+const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Expected a lower-case kebab-case id such as 'economic-buyer'");
+
+/** Named JsonLogic values computed from the deal, usable as `{name}` in message templates. */
+export const Bindings = z
+  .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "Expected an identifier"), Logic)
+  .describe("Named JsonLogic values computed from the deal, usable as {name} in templates.");
+
+/** One way a criterion's status is decided: the first rule whose `when` is truthy wins. */
+export const StatusRule = z
+  .strictObject({
+    when: Logic.describe("JsonLogic condition over the deal; the first truthy rule decides the status."),
+    status: Status.exclude(["unknown"]).describe("The status when the condition holds."),
+    reason: z
+      .string()
+      .min(1)
+      .describe("Why, in plain words; a template that may use {binding} or {deal.path}."),
+  })
+  .describe("One way a criterion's status is decided.");
+
+/** A question that would move a criterion towards met. */
+export const Question = z
+  .strictObject({
+    id: Id.describe("Question id; the same id in two frameworks means the same question, and they merge."),
+    text: z.string().min(1).describe("The question, as the seller would ask it."),
+    topic: Topic,
+    askOf: z
+      .array(Role)
+      .optional()
+      .describe(
+        "Roles best placed to answer, in order of preference; otherwise the closest engaged contact.",
+      ),
+    settles: z.string().min(1).describe("What its answer settles."),
+  })
+  .describe("A question that would move a criterion towards met.");
+
+/** A criterion of a qualification framework. */
+export const Criterion = z
+  .strictObject({
+    id: Id.describe("Criterion id, unique within the framework."),
+    name: z.string().min(1).describe("Display name."),
+    description: z.string().min(1).describe("What the criterion means, per the framework's authors."),
+    weight: z.number().positive().describe("Relative weight in the framework's score."),
+    let: Bindings.optional(),
+    status: z
+      .array(StatusRule)
+      .optional()
+      .describe("Status rules in order; when none holds, the status is unknown."),
+    rule: z.string().min(1).optional().describe("Id of a TypeScript rule that decides the status instead."),
+    unknown: z
+      .string()
+      .min(1)
+      .describe("What the seller does not know yet, shown when the status is unknown."),
+    questions: z.array(Question).describe("Questions that would settle this criterion."),
+  })
+  .describe("A criterion of a qualification framework.");
+
+/** A deal-level risk, reported when its condition holds. */
+export const FindingRule = z
+  .strictObject({
+    id: Id.describe("Finding id, stable across versions."),
+    severity: Severity,
+    description: z.string().min(1).describe("When this finding fires, for the docs."),
+    let: Bindings.optional(),
+    when: Logic.describe("JsonLogic condition over the deal."),
+    message: z.string().min(1).describe("The message; a template that may use {binding} or {deal.path}."),
+    stakeholders: Logic.optional().describe("JsonLogic returning the ids of the stakeholders concerned."),
+  })
+  .describe("A deal-level risk, reported when its condition holds.");
+
+/** Something to bring for the people not yet won over, recommended when its condition holds. */
+export const CollateralRule = z
+  .strictObject({
+    id: Id.describe("Collateral id."),
+    title: z.string().min(1).describe("What to bring."),
+    audience: z.string().min(1).describe("Who it is for."),
+    let: Bindings.optional(),
+    when: Logic.describe("JsonLogic condition over the deal."),
+    why: z.string().min(1).describe("Why it helps; a template."),
+  })
+  .describe("Something to bring for the people not yet won over.");
+
+const Common = {
+  $schema: z.string().optional().describe("The JSON Schema this file is written against."),
+  id: Id.describe("Id of the framework or rule set."),
+  name: z.string().min(1).describe("Display name."),
+  summary: z.string().min(1).optional().describe("What it is, in a sentence or two."),
+  findings: z.array(FindingRule).optional().describe("Deal-level risks this file reports."),
+  collateral: z.array(CollateralRule).optional().describe("Collateral this file recommends."),
+};
+
+/** Who made a framework, and where to read about it. */
+export const Origin = z
+  .strictObject({
+    author: z.string().min(1).describe("Who made it."),
+    year: z.number().int().optional().describe("When, roughly."),
+    reference: z.string().min(1).describe("Where to read the authors' own material."),
+  })
+  .describe("Who made a framework, and where to read about it.");
+
+/** A qualification framework as data (framework file format, version 1). */
+export const Framework = z
+  .strictObject({
+    ...Common,
+    kind: z.literal("framework").optional().describe("Marks the file as a framework."),
+    extends: Id.optional().describe("Id of a framework this one extends: its criteria are inherited."),
+    origin: Origin.optional(),
+    drop: z.array(z.string()).optional().describe("With extends: ids of inherited criteria to remove."),
+    criteria: z
+      .array(Criterion.partial().required({ id: true }))
+      .describe("The criteria. With extends, an entry with an inherited id changes that criterion."),
+  })
+  .describe("A qualification framework as data.");
+/** A framework file as written (before `extends` is resolved). */
+export type FrameworkInput = z.infer<typeof Framework>;
+
+/** A rule set: findings and collateral without criteria. */
+export const RuleSet = z
+  .strictObject({ ...Common, kind: z.literal("ruleset").describe("Marks the file as a rule set.") })
+  .describe("A rule set: findings and collateral that run whatever frameworks are chosen.");
+/** A rule set file. */
+export type RuleSet = z.infer<typeof RuleSet>;
+/** A criterion, fully specified. */
+export type Criterion = z.infer<typeof Criterion>;
+/** A question definition. */
+export type QuestionDef = z.infer<typeof Question>;
+/** A finding rule definition. */
+export type FindingRule = z.infer<typeof FindingRule>;
+/** A collateral rule definition. */
+export type CollateralRule = z.infer<typeof CollateralRule>;
+/** A status rule. */
+export type StatusRule = z.infer<typeof StatusRule>;

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { Severity, Status, Topic } from "./enums.js";
+import { IsoDay } from "./iso-date.js";
+
+/** One fact a criterion's status rests on: a path in the deal and what was there. */
+export const Evidence = z
+  .strictObject({
+    path: z.string().describe("Path in the deal, e.g. stakeholders[0].roles."),
+    value: z.unknown().describe("What the deal holds there (absent when it holds nothing)."),
+  })
+  .describe("One fact a criterion's status rests on.");
+/** One fact a criterion's status rests on. */
+export type Evidence = z.infer<typeof Evidence>;
+
+/** The result of one criterion. */
+export const CriterionResult = z
+  .strictObject({
+    id: z.string(),
+    name: z.string(),
+    status: Status,
+    weight: z.number().describe("The criterion's weight."),
+    explanation: z.string().describe("Why the status is what it is, in plain words from the deal."),
+    evidence: z.array(Evidence).describe("The facts the status rests on."),
+  })
+  .describe("The result of one criterion.");
+/** The result of one criterion. */
+export type CriterionResult = z.infer<typeof CriterionResult>;
+
+/** The result of one framework. */
+export const FrameworkResult = z
+  .strictObject({
+    id: z.string(),
+    name: z.string(),
+    score: z.number().min(0).max(100).describe("Weighted score, 0-100; unknown counts as zero."),
+    confidence: z.number().min(0).max(1).describe("Share of the weight whose status is known."),
+    range: z
+      .strictObject({
+        low: z.number().describe("Score with every unknown counted as unmet."),
+        high: z.number().describe("Score with every unknown counted as met."),
+      })
+      .describe("Where the score could land once the unknowns are known."),
+    criteria: z.array(CriterionResult),
+  })
+  .describe("The result of one framework.");
+/** The result of one framework. */
+export type FrameworkResult = z.infer<typeof FrameworkResult>;
+
+/** A deal-level risk. */
+export const Finding = z
+  .strictObject({
+    id: z.string(),
+    severity: Severity,
+    message: z.string(),
+    stakeholderIds: z.array(z.string()).optional().describe("The stakeholders concerned."),
+  })
+  .describe("A deal-level risk.");
+/** A deal-level risk. */
+export type Finding = z.infer<typeof Finding>;
+
+/** A next question to ask, ranked and aimed at a person. */
+export const NextQuestion = z
+  .strictObject({
+    id: z.string(),
+    text: z.string().describe("The question."),
+    topic: Topic,
+    askId: z.string().optional().describe("Id of the stakeholder to ask."),
+    why: z.string().describe("The gap its answer closes."),
+    criteria: z.array(z.string()).describe("The criteria it serves, as framework/criterion."),
+    priority: z.number().describe("Value of the answer; higher first."),
+  })
+  .describe("A next question to ask.");
+/** A next question to ask. */
+export type NextQuestion = z.infer<typeof NextQuestion>;
+
+/** Collateral recommended for the people not yet won over. */
+export const Collateral = z
+  .strictObject({ id: z.string(), title: z.string(), audience: z.string(), why: z.string() })
+  .describe("Collateral recommended for the people not yet won over.");
+/** Collateral recommended. */
+export type Collateral = z.infer<typeof Collateral>;
+
+/** The qualification report, version 1. */
+export const Report = z
+  .strictObject({
+    deal: z.strictObject({ id: z.string(), name: z.string() }),
+    asOf: IsoDay.describe("The date the deal was judged at."),
+    frameworks: z.array(FrameworkResult),
+    findings: z.array(Finding),
+    questions: z.array(NextQuestion),
+    collateral: z.array(Collateral),
+  })
+  .describe("The qualification report, version 1.");
+/** The qualification report, version 1. */
+export type Report = z.infer<typeof Report>;

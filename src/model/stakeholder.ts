@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { Level, Role, Seniority, Sentiment } from "./enums.js";
+import { IsoDate } from "./iso-date.js";
+
+/** A person on the buyer's side. Roles are confirmed roles only: a title is not authority. */
+export const Stakeholder = z
+  .strictObject({
+    id: z.string().min(1).describe("Unique id of the stakeholder within the deal."),
+    name: z.string().min(1).describe("The person's name, used in messages and questions."),
+    title: z.string().optional().describe("Job title, as they state it."),
+    department: z.string().optional().describe("Department or function."),
+    seniority: Seniority.optional(),
+    technical: z
+      .boolean()
+      .optional()
+      .describe("True for a technical person (engineering, IT), false for a business one."),
+    roles: z
+      .array(Role)
+      .optional()
+      .describe("Buying roles this person has been confirmed to hold. Absent or empty means not confirmed."),
+    sentiment: Sentiment.optional(),
+    influence: Level.optional().describe("How much weight this person carries in the decision."),
+    reportsTo: z.string().min(1).optional().describe("Id of the stakeholder this person reports to."),
+    engaged: z.boolean().optional().describe("True when we have spoken with this person."),
+    lastContact: IsoDate.optional().describe("When we last spoke with this person."),
+    concerns: z.array(z.string()).optional().describe("Concerns this person has raised."),
+  })
+  .describe("A person on the buyer's side of the deal.");
+/** A person on the buyer's side of the deal. */
+export type Stakeholder = z.infer<typeof Stakeholder>;

@@ -1,0 +1,22 @@
+import { Deal } from "../model/deal.js";
+import { checkDealReferences } from "./deal-references.js";
+import { fromZod } from "./from-zod.js";
+import { QualifyError, type SafeParseResult } from "./issue.js";
+
+/** Validates a deal: types, enums, dates, unknown fields (with "did you mean") and references, all at once. */
+export function safeParseDeal(input: unknown): SafeParseResult<Deal> {
+  const parsed = Deal.safeParse(input);
+  const issues = [
+    ...(parsed.success ? [] : fromZod(parsed.error.issues, Deal, input)),
+    ...checkDealReferences(input),
+  ];
+  if (issues.length > 0 || !parsed.success) return { success: false, issues };
+  return { success: true, data: parsed.data };
+}
+
+/** Validates a deal and returns it typed; throws one {@link QualifyError} listing every problem. */
+export function parseDeal(input: unknown): Deal {
+  const result = safeParseDeal(input);
+  if (!result.success) throw new QualifyError("Invalid deal", result.issues);
+  return result.data;
+}
