@@ -36,13 +36,20 @@ export function checkDealReferences(input: unknown): Issue[] {
       ...(suggestion ? { suggestion } : {}),
     });
   };
-  stakeholders.forEach((s, i) => isObj(s) && ref(`stakeholders[${i}].reportsTo`, s.reportsTo));
+  const each = (list: unknown, field: string, at: (i: number) => string) => {
+    items(list).forEach((item, i) => {
+      if (isObj(item)) ref(at(i), item[field]);
+    });
+  };
+  each(input.stakeholders, "reportsTo", (i) => `stakeholders[${i}].reportsTo`);
   if (isObj(input.budget)) ref("budget.ownerId", input.budget.ownerId);
-  items(input.needs).forEach((n, i) => isObj(n) && ref(`needs[${i}].ownerId`, n.ownerId));
-  items(input.metrics).forEach((m, i) => isObj(m) && ref(`metrics[${i}].agreedBy`, m.agreedBy));
+  each(input.needs, "ownerId", (i) => `needs[${i}].ownerId`);
+  each(input.metrics, "agreedBy", (i) => `metrics[${i}].agreedBy`);
   items(input.interactions).forEach((x, i) => {
-    if (isObj(x))
-      items(x.stakeholderIds).forEach((id, j) => ref(`interactions[${i}].stakeholderIds[${j}]`, id));
+    if (!isObj(x)) return;
+    items(x.stakeholderIds).forEach((id, j) => {
+      ref(`interactions[${i}].stakeholderIds[${j}]`, id);
+    });
   });
   issues.push(...reportingCycles(stakeholders));
   return issues;
