@@ -4,6 +4,19 @@
  * @packageDocumentation
  */
 
+export { type CompiledLogic, type CompileOptions, compileLogic, explainLogic } from "./logic/compile.js";
+export { LIMITS } from "./logic/limits.js";
+export {
+  defineOperator,
+  type EvalEnv,
+  type Evaluator,
+  type Operator,
+  type OperatorContext,
+} from "./logic/operator.js";
+export { createOperatorSet, type OperatorSet } from "./logic/operator-set.js";
+export type { TraceNode } from "./logic/trace.js";
+export { truthy } from "./logic/truthy.js";
+export { type ValidateLogicOptions, validateLogic } from "./logic/validate-logic.js";
 export {
   Account,
   Budget,

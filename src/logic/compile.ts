@@ -1,0 +1,200 @@
+import { QualifyError } from "../validation/issue.js";
+import type { EvalEnv, Evaluator, Operator } from "./operator.js";
+import { createOperatorSet, type OperatorSet } from "./operator-set.js";
+import { type TraceNode, Tracer } from "./trace.js";
+import { isLogic, opAndArgs, truthy } from "./truthy.js";
+import { validateLogic } from "./validate-logic.js";
+import { readPath, readVar, splitPath } from "./var-path.js";
+
+/** Options for {@link compileLogic}. */
+export interface CompileOptions {
+  /** The operators rules may use; defaults to the JsonLogic standard set. */
+  readonly operators?: OperatorSet;
+  /** Compile a traced evaluator (slower): see {@link explainLogic}. */
+  readonly trace?: boolean;
+}
+
+/** A compiled rule: call it with the data (and optionally the date rules are judged at). */
+export type CompiledLogic = (data: unknown, env?: Partial<EvalEnv>) => unknown;
+
+type TraceEnv = EvalEnv & { readonly tracer?: Tracer };
+
+/**
+ * Compiles a JsonLogic rule once into a tree of plain closures (no `eval`, no `new Function`) that
+ * gives json-logic-js's result. Throws a {@link QualifyError} when the rule uses an unknown operator
+ * or exceeds the size limits.
+ */
+export function compileLogic(rule: unknown, options: CompileOptions = {}): CompiledLogic {
+  const operators = options.operators ?? createOperatorSet();
+  const issues = validateLogic(rule, { operators, checkArity: false });
+  if (issues.length > 0) throw new QualifyError("Invalid rule", issues);
+  const fn = compileNode(rule, operators, options.trace === true);
+  return (data, env) => fn(data, { root: env?.root ?? data, asOf: env?.asOf, ...(env as object) } as EvalEnv);
+}
+
+/** Evaluates a rule once and returns its value with a trace of what every sub-expression saw and returned. */
+export function explainLogic(
+  rule: unknown,
+  data: unknown,
+  options: { readonly operators?: OperatorSet; readonly asOf?: string } = {},
+): { value: unknown; trace: TraceNode } {
+  const fn = compileLogic(rule, {
+    ...(options.operators ? { operators: options.operators } : {}),
+    trace: true,
+  });
+  const tracer = new Tracer();
+  const value = fn(data, { root: data, asOf: options.asOf, tracer } as Partial<EvalEnv>);
+  return { value, trace: tracer.root.children[0] as TraceNode };
+}
+
+/** Compiles one node; exported for the qualifier, which compiles many rules against one operator set. */
+export function compileNode(logic: unknown, operators: OperatorSet, trace: boolean): Evaluator {
+  const inner = compileInner(logic, operators, trace);
+  if (!trace) return inner;
+  const op = Array.isArray(logic) ? "array" : isLogic(logic) ? opAndArgs(logic)[0] : "literal";
+  return (data, env) => {
+    const tracer = (env as TraceEnv).tracer;
+    if (!tracer) return inner(data, env);
+    const [parent, parentData] = [tracer.current, tracer.data];
+    const node: TraceNode = { op, rule: logic, children: [] };
+    if (data !== parentData) node.data = data;
+    parent.children.push(node);
+    tracer.current = node;
+    tracer.data = data;
+    try {
+      node.result = inner(data, env);
+      return node.result;
+    } finally {
+      tracer.current = parent;
+      tracer.data = parentData;
+    }
+  };
+}
+
+function compileInner(logic: unknown, operators: OperatorSet, trace: boolean): Evaluator {
+  const sub = (l: unknown) => compileNode(l, operators, trace);
+  if (Array.isArray(logic)) {
+    const items = logic.map(sub);
+    return (d, e) => items.map((f) => f(d, e));
+  }
+  if (!isLogic(logic)) return () => logic;
+  const [op, values] = opAndArgs(logic);
+  switch (op) {
+    case "if":
+    case "?:":
+      return compileIf(values.map(sub));
+    case "and": {
+      const parts = values.map(sub);
+      return (d, e) => {
+        let current: unknown;
+        for (const p of parts) {
+          current = p(d, e);
+          if (!truthy(current)) return current;
+        }
+        return current;
+      };
+    }
+    case "or": {
+      const parts = values.map(sub);
+      return (d, e) => {
+        let current: unknown;
+        for (const p of parts) {
+          current = p(d, e);
+          if (truthy(current)) return current;
+        }
+        return current;
+      };
+    }
+    case "filter":
+    case "map":
+    case "all":
+    case "some":
+    case "none":
+      return compileScoped(op, sub(values[0]), sub(values[1]));
+    case "reduce": {
+      const [source, body] = [sub(values[0]), sub(values[1])];
+      const initial = values[2] !== undefined ? sub(values[2]) : () => null;
+      return (d, e) => {
+        const items = source(d, e);
+        const start = initial(d, e);
+        if (!Array.isArray(items)) return start;
+        return items.reduce((accumulator, current) => body({ current, accumulator }, e), start);
+      };
+    }
+    case "var":
+      return compileVar(values, sub);
+  }
+  const operator = operators.get(op) as Operator;
+  const args = values.map(sub);
+  if (operator.compile) return operator.compile(args);
+  const evaluate = operator.evaluate;
+  return (d, e) =>
+    evaluate(
+      args.map((f) => f(d, e)),
+      { data: d, root: e.root, asOf: e.asOf },
+    );
+}
+
+function compileIf(parts: Evaluator[]): Evaluator {
+  return (d, e) => {
+    let i = 0;
+    for (; i < parts.length - 1; i += 2) {
+      if (truthy((parts[i] as Evaluator)(d, e))) return (parts[i + 1] as Evaluator)(d, e);
+    }
+    if (parts.length === i + 1) return (parts[i] as Evaluator)(d, e);
+    return null;
+  };
+}
+
+function compileScoped(op: string, source: Evaluator, body: Evaluator): Evaluator {
+  switch (op) {
+    case "filter":
+      return (d, e) => {
+        const items = source(d, e);
+        return Array.isArray(items) ? items.filter((item) => truthy(body(item, e))) : [];
+      };
+    case "map":
+      return (d, e) => {
+        const items = source(d, e);
+        return Array.isArray(items) ? items.map((item) => body(item, e)) : [];
+      };
+    case "all":
+      return (d, e) => {
+        const items = source(d, e);
+        if (!Array.isArray(items) || items.length === 0) return false;
+        for (const item of items) if (!truthy(body(item, e))) return false;
+        return true;
+      };
+    case "some":
+      return (d, e) => {
+        const items = source(d, e);
+        if (!Array.isArray(items)) return false;
+        for (const item of items) if (truthy(body(item, e))) return true;
+        return false;
+      };
+    default:
+      return (d, e) => {
+        const items = source(d, e);
+        if (!Array.isArray(items)) return true;
+        for (const item of items) if (truthy(body(item, e))) return false;
+        return true;
+      };
+  }
+}
+
+function compileVar(values: unknown[], sub: (l: unknown) => Evaluator): Evaluator {
+  const [path, fallback] = values;
+  const literal = (v: unknown) => v === null || typeof v !== "object";
+  if (literal(path) && literal(fallback)) {
+    if (path === undefined || path === "" || path === null) return (d) => d;
+    const parts = splitPath(path);
+    const notFound = fallback === undefined ? null : fallback;
+    if (parts.length === 1) {
+      const key = parts[0] as string;
+      return (d) => readPath(d, [key], notFound);
+    }
+    return (d) => readPath(d, parts, notFound);
+  }
+  const [p, f] = [sub(path), fallback === undefined ? () => undefined : sub(fallback)];
+  return (d, e) => readVar(d, p(d, e), f(d, e));
+}

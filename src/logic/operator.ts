@@ -1,0 +1,43 @@
+import type { z } from "zod";
+
+/** What an operator sees besides its arguments. */
+export interface OperatorContext {
+  /** The data the operation is evaluated on (inside `some`/`map`/... the current item). */
+  readonly data: unknown;
+  /** The whole deal (or whatever the rule was evaluated on at the top). */
+  readonly root: unknown;
+  /** The date rules are judged at, `YYYY-MM-DD`; rules never read the clock. */
+  readonly asOf: string | undefined;
+}
+
+/** A compiled expression: data and environment in, value out. */
+export type Evaluator = (data: unknown, env: EvalEnv) => unknown;
+
+/** What a whole evaluation shares: the root data and the date. */
+export interface EvalEnv {
+  /** The data the rule was evaluated on at the top. */
+  readonly root: unknown;
+  /** The date rules are judged at. */
+  readonly asOf: string | undefined;
+}
+
+/** A JsonLogic operator: a name, what it does, and how it computes its value from evaluated arguments. */
+export interface Operator {
+  /** The operator's name as written in rules, e.g. `days-until`. */
+  readonly name: string;
+  /** One line on what it does, for the docs and for "did you mean". */
+  readonly description: string;
+  /** How many arguments it takes; checked when a rule is loaded. */
+  readonly arity?: { readonly min: number; readonly max?: number };
+  /** The schema of the value it returns, so `var` paths inside `some`/`filter` over it can be checked. */
+  readonly returns?: z.ZodType;
+  /** Computes the value from the evaluated arguments. Must be pure: no I/O, no clock. */
+  readonly evaluate: (args: unknown[], context: OperatorContext) => unknown;
+  /** Optional specialised compiled form (must agree with `evaluate`); used by the built-in operators. */
+  readonly compile?: (args: readonly Evaluator[]) => Evaluator;
+}
+
+/** Defines a JsonLogic operator. Register it through a plugin: `definePlugin({ operators: [...] })`. */
+export function defineOperator(operator: Operator): Operator {
+  return Object.freeze({ ...operator });
+}

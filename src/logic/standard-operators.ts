@@ -1,0 +1,195 @@
+import { defineOperator, type Evaluator, type Operator } from "./operator.js";
+import { truthy } from "./truthy.js";
+import { readVar } from "./var-path.js";
+
+// The eager operators of json-logic-js 2.0.5, with its exact semantics (loose equality, parseFloat in
+// `+` and `*`, PHP-style negative substr ends). `log` is left out on purpose: evaluation does no I/O.
+
+const num = (v: unknown) => Number.parseFloat(v as string);
+const two =
+  (f: (a: unknown, b: unknown) => unknown) =>
+  (args: readonly Evaluator[]): Evaluator => {
+    const [a, b] = [args[0], args[1]];
+    return (d, e) => f(a ? a(d, e) : undefined, b ? b(d, e) : undefined);
+  };
+const all =
+  (f: (values: unknown[]) => unknown) =>
+  (args: readonly Evaluator[]): Evaluator =>
+  (d, e) =>
+    f(args.map((g) => g(d, e)));
+
+type Def = [
+  name: string,
+  description: string,
+  min: number,
+  max: number | undefined,
+  fn: (v: unknown[]) => unknown,
+  fast?: (args: readonly Evaluator[]) => Evaluator,
+];
+
+/* biome-ignore-start lint/suspicious/noDoubleEquals: json-logic-js uses loose equality on purpose */
+const eq = (a: unknown, b: unknown) => a == b;
+const ne = (a: unknown, b: unknown) => a != b;
+/* biome-ignore-end lint/suspicious/noDoubleEquals: json-logic-js uses loose equality on purpose */
+const lt = (a: unknown, b: unknown) => (a as number) < (b as number);
+const le = (a: unknown, b: unknown) => (a as number) <= (b as number);
+const between = (cmp: (a: unknown, b: unknown) => boolean) => (v: unknown[]) =>
+  v[2] === undefined ? cmp(v[0], v[1]) : cmp(v[0], v[1]) && cmp(v[1], v[2]);
+
+function missing(data: unknown, v: unknown[]): unknown[] {
+  const keys = Array.isArray(v[0]) ? (v[0] as unknown[]) : v;
+  const out: unknown[] = [];
+  for (const key of keys) {
+    const value = readVar(data, key, undefined);
+    if (value === null || value === "") out.push(key);
+  }
+  return out;
+}
+
+const defs: Def[] = [
+  ["==", "Loose equality, as JavaScript ==.", 2, 2, (v) => eq(v[0], v[1]), two(eq)],
+  ["===", "Strict equality.", 2, 2, (v) => v[0] === v[1], two((a, b) => a === b)],
+  ["!=", "Loose inequality.", 2, 2, (v) => ne(v[0], v[1]), two(ne)],
+  ["!==", "Strict inequality.", 2, 2, (v) => v[0] !== v[1], two((a, b) => a !== b)],
+  [">", "Greater than.", 2, 2, (v) => lt(v[1], v[0]), two((a, b) => lt(b, a))],
+  [">=", "Greater than or equal.", 2, 2, (v) => le(v[1], v[0]), two((a, b) => le(b, a))],
+  ["<", "Less than; with three arguments, strictly between.", 2, 3, between(lt)],
+  ["<=", "Less than or equal; with three arguments, between inclusive.", 2, 3, between(le)],
+  ["!!", "Truthiness (an empty array is false).", 1, 1, (v) => truthy(v[0])],
+  ["!", "Negated truthiness.", 1, 1, (v) => !truthy(v[0])],
+  ["%", "Remainder.", 2, 2, (v) => (v[0] as number) % (v[1] as number)],
+  [
+    "in",
+    "Whether the first argument is in the second (an array or a string).",
+    2,
+    2,
+    (v) => {
+      const b = v[1] as { indexOf?: (x: unknown) => number } | null | undefined;
+      if (!b || typeof b.indexOf === "undefined") return false;
+      return b.indexOf(v[0]) !== -1;
+    },
+  ],
+  ["cat", "Joins its arguments into a string.", 0, undefined, (v) => v.join("")],
+  [
+    "substr",
+    "Part of a string: start, and a length (negative: characters to drop from the end).",
+    2,
+    3,
+    (v) => {
+      const [source, start, end] = v as [unknown, number, number | undefined];
+      if ((end as number) < 0) {
+        const temp = String(source).substr(start);
+        return temp.substr(0, temp.length + (end as number));
+      }
+      return String(source).substr(start, end);
+    },
+  ],
+  [
+    "+",
+    "Sum (arguments are read as numbers).",
+    0,
+    undefined,
+    (v) => v.reduce((a: number, b) => num(a) + num(b), 0),
+  ],
+  ["*", "Product (arguments are read as numbers).", 1, undefined, (v) => v.reduce((a, b) => num(a) * num(b))],
+  [
+    "-",
+    "Difference; with one argument, negation.",
+    1,
+    2,
+    (v) => (v[1] === undefined ? -(v[0] as number) : (v[0] as number) - (v[1] as number)),
+  ],
+  ["/", "Quotient.", 2, 2, (v) => (v[0] as number) / (v[1] as number)],
+  ["min", "Smallest argument.", 0, undefined, (v) => Math.min(...(v as number[]))],
+  ["max", "Largest argument.", 0, undefined, (v) => Math.max(...(v as number[]))],
+  [
+    "merge",
+    "Flattens its arguments one level into an array.",
+    0,
+    undefined,
+    (v) => v.reduce((a: unknown[], b) => a.concat(b), []),
+  ],
+];
+
+/** The eager operators of JsonLogic (json-logic-js semantics). */
+export const standardOperators: readonly Operator[] = defs.map(([name, description, min, max, fn, fast]) =>
+  defineOperator({
+    name,
+    description,
+    arity: max === undefined ? { min } : { min, max },
+    evaluate: (args) => fn(args),
+    compile: fast ?? all(fn),
+  }),
+);
+
+/** The operators that read the current data themselves: `var`, `missing`, `missing_some`. */
+export const dataOperators: readonly Operator[] = [
+  defineOperator({
+    name: "var",
+    description: "Reads a value from the data by dotted path, with an optional fallback.",
+    arity: { min: 0, max: 2 },
+    evaluate: (args, ctx) => readVar(ctx.data, args[0], args[1]),
+  }),
+  defineOperator({
+    name: "missing",
+    description: "The paths (among its arguments) whose value is absent, null or empty.",
+    arity: { min: 0 },
+    evaluate: (args, ctx) => missing(ctx.data, args),
+  }),
+  defineOperator({
+    name: "missing_some",
+    description: "Like missing, but empty when at least the first argument's count of paths is present.",
+    arity: { min: 2, max: 2 },
+    evaluate: (args, ctx) => {
+      const [need, options] = args as [number, { length: number }];
+      const absent = missing(ctx.data, Array.isArray(options) ? options : [options]);
+      // Like json-logic-js, a missing option list is an error (reading .length of undefined).
+      return options.length - absent.length >= need ? [] : absent;
+    },
+  }),
+];
+
+/** The control operators that decide themselves which arguments to evaluate. */
+export const CONTROL_OPERATORS: ReadonlyMap<string, { description: string; min: number; max?: number }> =
+  new Map([
+    [
+      "if",
+      { description: "If / else if / else: pairs of condition and value, then an optional else.", min: 0 },
+    ],
+    ["?:", { description: "Ternary: condition, value when true, value when false.", min: 0 }],
+    ["and", { description: "The first falsy argument, or the last.", min: 1 }],
+    ["or", { description: "The first truthy argument, or the last.", min: 1 }],
+    [
+      "filter",
+      {
+        description: "The items of an array for which the rule holds (rule sees each item).",
+        min: 2,
+        max: 2,
+      },
+    ],
+    ["map", { description: "The rule applied to each item of an array.", min: 2, max: 2 }],
+    [
+      "reduce",
+      {
+        description: "Folds an array: the rule sees {current, accumulator}; third argument is the start.",
+        min: 2,
+        max: 3,
+      },
+    ],
+    [
+      "all",
+      { description: "True when the array is non-empty and the rule holds for every item.", min: 2, max: 2 },
+    ],
+    ["some", { description: "True when the rule holds for at least one item.", min: 2, max: 2 }],
+    ["none", { description: "True when the rule holds for no item.", min: 2, max: 2 }],
+  ]);
+
+/** Operators that iterate: their second argument is evaluated on each item of the first. */
+export const SCOPED_OPERATORS: ReadonlySet<string> = new Set([
+  "filter",
+  "map",
+  "reduce",
+  "all",
+  "some",
+  "none",
+]);

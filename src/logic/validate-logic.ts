@@ -1,0 +1,172 @@
+import { z } from "zod";
+import { didYouMean } from "../validation/did-you-mean.js";
+import type { Issue } from "../validation/issue.js";
+import { childOf, elementOf, keysOf, unwrap } from "../validation/schema-walk.js";
+import { LIMITS } from "./limits.js";
+import { type OperatorSet, operatorNames } from "./operator-set.js";
+import { CONTROL_OPERATORS, SCOPED_OPERATORS } from "./standard-operators.js";
+import { isLogic, opAndArgs } from "./truthy.js";
+import { FORBIDDEN_KEYS, splitPath } from "./var-path.js";
+
+/** Options for {@link validateLogic}. */
+export interface ValidateLogicOptions {
+  /** The operators rules may use. */
+  readonly operators: OperatorSet;
+  /** Check each operator's number of arguments (on for rule files; off for plain JsonLogic). */
+  readonly checkArity?: boolean;
+  /** The schema of the data: `var` paths are checked against it. Absent: paths are not checked. */
+  readonly schema?: z.ZodType;
+  /** Where the rule sits in its file, prefixed to every issue path. */
+  readonly path?: string;
+}
+
+/** What a scope's data is: a known schema, or anything. */
+type Scope = z.ZodType | "any";
+
+/**
+ * Checks a rule without running it: JSON values only, known operators (with "did you mean"), argument
+ * counts, size limits, forbidden keys, and `var` paths that exist in the data's schema. Every problem
+ * is returned with its path inside the rule.
+ */
+export function validateLogic(rule: unknown, options: ValidateLogicOptions): Issue[] {
+  const issues: Issue[] = [];
+  let nodes = 0;
+  const names = operatorNames(options.operators);
+  const at = (path: string) => path || "(rule)";
+
+  const walk = (logic: unknown, path: string, depth: number, scope: Scope): Scope => {
+    nodes += 1;
+    if (nodes === LIMITS.maxNodes + 1) {
+      issues.push({
+        path: at(path),
+        code: "too-large",
+        message: `Rule is larger than ${LIMITS.maxNodes} values`,
+      });
+    }
+    if (nodes > LIMITS.maxNodes) return "any";
+    if (depth > LIMITS.maxDepth) {
+      issues.push({
+        path: at(path),
+        code: "too-deep",
+        message: `Rule nests deeper than ${LIMITS.maxDepth} levels`,
+      });
+      return "any";
+    }
+    if (Array.isArray(logic)) {
+      logic.forEach((item, i) => walk(item, `${path}[${i}]`, depth + 1, scope));
+      return "any";
+    }
+    if (logic === null || typeof logic === "string" || typeof logic === "boolean") return "any";
+    if (typeof logic === "number") {
+      if (!Number.isFinite(logic))
+        issues.push({ path: at(path), code: "not-json", message: "Numbers must be finite" });
+      return "any";
+    }
+    if (
+      typeof logic !== "object" ||
+      (Object.getPrototypeOf(logic) !== Object.prototype && Object.getPrototypeOf(logic) !== null)
+    ) {
+      issues.push({
+        path: at(path),
+        code: "not-json",
+        message: `Rules hold JSON values only; found ${typeof logic}`,
+      });
+      return "any";
+    }
+    if (!isLogic(logic)) {
+      for (const [key, value] of Object.entries(logic)) walk(value, `${path}.${key}`, depth + 1, scope);
+      return "any";
+    }
+    const [op, args] = opAndArgs(logic);
+    const here = path ? `${path}.${op}` : op;
+    const control = CONTROL_OPERATORS.get(op);
+    const operator = options.operators.get(op);
+    if (!control && !operator) {
+      const suggestion = didYouMean(op, names);
+      issues.push({
+        path: here,
+        code: "unknown-operator",
+        message: `Unknown operator "${op}"${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
+        ...(suggestion ? { suggestion } : {}),
+      });
+      args.forEach((a, i) => walk(a, `${here}[${i}]`, depth + 1, scope));
+      return "any";
+    }
+    const arity = control ?? operator?.arity;
+    if (options.checkArity && arity) {
+      const max = "max" in arity ? arity.max : undefined;
+      if (args.length < arity.min || (max !== undefined && args.length > max)) {
+        const want =
+          max === undefined
+            ? `at least ${arity.min}`
+            : max === arity.min
+              ? `${max}`
+              : `${arity.min} to ${max}`;
+        issues.push({
+          path: here,
+          code: "arity",
+          message: `"${op}" takes ${want} argument${max === 1 ? "" : "s"}; it has ${args.length}`,
+        });
+      }
+    }
+    if (SCOPED_OPERATORS.has(op)) {
+      const source = walk(args[0], `${here}[0]`, depth + 1, scope);
+      const item: Scope = source === "any" ? "any" : (elementOf(source) ?? "any");
+      const inner: Scope =
+        op === "reduce"
+          ? item === "any"
+            ? "any"
+            : z.object({ current: item, accumulator: z.unknown() })
+          : item;
+      walk(args[1], `${here}[1]`, depth + 1, inner);
+      args.slice(2).forEach((a, i) => walk(a, `${here}[${i + 2}]`, depth + 1, scope));
+      return op === "filter" ? source : "any";
+    }
+    args.forEach((a, i) => walk(a, `${here}[${i}]`, depth + 1, scope));
+    if (op === "var") return checkVar(args[0], here, scope, options.schema !== undefined, issues);
+    if (op === "missing" || op === "missing_some") {
+      const keys = op === "missing" ? (Array.isArray(args[0]) ? args[0] : args) : args[1];
+      if (Array.isArray(keys))
+        keys.forEach((k, i) => checkVar(k, `${here}[${i}]`, scope, options.schema !== undefined, issues));
+      return "any";
+    }
+    return operator?.returns ?? "any";
+  };
+  walk(rule, options.path ?? "", 0, options.schema ?? "any");
+  return issues;
+}
+
+function checkVar(path: unknown, where: string, scope: Scope, checkPaths: boolean, issues: Issue[]): Scope {
+  if (typeof path !== "string" && typeof path !== "number") return "any";
+  if (path === "") return scope;
+  const parts = splitPath(path);
+  const forbidden = parts.find((p) => FORBIDDEN_KEYS.has(p));
+  if (forbidden) {
+    issues.push({ path: where, code: "forbidden-key", message: `"${forbidden}" may not be read by a rule` });
+    return "any";
+  }
+  if (!checkPaths || scope === "any") return "any";
+  let current: z.ZodType = scope;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    const child = childOf(current, part);
+    if (child.kind === "any") return "any";
+    if (child.kind === "schema") {
+      current = child.schema;
+      continue;
+    }
+    const done = parts.slice(0, i).join(".");
+    const element = elementOf(current);
+    const keys = keysOf(current);
+    const suggestion = didYouMean(part, keys);
+    const full = suggestion ? [...parts.slice(0, i), suggestion].join(".") : undefined;
+    const message = element
+      ? `"${done}" is a list; use some/all/none/filter/map over it to read "${part}" of its items`
+      : keys.length > 0
+        ? `Unknown path "${String(path)}": "${part}" is not a field${done ? ` of ${done}` : ""}${full ? `; did you mean "${full}"?` : `; fields here: ${keys.join(", ")}`}`
+        : `Unknown path "${String(path)}": ${done || "this value"} has no fields (it is ${unwrap(current).def.type})`;
+    issues.push({ path: where, code: "unknown-path", message, ...(full ? { suggestion: full } : {}) });
+    return "any";
+  }
+  return current;
+}
