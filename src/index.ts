@@ -59,3 +59,19 @@ export { Stakeholder } from "./model/stakeholder.js";
 export { didYouMean } from "./validation/did-you-mean.js";
 export { formatIssues, type Issue, QualifyError, type SafeParseResult } from "./validation/issue.js";
 export { parseDeal, safeParseDeal } from "./validation/parse-deal.js";
+export { domainOperators } from "./logic/domain-operators.js";
+export { defineRule, type Rule, type RuleContext, type RuleOutcome, type RuleFinding } from "./plugin/define-rule.js";
+export { definePlugin, type Plugin } from "./plugin/define-plugin.js";
+export { parseFramework, safeParseFramework, type FrameworkParseOptions } from "./frameworks/parse-framework.js";
+export type { FrameworkDef } from "./frameworks/framework-def.js";
+export {
+  createQualifier,
+  qualify,
+  DEFAULT_FRAMEWORKS,
+  type Qualifier,
+  type QualifierOptions,
+  type EvaluateOptions,
+} from "./engine/qualifier.js";
+export { ENTHUSIASM_GAP } from "./rules/enthusiasm-gap.js";
+export { STATUS_VALUE, scoreOf } from "./engine/score.js";
+export { STAGE_WEIGHTS, GAP, TOPIC_ROLES } from "./engine/stage-weights.js";

@@ -31,6 +31,8 @@ export interface Operator {
   readonly arity?: { readonly min: number; readonly max?: number };
   /** The schema of the value it returns, so `var` paths inside `some`/`filter` over it can be checked. */
   readonly returns?: z.ZodType;
+  /** Paths of the deal it reads by itself (e.g. `stakeholders`), listed as evidence by criteria that use it. */
+  readonly reads?: readonly string[];
   /** Computes the value from the evaluated arguments. Must be pure: no I/O, no clock. */
   readonly evaluate: (args: unknown[], context: OperatorContext) => unknown;
   /** Optional specialised compiled form (must agree with `evaluate`); used by the built-in operators. */

@@ -6,7 +6,7 @@ import { IsoDay } from "./iso-date.js";
 export const Evidence = z
   .strictObject({
     path: z.string().describe("Path in the deal, e.g. stakeholders[0].roles."),
-    value: z.unknown().describe("What the deal holds there (absent when it holds nothing)."),
+    value: z.unknown().optional().describe("What the deal holds there (absent when it holds nothing)."),
   })
   .describe("One fact a criterion's status rests on.");
 /** One fact a criterion's status rests on. */
@@ -21,6 +21,7 @@ export const CriterionResult = z
     weight: z.number().describe("The criterion's weight."),
     explanation: z.string().describe("Why the status is what it is, in plain words from the deal."),
     evidence: z.array(Evidence).describe("The facts the status rests on."),
+    trace: z.unknown().optional().describe("With the trace option: what each status rule saw and returned."),
   })
   .describe("The result of one criterion.");
 /** The result of one criterion. */

@@ -1,0 +1,82 @@
+import { compileNode } from "../logic/compile.js";
+import type { Evaluator } from "../logic/operator.js";
+import type { OperatorSet } from "../logic/operator-set.js";
+import type { CollateralRule, Criterion, FindingRule, StatusRule } from "../model/framework.js";
+import type { FrameworkDef } from "../frameworks/framework-def.js";
+import { pathsRead } from "./evidence.js";
+
+/** Named values computed from the deal, used by templates. */
+export type CompiledBindings = ReadonlyArray<readonly [string, Evaluator]>;
+
+/** A status rule, compiled. */
+export interface CompiledStatusRule {
+  /** The rule as written. */
+  readonly def: StatusRule;
+  /** Its condition. */
+  readonly when: Evaluator;
+  /** The deal paths its condition reads, for evidence. */
+  readonly paths: ReadonlySet<string>;
+}
+
+/** A criterion, compiled. */
+export interface CompiledCriterion {
+  /** The criterion as defined. */
+  readonly def: Criterion;
+  /** Its bindings. */
+  readonly bindings: CompiledBindings;
+  /** Its status rules, in order. */
+  readonly rules: readonly CompiledStatusRule[];
+  /** Every path any of its rules reads. */
+  readonly paths: ReadonlySet<string>;
+}
+
+/** A finding or collateral rule, compiled. */
+export interface CompiledDealRule<T> {
+  /** The rule as written. */
+  readonly def: T;
+  /** Its bindings. */
+  readonly bindings: CompiledBindings;
+  /** Its condition. */
+  readonly when: Evaluator;
+  /** For findings: the ids of the stakeholders concerned. */
+  readonly stakeholders?: Evaluator;
+}
+
+/** A framework or rule set, compiled once and evaluated many times. */
+export interface CompiledFramework {
+  /** The framework as defined. */
+  readonly def: FrameworkDef;
+  /** Its criteria. */
+  readonly criteria: readonly CompiledCriterion[];
+  /** The sum of its criteria's weights. */
+  readonly totalWeight: number;
+  /** Its finding rules. */
+  readonly findings: readonly CompiledDealRule<FindingRule>[];
+  /** Its collateral rules. */
+  readonly collateral: readonly CompiledDealRule<CollateralRule>[];
+}
+
+/** Compiles every rule of a validated framework against an operator set. */
+export function compileFramework(def: FrameworkDef, operators: OperatorSet): CompiledFramework {
+  const compile = (logic: unknown) => compileNode(logic, operators, false);
+  const bindings = (b: Record<string, unknown> | undefined): CompiledBindings =>
+    Object.entries(b ?? {}).map(([name, logic]) => [name, compile(logic)] as const);
+  const dealRule = <T extends FindingRule | CollateralRule>(r: T): CompiledDealRule<T> => ({
+    def: r,
+    bindings: bindings(r.let),
+    when: compile(r.when),
+    ...("stakeholders" in r && r.stakeholders !== undefined ? { stakeholders: compile(r.stakeholders) } : {}),
+  });
+  const criteria = def.criteria.map((c): CompiledCriterion => {
+    const rules = (c.status ?? []).map((s) => ({ def: s, when: compile(s.when), paths: pathsRead(s.when, operators) }));
+    const paths = new Set(rules.flatMap((r) => [...r.paths]));
+    return { def: c, bindings: bindings(c.let), rules, paths };
+  });
+  return {
+    def,
+    criteria,
+    totalWeight: def.criteria.reduce((sum, c) => sum + c.weight, 0),
+    findings: def.findings.map(dealRule),
+    collateral: def.collateral.map(dealRule),
+  };
+}

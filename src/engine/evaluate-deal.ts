@@ -1,0 +1,160 @@
+import type { Evaluator, EvalEnv } from "../logic/operator.js";
+import type { OperatorSet } from "../logic/operator-set.js";
+import { Tracer } from "../logic/trace.js";
+import { truthy } from "../logic/truthy.js";
+import type { Deal } from "../model/deal.js";
+import type { CollateralRule, FindingRule } from "../model/framework.js";
+import type { Collateral, CriterionResult, Finding, FrameworkResult, Report } from "../model/report.js";
+import type { Rule, RuleOutcome } from "../plugin/define-rule.js";
+import type { CompiledCriterion, CompiledDealRule, CompiledFramework } from "./compile-framework.js";
+import { evidenceFor } from "./evidence.js";
+import { makeLookup } from "./lookup.js";
+import { type QuestionOffer, rankQuestions } from "./questions.js";
+import { scoreOf } from "./score.js";
+import { renderTemplate } from "./template.js";
+
+/** What {@link evaluateDeal} needs from a qualifier. */
+export interface CompiledQualifier {
+  readonly frameworks: readonly CompiledFramework[];
+  readonly ruleSets: readonly CompiledFramework[];
+  readonly rules: ReadonlyMap<string, Rule>;
+  readonly operators: OperatorSet;
+  readonly disabled: ReadonlySet<string>;
+  readonly traceCompile: (logic: unknown) => Evaluator;
+}
+
+const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
+
+function criterionResult(
+  c: CompiledCriterion,
+  deal: Deal,
+  env: EvalEnv,
+  ruleOutcome: (id: string) => RuleOutcome | undefined,
+  q: CompiledQualifier,
+  trace: boolean,
+): CriterionResult {
+  const base = { id: c.def.id, name: c.def.name, weight: c.def.weight };
+  const lookup = makeLookup(c.bindings, deal, env);
+  const traced = trace ? { trace: traceCriterion(c, deal, env, q) } : {};
+  if (c.def.rule) {
+    const outcome = ruleOutcome(c.def.rule);
+    const status = outcome?.status ?? "unknown";
+    return {
+      ...base,
+      status,
+      explanation: outcome?.reason ?? renderTemplate(c.def.unknown, lookup),
+      evidence: [...(outcome?.evidence ?? [])],
+      ...traced,
+    };
+  }
+  for (const rule of c.rules) {
+    if (truthy(rule.when(deal, env))) {
+      return {
+        ...base,
+        status: rule.def.status,
+        explanation: renderTemplate(rule.def.reason, lookup),
+        evidence: evidenceFor(deal, rule.paths),
+        ...traced,
+      };
+    }
+  }
+  return { ...base, status: "unknown", explanation: renderTemplate(c.def.unknown, lookup), evidence: evidenceFor(deal, c.paths), ...traced };
+}
+
+function traceCriterion(c: CompiledCriterion, deal: Deal, env: EvalEnv, q: CompiledQualifier) {
+  return c.rules.map((rule) => {
+    const tracer = new Tracer();
+    q.traceCompile(rule.def.when)(deal, { ...env, tracer } as EvalEnv);
+    return { status: rule.def.status, when: tracer.root.children[0] };
+  });
+}
+
+function dealRules<T extends FindingRule | CollateralRule>(
+  sets: readonly CompiledFramework[],
+  pick: (f: CompiledFramework) => readonly CompiledDealRule<T>[],
+  disabled: ReadonlySet<string>,
+): CompiledDealRule<T>[] {
+  const seen = new Set<string>();
+  const out: CompiledDealRule<T>[] = [];
+  for (const set of sets) {
+    for (const rule of pick(set)) {
+      if (disabled.has(rule.def.id) || seen.has(rule.def.id)) continue;
+      seen.add(rule.def.id);
+      out.push(rule);
+    }
+  }
+  return out;
+}
+
+/** Scores one validated deal: frameworks, findings, ranked questions and collateral. Pure. */
+export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, trace: boolean): Report {
+  const env: EvalEnv = { root: deal, asOf };
+  const outcomes = new Map<string, RuleOutcome | undefined>();
+  const ruleOutcome = (id: string) => {
+    if (!outcomes.has(id)) outcomes.set(id, q.rules.get(id)?.evaluate(deal, { asOf, frameworks: [] }));
+    return outcomes.get(id);
+  };
+  const offers: QuestionOffer[] = [];
+  const frameworks: FrameworkResult[] = q.frameworks.map((f) => {
+    const criteria = f.criteria.map((c) => criterionResult(c, deal, env, ruleOutcome, q, trace));
+    criteria.forEach((result, i) => {
+      if (result.status === "met") return;
+      const c = f.criteria[i] as CompiledCriterion;
+      for (const [position, question] of c.def.questions.entries()) {
+        offers.push({
+          position,
+          question,
+          criterion: `${f.def.id}/${c.def.id}`,
+          label: `${f.def.name} ${c.def.name}`,
+          status: result.status as QuestionOffer["status"],
+          share: c.def.weight / f.totalWeight,
+        });
+      }
+    });
+    return { id: f.def.id, name: f.def.name, ...scoreOf(criteria), criteria };
+  });
+
+  const sets = [...q.ruleSets, ...q.frameworks];
+  const findings: Finding[] = [];
+  for (const rule of dealRules(sets, (f) => f.findings, q.disabled)) {
+    if (!truthy(rule.when(deal, env))) continue;
+    const ids = rule.stakeholders ? rule.stakeholders(deal, env) : undefined;
+    findings.push({
+      id: rule.def.id,
+      severity: rule.def.severity,
+      message: renderTemplate(rule.def.message, makeLookup(rule.bindings, deal, env)),
+      ...(Array.isArray(ids) && ids.length > 0 ? { stakeholderIds: ids.map(String) } : {}),
+    });
+  }
+  for (const rule of q.rules.values()) {
+    const outcome = rule.evaluate(deal, { asOf, frameworks });
+    for (const f of outcome?.findings ?? []) {
+      if (q.disabled.has(f.id)) continue;
+      findings.push({
+        id: f.id,
+        severity: f.severity,
+        message: f.message,
+        ...(f.stakeholderIds?.length ? { stakeholderIds: [...f.stakeholderIds] } : {}),
+      });
+    }
+  }
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+
+  const collateral: Collateral[] = dealRules(sets, (f) => f.collateral, q.disabled)
+    .filter((rule) => truthy(rule.when(deal, env)))
+    .map((rule) => ({
+      id: rule.def.id,
+      title: rule.def.title,
+      audience: rule.def.audience,
+      why: renderTemplate(rule.def.why, makeLookup(rule.bindings, deal, env)),
+    }));
+
+  return {
+    deal: { id: deal.id, name: deal.name },
+    asOf,
+    frameworks,
+    findings,
+    questions: rankQuestions(offers, deal),
+    collateral,
+  };
+}

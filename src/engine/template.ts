@@ -1,0 +1,34 @@
+import { humanList } from "../logic/domain-operators.js";
+
+const PLACEHOLDER = /\{([A-Za-z_$][\w$]*(?:\.[\w$-]+)*)\}/g;
+
+/** The placeholder names in a template: `{name}` and `{deal.path}`. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
+}
+
+/** Formats a value for a sentence: lists as "A, B and C", money as "120,000 EUR", absent as "unknown". */
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return "unknown";
+  if (Array.isArray(value)) return humanList(value);
+  if (typeof value === "number") return Number.isInteger(value) ? groupDigits(value) : String(Math.round(value * 100) / 100);
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "object") {
+    const o = value as { value?: unknown; currency?: unknown; name?: unknown };
+    if (typeof o.value === "number") return `${groupDigits(o.value)}${typeof o.currency === "string" ? ` ${o.currency}` : ""}`;
+    if (typeof o.name === "string") return o.name;
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+function groupDigits(n: number): string {
+  const [int, frac] = String(Math.abs(n)).split(".");
+  const grouped = (int as string).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${n < 0 ? "-" : ""}${grouped}${frac ? `.${frac}` : ""}`;
+}
+
+/** Fills `{name}` placeholders from `lookup`. */
+export function renderTemplate(template: string, lookup: (name: string) => unknown): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => formatValue(lookup(name)));
+}

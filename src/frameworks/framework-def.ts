@@ -1,0 +1,24 @@
+import type { z } from "zod";
+import type { CollateralRule, Criterion, FindingRule, Origin } from "../model/framework.js";
+
+/** A framework or rule set after validation, with `extends` resolved: ready to compile. */
+export interface FrameworkDef {
+  /** `framework` (has criteria and a score) or `ruleset` (findings and collateral only). */
+  readonly kind: "framework" | "ruleset";
+  /** Its id. */
+  readonly id: string;
+  /** Display name. */
+  readonly name: string;
+  /** What it is. */
+  readonly summary?: string;
+  /** Who made it and where to read about it. */
+  readonly origin?: z.infer<typeof Origin>;
+  /** The id of the framework it extends, if any. */
+  readonly extends?: string;
+  /** Its criteria, fully specified. */
+  readonly criteria: readonly Criterion[];
+  /** Its finding rules. */
+  readonly findings: readonly FindingRule[];
+  /** Its collateral rules. */
+  readonly collateral: readonly CollateralRule[];
+}

@@ -1,0 +1,152 @@
+import { domainOperators } from "../logic/domain-operators.js";
+import { createOperatorSet, type OperatorSet } from "../logic/operator-set.js";
+import { validateLogic } from "../logic/validate-logic.js";
+import { Deal } from "../model/deal.js";
+import { Criterion, Framework, type FrameworkInput, RuleSet } from "../model/framework.js";
+import type { Rule } from "../plugin/define-rule.js";
+import { placeholders } from "../engine/template.js";
+import { didYouMean } from "../validation/did-you-mean.js";
+import { fromZod } from "../validation/from-zod.js";
+import { type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
+import type { FrameworkDef } from "./framework-def.js";
+import { mergeCriteria, mergeRules } from "./merge-extends.js";
+
+/** What a framework file is checked against. */
+export interface FrameworkParseOptions {
+  /** Operators its rules may use (default: the standard and domain operators). */
+  readonly operators?: OperatorSet;
+  /** TypeScript rules its criteria may name (default: none). */
+  readonly rules?: ReadonlyMap<string, Rule>;
+  /** Frameworks it may extend, by id (default: none; a qualifier passes its own). */
+  readonly frameworks?: ReadonlyMap<string, FrameworkDef>;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Validates a framework or rule-set file: its shape, `extends`, every JsonLogic rule in it (operators,
+ * argument counts, `var` paths against the Deal schema) and every template placeholder, all at once,
+ * each problem with its path inside the file.
+ */
+export function safeParseFramework(input: unknown, options: FrameworkParseOptions = {}): SafeParseResult<FrameworkDef> {
+  const isRuleSet = isObj(input) && input.kind === "ruleset";
+  const schema = isRuleSet ? RuleSet : Framework;
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return { success: false, issues: fromZod(parsed.error.issues, schema, input) };
+  const file = parsed.data as FrameworkInput;
+  const issues: Issue[] = [];
+  const operators = options.operators ?? createOperatorSet(domainOperators);
+  const known = options.frameworks ?? new Map<string, FrameworkDef>();
+
+  let base: FrameworkDef | undefined;
+  if (file.extends) {
+    base = known.get(file.extends);
+    if (!base) {
+      const suggestion = didYouMean(file.extends, known.keys());
+      issues.push({
+        path: "extends",
+        code: "unknown-framework",
+        message: `No framework "${file.extends}" to extend${suggestion ? `; did you mean "${suggestion}"?` : `; known: ${[...known.keys()].join(", ")}`}`,
+        ...(suggestion ? { suggestion } : {}),
+      });
+    }
+  }
+  const merged = isRuleSet ? [] : mergeCriteria(base, file, issues);
+  const criteria: Criterion[] = [];
+  const logic = (rule: unknown, path: string) =>
+    issues.push(...validateLogic(rule, { operators, checkArity: true, schema: Deal, path }));
+  const templates = (text: string, path: string, bindings: Record<string, unknown> | undefined, extra: string[] = []) => {
+    for (const name of placeholders(text)) {
+      if ((bindings && Object.hasOwn(bindings, name)) || extra.includes(name.split(".")[0] as string)) continue;
+      const found = validateLogic({ var: name }, { operators, schema: Deal, path: `${path}{${name}}` });
+      issues.push(
+        ...found.map((i) => ({ ...i, message: `Template placeholder {${name}} is neither a binding nor a deal field: ${i.message}` })),
+      );
+    }
+  };
+
+  if (!isRuleSet && merged.length === 0) issues.push({ path: "criteria", code: "too-small", message: "A framework needs at least one criterion" });
+  const seen = new Map<string, string>();
+  for (const { criterion, path } of merged) {
+    const where = path ?? `(inherited ${criterion.id})`;
+    if (seen.has(criterion.id)) issues.push({ path: `${where}.id`, code: "duplicate-id", message: `Criterion id "${criterion.id}" is used twice` });
+    seen.set(criterion.id, where);
+    const full = Criterion.safeParse(criterion);
+    if (!full.success) {
+      issues.push(...fromZod(full.error.issues, Criterion, criterion).map((i) => ({ ...i, path: `${where}.${i.path}` })));
+      continue;
+    }
+    const c = full.data;
+    criteria.push(c);
+    if (!path) continue; // inherited unchanged: already validated with its own file
+    if (!c.status === !c.rule) {
+      issues.push({ path: where, code: "status-or-rule", message: 'A criterion needs exactly one of "status" (data rules) or "rule" (a TypeScript rule id)' });
+    }
+    if (c.rule && !options.rules?.has(c.rule)) {
+      const suggestion = didYouMean(c.rule, options.rules?.keys() ?? []);
+      issues.push({
+        path: `${where}.rule`,
+        code: "unknown-rule",
+        message: `No TypeScript rule "${c.rule}" is registered${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
+      });
+    }
+    for (const [name, rule] of Object.entries(c.let ?? {})) logic(rule, `${where}.let.${name}`);
+    c.status?.forEach((s, j) => {
+      logic(s.when, `${where}.status[${j}].when`);
+      templates(s.reason, `${where}.status[${j}].reason`, c.let);
+    });
+    templates(c.unknown, `${where}.unknown`, c.let);
+    const questionIds = new Set<string>();
+    c.questions.forEach((q, j) => {
+      if (questionIds.has(q.id)) issues.push({ path: `${where}.questions[${j}].id`, code: "duplicate-id", message: `Question id "${q.id}" is used twice in this criterion` });
+      questionIds.add(q.id);
+      templates(q.text, `${where}.questions[${j}].text`, c.let, ["ask"]);
+    });
+  }
+
+  file.findings?.forEach((f, i) => {
+    const where = `findings[${i}]`;
+    for (const [name, rule] of Object.entries(f.let ?? {})) logic(rule, `${where}.let.${name}`);
+    logic(f.when, `${where}.when`);
+    if (f.stakeholders !== undefined) logic(f.stakeholders, `${where}.stakeholders`);
+    templates(f.message, `${where}.message`, f.let);
+  });
+  file.collateral?.forEach((c, i) => {
+    const where = `collateral[${i}]`;
+    for (const [name, rule] of Object.entries(c.let ?? {})) logic(rule, `${where}.let.${name}`);
+    logic(c.when, `${where}.when`);
+    templates(c.why, `${where}.why`, c.let);
+  });
+  for (const [list, label] of [
+    [file.findings ?? [], "findings"],
+    [file.collateral ?? [], "collateral"],
+  ] as const) {
+    const ids = new Set<string>();
+    list.forEach((item, i) => {
+      if (ids.has(item.id)) issues.push({ path: `${label}[${i}].id`, code: "duplicate-id", message: `Id "${item.id}" is used twice` });
+      ids.add(item.id);
+    });
+  }
+  if (issues.length > 0) return { success: false, issues };
+
+  const { findings, collateral } = mergeRules(base, file);
+  const def: FrameworkDef = {
+    kind: isRuleSet ? "ruleset" : "framework",
+    id: file.id,
+    name: file.name,
+    ...(file.summary ? { summary: file.summary } : {}),
+    ...(file.origin ? { origin: file.origin } : base?.origin ? { origin: base.origin } : {}),
+    ...(file.extends ? { extends: file.extends } : {}),
+    criteria,
+    findings,
+    collateral,
+  };
+  return { success: true, data: def };
+}
+
+/** Like {@link safeParseFramework}, but returns the framework or throws one {@link QualifyError}. */
+export function parseFramework(input: unknown, options: FrameworkParseOptions = {}): FrameworkDef {
+  const result = safeParseFramework(input, options);
+  if (!result.success) throw new QualifyError("Invalid framework", result.issues);
+  return result.data;
+}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { Stakeholder } from "../model/stakeholder.js";
+import { daysBetween } from "./dates.js";
+import { defineOperator, type Operator } from "./operator.js";
+
+type Person = { id?: unknown; name?: unknown; roles?: unknown; engaged?: unknown; reportsTo?: unknown };
+const People = z.array(Stakeholder);
+
+function stakeholdersOf(root: unknown): Person[] {
+  const list = (root as { stakeholders?: unknown } | null)?.stakeholders;
+  return Array.isArray(list) ? (list.filter((p) => typeof p === "object" && p !== null) as Person[]) : [];
+}
+const hasAnyRole = (p: Person, roles: readonly unknown[]) =>
+  Array.isArray(p.roles) && p.roles.some((r) => roles.includes(r));
+const listOr = (value: unknown, root: unknown): Person[] =>
+  value === undefined ? stakeholdersOf(root) : Array.isArray(value) ? (value as Person[]) : [];
+function resolve(who: unknown, root: unknown): Person | undefined {
+  if (typeof who === "string") return stakeholdersOf(root).find((p) => p.id === who);
+  return typeof who === "object" && who !== null ? (who as Person) : undefined;
+}
+
+/** Joins names the way a person would: "A", "A and B", "A, B and C". */
+export function humanList(items: readonly unknown[]): string {
+  const words = items.map((i) => (typeof i === "object" && i !== null && "name" in i ? String((i as Person).name) : String(i)));
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/** The domain operators every qualifier has: short, readable rules over stakeholders and dates. */
+export const domainOperators: readonly Operator[] = [
+  defineOperator({
+    name: "with-role",
+    reads: ["stakeholders"],
+    description: 'The deal\'s stakeholders confirmed in any of the given roles: {"with-role": ["economic-buyer"]}.',
+    arity: { min: 1 },
+    returns: People,
+    evaluate: (roles, { root }) => stakeholdersOf(root).filter((p) => hasAnyRole(p, roles)),
+  }),
+  defineOperator({
+    name: "engaged",
+    reads: ["stakeholders"],
+    description: 'The stakeholders we have spoken with: of the deal, or of a given list: {"engaged": [{"with-role": ["champion"]}]}.',
+    arity: { min: 0, max: 1 },
+    returns: People,
+    evaluate: ([list], { root }) => listOr(list, root).filter((p) => p?.engaged === true),
+  }),
+  defineOperator({
+    name: "has-role",
+    reads: ["stakeholders"],
+    description: 'Whether a stakeholder (object or id) holds any of the roles: {"has-role": [{"var": ""}, "champion"]}.',
+    arity: { min: 2 },
+    evaluate: ([who, ...roles], { root }) => {
+      const p = resolve(who, root);
+      return p ? hasAnyRole(p, roles) : false;
+    },
+  }),
+  defineOperator({
+    name: "reports-to-role",
+    reads: ["stakeholders"],
+    description:
+      'Whether a stakeholder has a confirmed reporting line (through reportsTo, at any distance) to someone holding one of the roles.',
+    arity: { min: 2 },
+    evaluate: ([who, ...roles], { root }) => {
+      const seen = new Set<unknown>();
+      let p = resolve(who, root);
+      while (p && typeof p.reportsTo === "string" && !seen.has(p.reportsTo)) {
+        seen.add(p.reportsTo);
+        p = resolve(p.reportsTo, root);
+        if (p && hasAnyRole(p, roles)) return true;
+      }
+      return false;
+    },
+  }),
+  defineOperator({
+    name: "stakeholder",
+    reads: ["stakeholders"],
+    description: 'The stakeholder with the given id, or null: {"stakeholder": {"var": "budget.ownerId"}}.',
+    arity: { min: 1, max: 1 },
+    evaluate: ([id], { root }) => (typeof id === "string" ? (resolve(id, root) ?? null) : null),
+  }),
+  defineOperator({
+    name: "count",
+    description: "The number of items in a list (0 when it is not a list).",
+    arity: { min: 1, max: 1 },
+    evaluate: ([list]) => (Array.isArray(list) ? list.length : 0),
+  }),
+  defineOperator({
+    name: "list",
+    description: 'A list as words: names of stakeholders or strings joined "A, B and C".',
+    arity: { min: 1, max: 1 },
+    evaluate: ([items]) => (Array.isArray(items) ? humanList(items) : ""),
+  }),
+  defineOperator({
+    name: "days-until",
+    description: "Whole days from asOf to a date (negative when it has passed); null when unknown.",
+    arity: { min: 1, max: 1 },
+    evaluate: ([date], { asOf }) => daysBetween(asOf, date),
+  }),
+  defineOperator({
+    name: "days-since",
+    description: "Whole days from a date to asOf; null when unknown.",
+    arity: { min: 1, max: 1 },
+    evaluate: ([date], { asOf }) => daysBetween(date, asOf),
+  }),
+];

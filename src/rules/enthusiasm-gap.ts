@@ -1,0 +1,41 @@
+import { humanList } from "../logic/domain-operators.js";
+import { defineRule } from "../plugin/define-rule.js";
+
+/**
+ * When qualification counts as weak for `enthusiasm-gap`: the mean framework score is below
+ * `maxScore`, or nobody holding the economic-buyer or decision-maker role has been engaged.
+ */
+export const ENTHUSIASM_GAP = Object.freeze({ maxScore: 50 });
+
+/** `enthusiasm-gap`: someone engaged is positive, yet qualification is weak. "It looked like it went well." */
+export const enthusiasmGap = defineRule({
+  id: "enthusiasm-gap",
+  description: "Someone engaged is positive, yet qualification is weak (mean score below 50, or no decision maker engaged).",
+  findings: ["enthusiasm-gap"],
+  evaluate(deal, { frameworks }) {
+    const people = deal.stakeholders ?? [];
+    const fans = people.filter((s) => s.engaged === true && s.sentiment === "positive");
+    if (fans.length === 0) return undefined;
+    const deciderEngaged = people.some(
+      (s) => s.engaged === true && s.roles?.some((r) => r === "economic-buyer" || r === "decision-maker"),
+    );
+    const mean = frameworks.length ? frameworks.reduce((sum, f) => sum + f.score, 0) / frameworks.length : undefined;
+    const weakScore = mean !== undefined && mean < ENTHUSIASM_GAP.maxScore;
+    if (!weakScore && deciderEngaged) return undefined;
+    const scores = frameworks.map((f) => `${f.name} ${f.score}/100`).join(", ");
+    const why = [
+      weakScore ? `scores are low (${scores})` : "",
+      deciderEngaged ? "" : "nobody who decides has been engaged",
+    ].filter(Boolean);
+    return {
+      findings: [
+        {
+          id: "enthusiasm-gap",
+          severity: "critical",
+          message: `${humanList(fans.map((s) => s.name))} ${fans.length === 1 ? "is" : "are"} enthusiastic, yet qualification is weak: ${why.join(", and ")}. It looked like it went well; that is not the same as qualified.`,
+          stakeholderIds: fans.map((s) => s.id),
+        },
+      ],
+    };
+  },
+});
