@@ -4,7 +4,25 @@
  * @packageDocumentation
  */
 
+export { frameworkIndex, frameworkPage } from "./docs/framework-page.js";
+export {
+  createQualifier,
+  DEFAULT_FRAMEWORKS,
+  type EvaluateOptions,
+  type Qualifier,
+  type QualifierOptions,
+  qualify,
+} from "./engine/qualifier.js";
+export { STATUS_VALUE, scoreOf } from "./engine/score.js";
+export { GAP, STAGE_WEIGHTS, TOPIC_ROLES } from "./engine/stage-weights.js";
+export type { FrameworkDef } from "./frameworks/framework-def.js";
+export {
+  type FrameworkParseOptions,
+  parseFramework,
+  safeParseFramework,
+} from "./frameworks/parse-framework.js";
 export { type CompiledLogic, type CompileOptions, compileLogic, explainLogic } from "./logic/compile.js";
+export { domainOperators } from "./logic/domain-operators.js";
 export { LIMITS } from "./logic/limits.js";
 export {
   defineOperator,
@@ -56,22 +74,16 @@ export {
   Report,
 } from "./model/report.js";
 export { Stakeholder } from "./model/stakeholder.js";
+export { definePlugin, type Plugin } from "./plugin/define-plugin.js";
+export {
+  defineRule,
+  type Rule,
+  type RuleContext,
+  type RuleFinding,
+  type RuleOutcome,
+} from "./plugin/define-rule.js";
+export { ENTHUSIASM_GAP } from "./rules/enthusiasm-gap.js";
+export { dealJsonSchema, frameworkJsonSchema, reportJsonSchema } from "./schema/json-schema.js";
 export { didYouMean } from "./validation/did-you-mean.js";
 export { formatIssues, type Issue, QualifyError, type SafeParseResult } from "./validation/issue.js";
 export { parseDeal, safeParseDeal } from "./validation/parse-deal.js";
-export { domainOperators } from "./logic/domain-operators.js";
-export { defineRule, type Rule, type RuleContext, type RuleOutcome, type RuleFinding } from "./plugin/define-rule.js";
-export { definePlugin, type Plugin } from "./plugin/define-plugin.js";
-export { parseFramework, safeParseFramework, type FrameworkParseOptions } from "./frameworks/parse-framework.js";
-export type { FrameworkDef } from "./frameworks/framework-def.js";
-export {
-  createQualifier,
-  qualify,
-  DEFAULT_FRAMEWORKS,
-  type Qualifier,
-  type QualifierOptions,
-  type EvaluateOptions,
-} from "./engine/qualifier.js";
-export { ENTHUSIASM_GAP } from "./rules/enthusiasm-gap.js";
-export { STATUS_VALUE, scoreOf } from "./engine/score.js";
-export { STAGE_WEIGHTS, GAP, TOPIC_ROLES } from "./engine/stage-weights.js";

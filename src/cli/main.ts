@@ -1,1 +1,71 @@
-export {};
+import { parseArgs } from "node:util";
+import pkg from "../../package.json" with { type: "json" };
+import { type Io, score, validate } from "./commands.js";
+import { docs, frameworks } from "./framework-commands.js";
+import { HELP, UsageError } from "./usage.js";
+
+const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+  framework: { type: "string", short: "f", multiple: true },
+  "as-of": { type: "string" },
+  format: { type: "string" },
+  ndjson: { type: "boolean" },
+} as const;
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
+    const [command, ...rest] = positionals;
+    if (values.version) {
+      io.out.write(`${pkg.version}\n`);
+      return 0;
+    }
+    if (values.help || !command) {
+      io.out.write(`${HELP[command ?? "main"] ?? HELP.main}\n`);
+      return command || values.help ? 0 : 2;
+    }
+    const framework = values.framework?.join(",");
+    switch (command) {
+      case "score": {
+        if (rest.length !== 1) throw new UsageError("score takes one deal file (or - for stdin)");
+        return await score(
+          rest[0] as string,
+          {
+            ...(framework ? { framework } : {}),
+            ...(values["as-of"] ? { asOf: values["as-of"] } : {}),
+            ...(values.format ? { format: values.format } : {}),
+            ndjson: values.ndjson === true,
+          },
+          io,
+        );
+      }
+      case "validate":
+        return await validate(rest, io);
+      case "frameworks":
+        return await frameworks(rest[0], io);
+      case "docs":
+        if (rest.length !== 1) throw new UsageError("docs takes one output directory");
+        return await docs(rest[0] as string, values.framework ?? [], io);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err.write(`qualify: ${(e as Error).message}\nRun qualify --help for usage.\n`);
+      return 2;
+    }
+    io.err.write(`qualify: internal error: ${(e as Error).message}\n`);
+    return 70;
+  }
+}
+
+run(process.argv.slice(2), { out: process.stdout, err: process.stderr, env: process.env }).then((code) => {
+  process.exitCode = code;
+});

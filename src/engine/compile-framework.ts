@@ -1,8 +1,8 @@
+import type { FrameworkDef } from "../frameworks/framework-def.js";
 import { compileNode } from "../logic/compile.js";
 import type { Evaluator } from "../logic/operator.js";
 import type { OperatorSet } from "../logic/operator-set.js";
 import type { CollateralRule, Criterion, FindingRule, StatusRule } from "../model/framework.js";
-import type { FrameworkDef } from "../frameworks/framework-def.js";
 import { pathsRead } from "./evidence.js";
 
 /** Named values computed from the deal, used by templates. */
@@ -68,7 +68,11 @@ export function compileFramework(def: FrameworkDef, operators: OperatorSet): Com
     ...("stakeholders" in r && r.stakeholders !== undefined ? { stakeholders: compile(r.stakeholders) } : {}),
   });
   const criteria = def.criteria.map((c): CompiledCriterion => {
-    const rules = (c.status ?? []).map((s) => ({ def: s, when: compile(s.when), paths: pathsRead(s.when, operators) }));
+    const rules = (c.status ?? []).map((s) => ({
+      def: s,
+      when: compile(s.when),
+      paths: pathsRead(s.when, operators),
+    }));
     const paths = new Set(rules.flatMap((r) => [...r.paths]));
     return { def: c, bindings: bindings(c.let), rules, paths };
   });

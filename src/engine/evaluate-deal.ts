@@ -1,4 +1,4 @@
-import type { Evaluator, EvalEnv } from "../logic/operator.js";
+import type { EvalEnv, Evaluator } from "../logic/operator.js";
 import type { OperatorSet } from "../logic/operator-set.js";
 import { Tracer } from "../logic/trace.js";
 import { truthy } from "../logic/truthy.js";
@@ -58,7 +58,13 @@ function criterionResult(
       };
     }
   }
-  return { ...base, status: "unknown", explanation: renderTemplate(c.def.unknown, lookup), evidence: evidenceFor(deal, c.paths), ...traced };
+  return {
+    ...base,
+    status: "unknown",
+    explanation: renderTemplate(c.def.unknown, lookup),
+    evidence: evidenceFor(deal, c.paths),
+    ...traced,
+  };
 }
 
 function traceCriterion(c: CompiledCriterion, deal: Deal, env: EvalEnv, q: CompiledQualifier) {

@@ -13,7 +13,8 @@ export function pathsRead(logic: unknown, operators: OperatorSet, out: Set<strin
   if (!isLogic(logic)) return out;
   const [op, args] = opAndArgs(logic);
   if (op === "var") {
-    if ((typeof args[0] === "string" && args[0] !== "") || typeof args[0] === "number") out.add(String(args[0]));
+    if ((typeof args[0] === "string" && args[0] !== "") || typeof args[0] === "number")
+      out.add(String(args[0]));
     return out;
   }
   for (const path of operators.get(op)?.reads ?? []) out.add(path);
@@ -24,7 +25,11 @@ export function pathsRead(logic: unknown, operators: OperatorSet, out: Set<strin
 
 function summarise(value: unknown): unknown {
   // Lists of people (or anything with ids) are shown by id: the report stays small and readable.
-  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "object" && v !== null && "id" in v)) {
+  if (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((v) => typeof v === "object" && v !== null && "id" in v)
+  ) {
     return value.map((v) => (v as { id: unknown }).id);
   }
   return value;

@@ -1,3 +1,6 @@
+import { builtinFiles, coreRuleSet } from "../frameworks/builtin.js";
+import type { FrameworkDef } from "../frameworks/framework-def.js";
+import { safeParseFramework } from "../frameworks/parse-framework.js";
 import { compileNode } from "../logic/compile.js";
 import { domainOperators } from "../logic/domain-operators.js";
 import { createOperatorSet, type OperatorSet } from "../logic/operator-set.js";
@@ -6,9 +9,6 @@ import { isIsoDate } from "../model/iso-date.js";
 import type { Report } from "../model/report.js";
 import type { Plugin } from "../plugin/define-plugin.js";
 import type { Rule } from "../plugin/define-rule.js";
-import { builtinFiles, coreRuleSet } from "../frameworks/builtin.js";
-import type { FrameworkDef } from "../frameworks/framework-def.js";
-import { safeParseFramework } from "../frameworks/parse-framework.js";
 import { enthusiasmGap } from "../rules/enthusiasm-gap.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
@@ -133,7 +133,13 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     const dateIssues: Issue[] =
       /^\d{4}-\d{2}-\d{2}$/.test(asOf) && isIsoDate(asOf)
         ? []
-        : [{ path: "asOf", code: "invalid-date", message: `asOf must be a real day written YYYY-MM-DD; received "${asOf}"` }];
+        : [
+            {
+              path: "asOf",
+              code: "invalid-date",
+              message: `asOf must be a real day written YYYY-MM-DD; received "${asOf}"`,
+            },
+          ];
     const parsed = safeParseDeal(input);
     if (!parsed.success || dateIssues.length > 0) {
       return { success: false, issues: [...dateIssues, ...(parsed.success ? [] : parsed.issues)] };

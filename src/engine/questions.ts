@@ -2,9 +2,9 @@ import type { Deal } from "../model/deal.js";
 import type { Stage, Status } from "../model/enums.js";
 import type { QuestionDef } from "../model/framework.js";
 import type { NextQuestion } from "../model/report.js";
-import { renderTemplate } from "./template.js";
-import { chooseTarget } from "./target.js";
 import { DEFAULT_STAGE, GAP, STAGE_WEIGHTS } from "./stage-weights.js";
+import { chooseTarget } from "./target.js";
+import { renderTemplate } from "./template.js";
 
 /** A question offered by one criterion that is not met. */
 export interface QuestionOffer {
@@ -49,8 +49,12 @@ export function rankQuestions(offers: readonly QuestionOffer[], deal: Deal): Nex
     const priority = round1(100 * weight * group.reduce((sum, o) => sum + value(o), 0));
     const target = chooseTarget(deal, q.topic, q.askOf);
     const open = byValue.map((o) => `${o.label} (${o.status})`);
-    const person = target ? { name: target.person.name, firstName: target.person.name.split(/\s+/)[0], id: target.person.id } : {};
-    const text = renderTemplate(q.text, (name) => (name.startsWith("ask.") ? (person as Record<string, unknown>)[name.slice(4)] : undefined));
+    const person = target
+      ? { name: target.person.name, firstName: target.person.name.split(/\s+/)[0], id: target.person.id }
+      : {};
+    const text = renderTemplate(q.text, (name) =>
+      name.startsWith("ask.") ? (person as Record<string, unknown>)[name.slice(4)] : undefined,
+    );
     out.push({
       id: q.id,
       text,

@@ -11,11 +11,13 @@ export function placeholders(template: string): string[] {
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return "unknown";
   if (Array.isArray(value)) return humanList(value);
-  if (typeof value === "number") return Number.isInteger(value) ? groupDigits(value) : String(Math.round(value * 100) / 100);
+  if (typeof value === "number")
+    return Number.isInteger(value) ? groupDigits(value) : String(Math.round(value * 100) / 100);
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "object") {
     const o = value as { value?: unknown; currency?: unknown; name?: unknown };
-    if (typeof o.value === "number") return `${groupDigits(o.value)}${typeof o.currency === "string" ? ` ${o.currency}` : ""}`;
+    if (typeof o.value === "number")
+      return `${groupDigits(o.value)}${typeof o.currency === "string" ? ` ${o.currency}` : ""}`;
     if (typeof o.name === "string") return o.name;
     return JSON.stringify(value);
   }

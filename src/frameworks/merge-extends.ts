@@ -25,10 +25,12 @@ export function mergeCriteria(
   input: FrameworkInput,
   issues: Issue[],
 ): Array<{ criterion: PartialCriterion; path: string | undefined }> {
-  const merged: Array<{ criterion: PartialCriterion; path: string | undefined }> = (base?.criteria ?? []).map((c) => ({
-    criterion: c,
-    path: undefined,
-  }));
+  const merged: Array<{ criterion: PartialCriterion; path: string | undefined }> = (base?.criteria ?? []).map(
+    (c) => ({
+      criterion: c,
+      path: undefined,
+    }),
+  );
   input.criteria.forEach((entry, i) => {
     const at = merged.findIndex((m) => m.criterion.id === entry.id);
     const path = `criteria[${i}]`;

@@ -1,10 +1,10 @@
+import { placeholders } from "../engine/template.js";
 import { domainOperators } from "../logic/domain-operators.js";
 import { createOperatorSet, type OperatorSet } from "../logic/operator-set.js";
 import { validateLogic } from "../logic/validate-logic.js";
 import { Deal } from "../model/deal.js";
 import { Criterion, Framework, type FrameworkInput, RuleSet } from "../model/framework.js";
 import type { Rule } from "../plugin/define-rule.js";
-import { placeholders } from "../engine/template.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { fromZod } from "../validation/from-zod.js";
 import { type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
@@ -21,14 +21,18 @@ export interface FrameworkParseOptions {
   readonly frameworks?: ReadonlyMap<string, FrameworkDef>;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * Validates a framework or rule-set file: its shape, `extends`, every JsonLogic rule in it (operators,
  * argument counts, `var` paths against the Deal schema) and every template placeholder, all at once,
  * each problem with its path inside the file.
  */
-export function safeParseFramework(input: unknown, options: FrameworkParseOptions = {}): SafeParseResult<FrameworkDef> {
+export function safeParseFramework(
+  input: unknown,
+  options: FrameworkParseOptions = {},
+): SafeParseResult<FrameworkDef> {
   const isRuleSet = isObj(input) && input.kind === "ruleset";
   const schema = isRuleSet ? RuleSet : Framework;
   const parsed = schema.safeParse(input);
@@ -55,32 +59,56 @@ export function safeParseFramework(input: unknown, options: FrameworkParseOption
   const criteria: Criterion[] = [];
   const logic = (rule: unknown, path: string) =>
     issues.push(...validateLogic(rule, { operators, checkArity: true, schema: Deal, path }));
-  const templates = (text: string, path: string, bindings: Record<string, unknown> | undefined, extra: string[] = []) => {
+  const templates = (
+    text: string,
+    path: string,
+    bindings: Record<string, unknown> | undefined,
+    extra: string[] = [],
+  ) => {
     for (const name of placeholders(text)) {
-      if ((bindings && Object.hasOwn(bindings, name)) || extra.includes(name.split(".")[0] as string)) continue;
+      if ((bindings && Object.hasOwn(bindings, name)) || extra.includes(name.split(".")[0] as string))
+        continue;
       const found = validateLogic({ var: name }, { operators, schema: Deal, path: `${path}{${name}}` });
       issues.push(
-        ...found.map((i) => ({ ...i, message: `Template placeholder {${name}} is neither a binding nor a deal field: ${i.message}` })),
+        ...found.map((i) => ({
+          ...i,
+          message: `Template placeholder {${name}} is neither a binding nor a deal field: ${i.message}`,
+        })),
       );
     }
   };
 
-  if (!isRuleSet && merged.length === 0) issues.push({ path: "criteria", code: "too-small", message: "A framework needs at least one criterion" });
+  if (!isRuleSet && merged.length === 0)
+    issues.push({ path: "criteria", code: "too-small", message: "A framework needs at least one criterion" });
   const seen = new Map<string, string>();
   for (const { criterion, path } of merged) {
     const where = path ?? `(inherited ${criterion.id})`;
-    if (seen.has(criterion.id)) issues.push({ path: `${where}.id`, code: "duplicate-id", message: `Criterion id "${criterion.id}" is used twice` });
+    if (seen.has(criterion.id))
+      issues.push({
+        path: `${where}.id`,
+        code: "duplicate-id",
+        message: `Criterion id "${criterion.id}" is used twice`,
+      });
     seen.set(criterion.id, where);
     const full = Criterion.safeParse(criterion);
     if (!full.success) {
-      issues.push(...fromZod(full.error.issues, Criterion, criterion).map((i) => ({ ...i, path: `${where}.${i.path}` })));
+      issues.push(
+        ...fromZod(full.error.issues, Criterion, criterion).map((i) => ({
+          ...i,
+          path: `${where}.${i.path}`,
+        })),
+      );
       continue;
     }
     const c = full.data;
     criteria.push(c);
     if (!path) continue; // inherited unchanged: already validated with its own file
     if (!c.status === !c.rule) {
-      issues.push({ path: where, code: "status-or-rule", message: 'A criterion needs exactly one of "status" (data rules) or "rule" (a TypeScript rule id)' });
+      issues.push({
+        path: where,
+        code: "status-or-rule",
+        message: 'A criterion needs exactly one of "status" (data rules) or "rule" (a TypeScript rule id)',
+      });
     }
     if (c.rule && !options.rules?.has(c.rule)) {
       const suggestion = didYouMean(c.rule, options.rules?.keys() ?? []);
@@ -98,7 +126,12 @@ export function safeParseFramework(input: unknown, options: FrameworkParseOption
     templates(c.unknown, `${where}.unknown`, c.let);
     const questionIds = new Set<string>();
     c.questions.forEach((q, j) => {
-      if (questionIds.has(q.id)) issues.push({ path: `${where}.questions[${j}].id`, code: "duplicate-id", message: `Question id "${q.id}" is used twice in this criterion` });
+      if (questionIds.has(q.id))
+        issues.push({
+          path: `${where}.questions[${j}].id`,
+          code: "duplicate-id",
+          message: `Question id "${q.id}" is used twice in this criterion`,
+        });
       questionIds.add(q.id);
       templates(q.text, `${where}.questions[${j}].text`, c.let, ["ask"]);
     });
@@ -123,7 +156,12 @@ export function safeParseFramework(input: unknown, options: FrameworkParseOption
   ] as const) {
     const ids = new Set<string>();
     list.forEach((item, i) => {
-      if (ids.has(item.id)) issues.push({ path: `${label}[${i}].id`, code: "duplicate-id", message: `Id "${item.id}" is used twice` });
+      if (ids.has(item.id))
+        issues.push({
+          path: `${label}[${i}].id`,
+          code: "duplicate-id",
+          message: `Id "${item.id}" is used twice`,
+        });
       ids.add(item.id);
     });
   }

@@ -21,7 +21,9 @@ function resolve(who: unknown, root: unknown): Person | undefined {
 
 /** Joins names the way a person would: "A", "A and B", "A, B and C". */
 export function humanList(items: readonly unknown[]): string {
-  const words = items.map((i) => (typeof i === "object" && i !== null && "name" in i ? String((i as Person).name) : String(i)));
+  const words = items.map((i) =>
+    typeof i === "object" && i !== null && "name" in i ? String((i as Person).name) : String(i),
+  );
   if (words.length <= 1) return words.join("");
   return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
@@ -31,7 +33,8 @@ export const domainOperators: readonly Operator[] = [
   defineOperator({
     name: "with-role",
     reads: ["stakeholders"],
-    description: 'The deal\'s stakeholders confirmed in any of the given roles: {"with-role": ["economic-buyer"]}.',
+    description:
+      'The deal\'s stakeholders confirmed in any of the given roles: {"with-role": ["economic-buyer"]}.',
     arity: { min: 1 },
     returns: People,
     evaluate: (roles, { root }) => stakeholdersOf(root).filter((p) => hasAnyRole(p, roles)),
@@ -39,7 +42,8 @@ export const domainOperators: readonly Operator[] = [
   defineOperator({
     name: "engaged",
     reads: ["stakeholders"],
-    description: 'The stakeholders we have spoken with: of the deal, or of a given list: {"engaged": [{"with-role": ["champion"]}]}.',
+    description:
+      'The stakeholders we have spoken with: of the deal, or of a given list: {"engaged": [{"with-role": ["champion"]}]}.',
     arity: { min: 0, max: 1 },
     returns: People,
     evaluate: ([list], { root }) => listOr(list, root).filter((p) => p?.engaged === true),
@@ -47,7 +51,8 @@ export const domainOperators: readonly Operator[] = [
   defineOperator({
     name: "has-role",
     reads: ["stakeholders"],
-    description: 'Whether a stakeholder (object or id) holds any of the roles: {"has-role": [{"var": ""}, "champion"]}.',
+    description:
+      'Whether a stakeholder (object or id) holds any of the roles: {"has-role": [{"var": ""}, "champion"]}.',
     arity: { min: 2 },
     evaluate: ([who, ...roles], { root }) => {
       const p = resolve(who, root);
@@ -58,7 +63,7 @@ export const domainOperators: readonly Operator[] = [
     name: "reports-to-role",
     reads: ["stakeholders"],
     description:
-      'Whether a stakeholder has a confirmed reporting line (through reportsTo, at any distance) to someone holding one of the roles.',
+      "Whether a stakeholder has a confirmed reporting line (through reportsTo, at any distance) to someone holding one of the roles.",
     arity: { min: 2 },
     evaluate: ([who, ...roles], { root }) => {
       const seen = new Set<unknown>();

@@ -10,7 +10,8 @@ export const ENTHUSIASM_GAP = Object.freeze({ maxScore: 50 });
 /** `enthusiasm-gap`: someone engaged is positive, yet qualification is weak. "It looked like it went well." */
 export const enthusiasmGap = defineRule({
   id: "enthusiasm-gap",
-  description: "Someone engaged is positive, yet qualification is weak (mean score below 50, or no decision maker engaged).",
+  description:
+    "Someone engaged is positive, yet qualification is weak (mean score below 50, or no decision maker engaged).",
   findings: ["enthusiasm-gap"],
   evaluate(deal, { frameworks }) {
     const people = deal.stakeholders ?? [];
@@ -19,7 +20,9 @@ export const enthusiasmGap = defineRule({
     const deciderEngaged = people.some(
       (s) => s.engaged === true && s.roles?.some((r) => r === "economic-buyer" || r === "decision-maker"),
     );
-    const mean = frameworks.length ? frameworks.reduce((sum, f) => sum + f.score, 0) / frameworks.length : undefined;
+    const mean = frameworks.length
+      ? frameworks.reduce((sum, f) => sum + f.score, 0) / frameworks.length
+      : undefined;
     const weakScore = mean !== undefined && mean < ENTHUSIASM_GAP.maxScore;
     if (!weakScore && deciderEngaged) return undefined;
     const scores = frameworks.map((f) => `${f.name} ${f.score}/100`).join(", ");

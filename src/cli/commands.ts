@@ -1,0 +1,164 @@
+import { once } from "node:events";
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { createQualifier, type Qualifier } from "../engine/qualifier.js";
+import { safeParseFramework } from "../frameworks/parse-framework.js";
+import type { Deal } from "../model/deal.js";
+import { formatIssues, type Issue } from "../validation/issue.js";
+import { safeParseDeal } from "../validation/parse-deal.js";
+import { formatMarkdown, formatText } from "./format-report.js";
+import { loadFile, parseText } from "./read-input.js";
+import { makeStyle } from "./style.js";
+import { UsageError } from "./usage.js";
+
+/** Where a command writes. */
+export interface Io {
+  readonly out: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly err: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly env: NodeJS.ProcessEnv;
+}
+
+const isFile = (s: string) => /\.(json|ya?ml)$/i.test(s) || s.includes("/");
+
+/** Builds a qualifier from a `--framework` list of ids and files; problems go to stderr. */
+export async function qualifierFor(list: string | undefined, io: Io): Promise<Qualifier | undefined> {
+  const choices: Array<string | Record<string, unknown>> = [];
+  const plugins: { name: string; frameworks: unknown[] }[] = [];
+  for (const item of (list ?? "bant,meddpicc")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    if (!isFile(item)) {
+      choices.push(item);
+      continue;
+    }
+    const loaded = await loadFile(item);
+    if (!loaded.ok) {
+      io.err.write(`${item}: ${loaded.message}\n`);
+      return undefined;
+    }
+    // A file is registered as a plugin framework (so others may extend it), then chosen by its id.
+    plugins.push({ name: item, frameworks: [loaded.value] });
+    const id = (loaded.value as { id?: unknown } | null)?.id;
+    if (typeof id === "string" && (loaded.value as { kind?: unknown }).kind !== "ruleset") choices.push(id);
+  }
+  try {
+    return createQualifier({ frameworks: choices, plugins });
+  } catch (e) {
+    const issues = (e as { issues?: Issue[] }).issues;
+    if (!issues) throw e;
+    io.err.write(`Invalid --framework:\n${formatIssues(issues)}\n`);
+    return undefined;
+  }
+}
+
+/** `qualify score`: exit 0, or 1 when the deal is invalid. */
+export async function score(
+  file: string,
+  opts: { framework?: string; asOf?: string; format?: string; ndjson?: boolean },
+  io: Io,
+): Promise<number> {
+  const format = opts.format ?? "text";
+  if (!["text", "json", "markdown"].includes(format))
+    throw new UsageError(`--format must be text, json or markdown; got "${format}"`);
+  if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
+    throw new UsageError(`--as-of must be YYYY-MM-DD; got "${opts.asOf}"`);
+  const qualifier = await qualifierFor(opts.framework, io);
+  if (!qualifier) return 1;
+  const evalOpts = opts.asOf ? { asOf: opts.asOf } : {};
+  if (opts.ndjson) return scoreStream(file, qualifier, evalOpts, io);
+  const loaded = await loadFile(file);
+  if (!loaded.ok) {
+    io.err.write(`${file}: ${loaded.message}\n`);
+    return 1;
+  }
+  const result = qualifier.safeEvaluate(loaded.value, evalOpts);
+  if (!result.success) {
+    io.err.write(
+      `${file}: invalid deal, ${result.issues.length} problem(s)\n${formatIssues(result.issues)}\n`,
+    );
+    return 1;
+  }
+  const deal = loaded.value as Deal;
+  if (format === "json") io.out.write(`${JSON.stringify(result.data, null, 2)}\n`);
+  else if (format === "markdown") io.out.write(formatMarkdown(result.data, deal));
+  else io.out.write(formatText(result.data, deal, makeStyle(io.out, io.env)));
+  return 0;
+}
+
+async function scoreStream(
+  file: string,
+  qualifier: Qualifier,
+  evalOpts: { asOf?: string },
+  io: Io,
+): Promise<number> {
+  const input = file === "-" ? process.stdin : createReadStream(file);
+  const opened = await new Promise<string | undefined>((resolve) => {
+    if (file === "-") return resolve(undefined);
+    input.once("open", () => resolve(undefined));
+    input.once("error", (e: Error) =>
+      resolve((e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : e.message),
+    );
+  });
+  if (opened) {
+    io.err.write(`${file}: ${opened}\n`);
+    return 1;
+  }
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  const progress = io.err.isTTY === true;
+  let [line, failed] = [0, 0];
+  for await (const text of lines) {
+    line += 1;
+    if (text.trim() === "") {
+      failed += 1;
+      await write(io.out, { line, error: { message: "empty line", issues: [] } });
+      continue;
+    }
+    const parsed = parseText(text, "line.json");
+    const result = parsed.ok ? qualifier.safeEvaluate(parsed.value, evalOpts) : undefined;
+    if (result?.success) await write(io.out, result.data);
+    else {
+      failed += 1;
+      const issues = result && !result.success ? result.issues : [];
+      await write(io.out, { line, error: { message: parsed.ok ? "invalid deal" : parsed.message, issues } });
+    }
+    if (progress && line % 1000 === 0) io.err.write(`\r${line} deals, ${failed} failed`);
+  }
+  if (progress) io.err.write(`\r${line} deals, ${failed} failed\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+async function write(out: NodeJS.WritableStream, value: unknown): Promise<void> {
+  if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, "drain");
+}
+
+/** `qualify validate`: every problem of every file; exit 1 when any is invalid. */
+export async function validate(files: readonly string[], io: Io): Promise<number> {
+  if (files.length === 0) throw new UsageError("validate needs at least one file");
+  let bad = 0;
+  const qualifier = createQualifier({ frameworks: [] });
+  for (const file of files) {
+    const loaded = await loadFile(file);
+    if (!loaded.ok) {
+      bad += 1;
+      io.err.write(`${file}: ${loaded.message}\n`);
+      continue;
+    }
+    const v = loaded.value as Record<string, unknown> | null;
+    const isFramework =
+      typeof v === "object" && v !== null && ("criteria" in v || "kind" in v || "extends" in v);
+    const result = isFramework
+      ? safeParseFramework(v, {
+          operators: qualifier.operators,
+          frameworks: qualifier.catalogue,
+          rules: new Map(),
+        })
+      : safeParseDeal(v);
+    if (result.success) io.out.write(`${file}: valid ${isFramework ? "framework" : "deal"}\n`);
+    else {
+      bad += 1;
+      io.err.write(`${formatIssues(result.issues.map((i) => ({ ...i, file })))}\n`);
+    }
+  }
+  return bad > 0 ? 1 : 0;
+}

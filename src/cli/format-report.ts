@@ -1,0 +1,102 @@
+import type { Report } from "../model/report.js";
+import type { Style } from "./style.js";
+
+/** The part of a deal the formats need: names for the people questions are aimed at. */
+export type DealPeople = { readonly stakeholders?: ReadonlyArray<{ id: string; name: string }> | undefined };
+
+const MARK = { met: "✓", partial: "~", unmet: "✗", unknown: "?" } as const;
+const SEVERITY = { critical: "!!", warning: "! ", info: "i " } as const;
+
+function who(id: string | undefined, deal: DealPeople): string {
+  if (!id) return "(nobody engaged yet)";
+  return deal.stakeholders?.find((s) => s.id === id)?.name ?? id;
+}
+
+/** How many questions the text and markdown formats show. */
+export const TOP_QUESTIONS = 5;
+
+/** The report for a person at a terminal. */
+export function formatText(report: Report, deal: DealPeople, s: Style): string {
+  const lines: string[] = [];
+  lines.push(s.bold(`${report.deal.name} (${report.deal.id})`), s.dim(`as of ${report.asOf}`), "");
+  for (const f of report.frameworks) {
+    lines.push(
+      `${s.bold(f.name)}  ${s.bold(`${f.score}/100`)}  ${s.dim(`range ${f.range.low}-${f.range.high}, confidence ${Math.round(f.confidence * 100)}%`)}`,
+    );
+    const width = Math.max(...f.criteria.map((c) => c.name.length));
+    for (const c of f.criteria) {
+      const colour =
+        c.status === "met"
+          ? s.green
+          : c.status === "unmet"
+            ? s.red
+            : c.status === "partial"
+              ? s.yellow
+              : s.cyan;
+      lines.push(
+        `  ${colour(`${MARK[c.status]} ${c.name.padEnd(width)}  ${c.status.padEnd(7)}`)}  ${c.explanation}`,
+      );
+    }
+    lines.push("");
+  }
+  if (report.findings.length) {
+    lines.push(s.bold("Risks"));
+    for (const f of report.findings) {
+      const colour = f.severity === "critical" ? s.red : f.severity === "warning" ? s.yellow : s.dim;
+      lines.push(`  ${colour(`${SEVERITY[f.severity]} ${f.id}`)}: ${f.message}`);
+    }
+    lines.push("");
+  }
+  if (report.questions.length) {
+    lines.push(s.bold("Ask next"));
+    report.questions.slice(0, TOP_QUESTIONS).forEach((q, i) => {
+      lines.push(`  ${i + 1}. ${s.bold(q.text)}  ${s.cyan(`-> ${who(q.askId, deal)}`)}`);
+      lines.push(`     ${s.dim(q.why)}`);
+    });
+    if (report.questions.length > TOP_QUESTIONS)
+      lines.push(s.dim(`  (${report.questions.length - TOP_QUESTIONS} more with --format json)`));
+    lines.push("");
+  }
+  if (report.collateral.length) {
+    lines.push(s.bold("Bring"));
+    for (const c of report.collateral)
+      lines.push(`  - ${s.bold(c.title)} ${s.dim(`(for: ${c.audience})`)}`, `    ${c.why}`);
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+/** The report as markdown, for a CRM note. */
+export function formatMarkdown(report: Report, deal: DealPeople): string {
+  const out: string[] = [`## ${report.deal.name}`, "", `Qualified as of ${report.asOf}.`, ""];
+  for (const f of report.frameworks) {
+    out.push(
+      `### ${f.name}: ${f.score}/100`,
+      "",
+      `Range ${f.range.low}-${f.range.high}, confidence ${Math.round(f.confidence * 100)}%.`,
+      "",
+    );
+    out.push("| | Criterion | Status | Why |", "| --- | --- | --- | --- |");
+    for (const c of f.criteria)
+      out.push(`| ${MARK[c.status]} | ${c.name} | ${c.status} | ${c.explanation.replace(/\|/g, "\\|")} |`);
+    out.push("");
+  }
+  if (report.findings.length) {
+    out.push("### Risks", "");
+    for (const f of report.findings) out.push(`- **${f.severity}** \`${f.id}\`: ${f.message}`);
+    out.push("");
+  }
+  if (report.questions.length) {
+    out.push("### Ask next", "");
+    report.questions
+      .slice(0, TOP_QUESTIONS)
+      .forEach((q, i) => out.push(`${i + 1}. **${q.text}** (ask ${who(q.askId, deal)}): ${q.why}`));
+    out.push("");
+  }
+  if (report.collateral.length) {
+    out.push("### Bring", "");
+    for (const c of report.collateral) out.push(`- **${c.title}** (for: ${c.audience}): ${c.why}`);
+    out.push("");
+  }
+  return out.join("\n");
+}

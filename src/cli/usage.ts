@@ -1,0 +1,44 @@
+/** Thrown for a usage error: the command line itself is wrong (exit 2). */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** Help text per command. */
+export const HELP: Readonly<Record<string, string>> = {
+  main: `qualify: how qualified is this deal, really, and what should you ask next?
+
+Usage:
+  qualify score <deal.json|deal.yaml|-> [--framework bant,meddpicc] [--as-of YYYY-MM-DD] [--format text|json|markdown]
+  qualify score --ndjson <deals.ndjson|-> [--framework ...] [--as-of ...]
+  qualify validate <deal-or-framework files...>
+  qualify frameworks [id]
+  qualify docs <outdir> [--framework file.json ...]
+
+Options:
+  -h, --help       help for a command (qualify score --help)
+  -v, --version    the version
+
+Exit codes: 0 success, 1 invalid input (problems by path on stderr), 2 usage error.`,
+  score: `qualify score <deal.json|deal.yaml|-> [options]
+
+Scores a deal and prints the report. The deal is JSON or YAML (by extension, or by content on stdin: -).
+
+Options:
+  -f, --framework <ids>   comma-separated framework ids or framework files (default: bant,meddpicc)
+      --as-of <date>      judge the deal as of this day, YYYY-MM-DD (default: today, UTC)
+      --format <format>   text (default, for a terminal), markdown (for a CRM note) or json (the Report)
+      --ndjson            one deal per line in, one JSON report per line out; a bad line gives an
+                          error record with its line number and the run goes on (exit 1 if any failed)
+  -h, --help              this help`,
+  validate: `qualify validate <files...>
+
+Validates deal files and framework or rule-set files (JSON or YAML) and prints every problem with its
+file, its path inside the file and a "did you mean" where one is close. Exit 1 when any file is invalid.`,
+  frameworks: `qualify frameworks [id]
+
+Lists the built-in frameworks, or shows one: its criteria, weights, status rules and questions.`,
+  docs: `qualify docs <outdir> [--framework file.json ...]
+
+Writes a markdown reference page per framework (built-in, plus any framework files given) and an index
+with the question-topic crosswalk into <outdir>.`,
+};

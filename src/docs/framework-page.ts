@@ -1,0 +1,89 @@
+import type { FrameworkDef } from "../frameworks/framework-def.js";
+import { Topic } from "../model/enums.js";
+
+const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+const code = (v: unknown) => `\`${JSON.stringify(v)}\``;
+
+/** The reference page of one framework, in markdown, generated from its data. */
+export function frameworkPage(def: FrameworkDef): string {
+  const total = def.criteria.reduce((s, c) => s + c.weight, 0);
+  const out: string[] = [`# ${def.name} (\`${def.id}\`)`, ""];
+  if (def.summary) out.push(def.summary, "");
+  if (def.origin) {
+    out.push(
+      `**Origin:** ${def.origin.author}${def.origin.year ? `, ${def.origin.year}` : ""}. Reference: ${def.origin.reference}`,
+      "",
+    );
+  }
+  if (def.extends) out.push(`Extends [\`${def.extends}\`](${def.extends}.md).`, "");
+  if (def.criteria.length) {
+    out.push("## Criteria", "", "| id | criterion | weight | share |", "| --- | --- | --- | --- |");
+    for (const c of def.criteria)
+      out.push(`| \`${c.id}\` | ${c.name} | ${c.weight} | ${Math.round((100 * c.weight) / total)}% |`);
+    out.push("");
+  }
+  for (const c of def.criteria) {
+    out.push(`### ${c.name} (\`${def.id}/${c.id}\`)`, "", c.description, "");
+    if (c.rule) out.push(`Status decided by the TypeScript rule \`${c.rule}\`.`, "");
+    if (c.status?.length) {
+      out.push("The first rule that holds decides:", "", "| status | when | reason |", "| --- | --- | --- |");
+      for (const s of c.status) out.push(`| ${s.status} | ${cell(code(s.when))} | ${cell(s.reason)} |`);
+      out.push(`| unknown | none of the above | ${cell(c.unknown)} |`, "");
+    }
+    out.push("Questions:", "");
+    for (const q of c.questions) {
+      out.push(
+        `- **${q.text}** (\`${q.id}\`, topic \`${q.topic}\`${q.askOf ? `, ask ${q.askOf.join(" or ")}` : ""}): settles ${q.settles.charAt(0).toLowerCase()}${q.settles.slice(1)}.`,
+      );
+    }
+    out.push("");
+  }
+  if (def.findings.length) {
+    out.push("## Findings", "", "| id | severity | when |", "| --- | --- | --- |");
+    for (const f of def.findings) out.push(`| \`${f.id}\` | ${f.severity} | ${cell(f.description)} |`);
+    out.push("");
+  }
+  if (def.collateral.length) {
+    out.push("## Collateral", "", "| id | what | for |", "| --- | --- | --- |");
+    for (const c of def.collateral) out.push(`| \`${c.id}\` | ${cell(c.title)} | ${cell(c.audience)} |`);
+    out.push("");
+  }
+  return out.join("\n");
+}
+
+/** The index page: every framework, and the topic x framework crosswalk that merges questions. */
+export function frameworkIndex(defs: readonly FrameworkDef[]): string {
+  const frameworks = defs.filter((d) => d.kind === "framework");
+  const out: string[] = [
+    "# Frameworks",
+    "",
+    "Generated from the framework files by `npm run generate`; do not edit by hand.",
+    "",
+    "| id | name | criteria |",
+    "| --- | --- | --- |",
+  ];
+  for (const d of frameworks)
+    out.push(
+      `| [\`${d.id}\`](${d.id}.md) | ${d.name} | ${d.criteria.map((c) => `\`${c.id}\``).join(", ")} |`,
+    );
+  out.push(
+    "",
+    "## Crosswalk: question topics by framework",
+    "",
+    "Questions carry a topic, so one answer counts for every framework: a cell lists the criteria whose questions take that topic.",
+    "",
+    `| topic | ${frameworks.map((d) => d.id).join(" | ")} |`,
+    `| --- | ${frameworks.map(() => "---").join(" | ")} |`,
+  );
+  for (const topic of Topic.options) {
+    const cells = frameworks.map((d) =>
+      d.criteria
+        .filter((c) => c.questions.some((q) => q.topic === topic))
+        .map((c) => c.id)
+        .join(", "),
+    );
+    out.push(`| ${topic} | ${cells.join(" | ")} |`);
+  }
+  out.push("");
+  return out.join("\n");
+}
