@@ -1,6 +1,7 @@
-// Writes the generated files that are committed: JSON Schemas and the framework reference pages.
-// Run with `npm run generate` (it builds first). Tests fail when these files are stale.
-import { mkdirSync, writeFileSync } from "node:fs";
+// Writes the generated files that are committed: JSON Schemas, the framework reference pages and the
+// golden reports of the example deals. Run with `npm run generate` (it builds first). Tests fail when
+// these files are stale.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import {
   createQualifier,
   dealJsonSchema,
@@ -9,6 +10,7 @@ import {
   frameworkPage,
   reportJsonSchema,
 } from "../dist/index.js";
+import { GOLDEN_AS_OF } from "./golden-date.mjs";
 
 const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
 mkdirSync("schema", { recursive: true });
@@ -21,3 +23,13 @@ mkdirSync("docs/frameworks", { recursive: true });
 for (const def of catalogue.values()) writeFileSync(`docs/frameworks/${def.id}.md`, frameworkPage(def));
 writeFileSync("docs/frameworks/README.md", frameworkIndex([...catalogue.values()]));
 console.log(`wrote 3 schemas and ${catalogue.size + 1} framework pages`);
+
+// Golden reports: every example deal scored with the default frameworks as of a fixed date.
+mkdirSync("examples/reports", { recursive: true });
+const qualifier = createQualifier();
+const deals = readdirSync("examples/deals").filter((f) => f.endsWith(".json"));
+for (const file of deals) {
+  const deal = JSON.parse(readFileSync(`examples/deals/${file}`, "utf8"));
+  writeFileSync(`examples/reports/${file}`, json(qualifier.evaluate(deal, { asOf: GOLDEN_AS_OF })));
+}
+console.log(`wrote ${deals.length} golden reports`);

@@ -1,0 +1,1 @@
+export const GOLDEN_AS_OF: string;

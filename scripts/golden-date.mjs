@@ -1,0 +1,1 @@
+export const GOLDEN_AS_OF = "2026-11-27";

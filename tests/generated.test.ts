@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { GOLDEN_AS_OF } from "../scripts/golden-date.mjs";
+import {
+  createQualifier,
+  dealJsonSchema,
+  frameworkIndex,
+  frameworkJsonSchema,
+  frameworkPage,
+  reportJsonSchema,
+} from "../src/index.js";
+import { ROOT, readJson } from "./helpers.js";
+
+const text = (path: string) => readFileSync(`${ROOT}/${path}`, "utf8");
+const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+const STALE = "stale: run npm run generate and commit the result";
+
+describe("generated files are up to date", () => {
+  it.each([
+    ["schema/deal.schema.json", dealJsonSchema],
+    ["schema/framework.schema.json", frameworkJsonSchema],
+    ["schema/report.schema.json", reportJsonSchema],
+  ])("%s", (path, make) => {
+    expect(text(path), STALE).toBe(json(make()));
+  });
+
+  const { catalogue } = createQualifier({ frameworks: [] });
+  it.each([...catalogue.keys()])("docs/frameworks/%s.md", (id) => {
+    expect(text(`docs/frameworks/${id}.md`), STALE).toBe(frameworkPage(catalogue.get(id) as never));
+  });
+  it("docs/frameworks/README.md", () => {
+    expect(text("docs/frameworks/README.md"), STALE).toBe(frameworkIndex([...catalogue.values()]));
+  });
+});
+
+describe("golden reports of the example deals", () => {
+  const qualifier = createQualifier();
+  const files = readdirSync(`${ROOT}/examples/deals`).filter((f) => f.endsWith(".json"));
+  it("there are at least six example deals, the story's among them", () => {
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    expect(files).toContain("story-alice.json");
+  });
+  it.each(files)("%s", (file) => {
+    const report = qualifier.evaluate(readJson(`examples/deals/${file}`), { asOf: GOLDEN_AS_OF });
+    expect(json(report), STALE).toBe(text(`examples/reports/${file}`));
+  });
+});
