@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { node } from "./helpers.js";
+import { node } from "./support/helpers.js";
 
 // tsc and vitest accept imports that crash in plain Node; only loading the built files proves they work.
 const script = (load: string) => `${load}

@@ -9,7 +9,7 @@ import {
   frameworkPage,
   reportJsonSchema,
 } from "../src/index.js";
-import { ROOT, readJson } from "./helpers.js";
+import { ROOT, readJson } from "./support/helpers.js";
 
 const text = (path: string) => readFileSync(`${ROOT}/${path}`, "utf8");
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;

@@ -13,6 +13,7 @@ import { enthusiasmGap } from "../rules/enthusiasm-gap.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
 import { safeParseDeal } from "../validation/parse-deal.js";
+import { canonicalDeal } from "./canonical.js";
 import { compileFramework } from "./compile-framework.js";
 import { evaluateDeal } from "./evaluate-deal.js";
 
@@ -144,7 +145,10 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     if (!parsed.success || dateIssues.length > 0) {
       return { success: false, issues: [...dateIssues, ...(parsed.success ? [] : parsed.issues)] };
     }
-    return { success: true, data: evaluateDeal(compiled, parsed.data as Deal, asOf, opts.trace === true) };
+    return {
+      success: true,
+      data: evaluateDeal(compiled, canonicalDeal(parsed.data as Deal), asOf, opts.trace === true),
+    };
   };
 
   return {

@@ -3,11 +3,11 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /** The repository root. */
-export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /** Reads a JSON file relative to the repository root. */
 export function readJson(path: string): unknown {
-  return JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), "utf8"));
+  return JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), "utf8"));
 }
 
 /** Runs the built CLI as a user would, in a child process. */

@@ -1,0 +1,157 @@
+import fc from "fast-check";
+
+const roles = [
+  "economic-buyer",
+  "decision-maker",
+  "champion",
+  "coach",
+  "technical-buyer",
+  "user-buyer",
+  "influencer",
+  "blocker",
+  "procurement",
+  "legal",
+] as const;
+const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const day = fc
+  .date({ min: new Date("2025-01-01"), max: new Date("2027-12-31"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+
+/** Drops keys whose value is undefined: absent stays absent. */
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Valid deals of every shape: 0 to 8 stakeholders with consistent references. */
+export const dealArb = fc
+  .record({
+    n: fc.integer({ min: 0, max: 8 }),
+    people: fc.array(
+      fc.record({
+        name: fc.constantFrom(
+          "Alice Moreno",
+          "Bob Li",
+          "Carla Diaz",
+          "Dev Rao",
+          "Eve Stone",
+          "Fay Wu",
+          "Gil Kahn",
+          "Hana Ito",
+        ),
+        seniority: opt(fc.constantFrom("individual", "manager", "director", "executive", "owner")),
+        technical: opt(fc.boolean()),
+        roles: opt(fc.uniqueArray(fc.constantFrom(...roles), { maxLength: 2 })),
+        sentiment: opt(fc.constantFrom("positive", "neutral", "negative")),
+        influence: opt(fc.constantFrom("low", "medium", "high")),
+        boss: opt(fc.nat(7)),
+        engaged: opt(fc.boolean()),
+        lastContact: opt(day),
+      }),
+      { minLength: 8, maxLength: 8 },
+    ),
+    stage: opt(
+      fc.constantFrom(
+        "prospecting",
+        "discovery",
+        "evaluation",
+        "proposal",
+        "negotiation",
+        "closed-won",
+        "closed-lost",
+      ),
+    ),
+    budget: opt(
+      fc.record({
+        status: opt(fc.constantFrom("none", "exploring", "allocated", "approved")),
+        owner: opt(fc.nat(7)),
+      }),
+    ),
+    timeline: opt(
+      fc.record({
+        decisionBy: opt(day),
+        startBy: opt(day),
+        compellingEvent: opt(fc.constantFrom("Renewal", "Audit")),
+      }),
+    ),
+    needs: opt(
+      fc.array(
+        fc.record({
+          description: fc.constantFrom("Speed", "Cost", "Risk"),
+          impact: opt(fc.constantFrom("low", "medium", "high", "critical")),
+          quantified: opt(fc.boolean()),
+        }),
+        { maxLength: 3 },
+      ),
+    ),
+    metrics: opt(
+      fc.array(
+        fc.record({
+          description: fc.constantFrom("Churn", "Uptime"),
+          baseline: opt(fc.integer()),
+          target: opt(fc.integer()),
+        }),
+        { maxLength: 2 },
+      ),
+    ),
+    decision: opt(
+      fc.record({
+        criteria: opt(
+          fc.array(
+            fc.record({
+              description: fc.constantFrom("SSO", "Price"),
+              kind: opt(fc.constantFrom("technical", "business", "commercial")),
+            }),
+            { maxLength: 3 },
+          ),
+        ),
+        process: opt(fc.constantFrom("partial", "mapped")),
+        paperProcess: opt(fc.constantFrom("partial", "mapped")),
+      }),
+    ),
+    competition: opt(
+      fc.array(
+        fc.record({
+          name: fc.constantFrom("BigCo", "Do nothing"),
+          kind: opt(fc.constantFrom("incumbent", "brand-leader", "challenger", "in-house", "status-quo")),
+          position: opt(fc.constantFrom("ahead", "level", "behind")),
+        }),
+        { maxLength: 2 },
+      ),
+    ),
+    talks: fc.array(fc.record({ date: day, who: fc.nat(7) }), { maxLength: 4 }),
+  })
+  .map((r) => {
+    const people = r.people.slice(0, r.n).map((p, i) => {
+      // Reporting lines only point to earlier people, so there is never a cycle.
+      const boss = p.boss !== undefined && i > 0 ? `s${p.boss % i}` : undefined;
+      return compact({
+        id: `s${i}`,
+        name: p.name,
+        seniority: p.seniority,
+        technical: p.technical,
+        roles: p.roles,
+        sentiment: p.sentiment,
+        influence: p.influence,
+        reportsTo: boss,
+        engaged: p.engaged,
+        lastContact: p.lastContact,
+      });
+    });
+    const ref = (i: number | undefined) => (i !== undefined && r.n > 0 ? `s${i % r.n}` : undefined);
+    return compact({
+      id: "deal",
+      name: "Generated deal",
+      stage: r.stage,
+      stakeholders: people,
+      budget: r.budget ? compact({ status: r.budget.status, ownerId: ref(r.budget.owner) }) : undefined,
+      timeline: r.timeline ? compact(r.timeline) : undefined,
+      needs: r.needs?.map(compact),
+      metrics: r.metrics?.map(compact),
+      decision: r.decision
+        ? compact({ ...r.decision, criteria: r.decision.criteria?.map(compact) })
+        : undefined,
+      competition: r.competition?.map(compact),
+      interactions:
+        r.n > 0 ? r.talks.map((t) => ({ date: t.date, stakeholderIds: [`s${t.who % r.n}`] })) : undefined,
+    });
+  });
