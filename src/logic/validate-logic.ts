@@ -136,6 +136,17 @@ export function validateLogic(rule: unknown, options: ValidateLogicOptions): Iss
   return issues;
 }
 
+function resolves(schema: z.ZodType, parts: readonly string[]): boolean {
+  let current = schema;
+  for (const part of parts) {
+    const child = childOf(current, part);
+    if (child.kind === "any") return true;
+    if (child.kind === "none") return false;
+    current = child.schema;
+  }
+  return true;
+}
+
 function checkVar(path: unknown, where: string, scope: Scope, checkPaths: boolean, issues: Issue[]): Scope {
   if (typeof path !== "string" && typeof path !== "number") return "any";
   if (path === "") return scope;
@@ -159,7 +170,9 @@ function checkVar(path: unknown, where: string, scope: Scope, checkPaths: boolea
     const element = elementOf(current);
     const keys = keysOf(current);
     const suggestion = didYouMean(part, keys);
-    const full = suggestion ? [...parts.slice(0, i), suggestion].join(".") : undefined;
+    const fixed = suggestion ? [...parts.slice(0, i), suggestion] : undefined;
+    const rest = parts.slice(i + 1);
+    const full = fixed && (rest.length === 0 || resolves(scope, [...fixed, ...rest]) ? [...fixed, ...rest] : fixed)?.join(".");
     const message = element
       ? `"${done}" is a list; use some/all/none/filter/map over it to read "${part}" of its items`
       : keys.length > 0
