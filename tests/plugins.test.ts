@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { compileLogic, createQualifier, defineOperator, definePlugin, defineRule, explainLogic } from "../src/index.js";
+import {
+  compileLogic,
+  createQualifier,
+  defineOperator,
+  definePlugin,
+  defineRule,
+  explainLogic,
+} from "../src/index.js";
 
 const op = (value: string) =>
-  defineOperator({ name: "segment", description: "The account's segment.", arity: { min: 0, max: 0 }, evaluate: () => value });
+  defineOperator({
+    name: "segment",
+    description: "The account's segment.",
+    arity: { min: 0, max: 0 },
+    evaluate: () => value,
+  });
 const frameworkUsing = (id: string) => ({
   id,
   name: id,
@@ -21,8 +33,16 @@ const frameworkUsing = (id: string) => ({
 
 describe("one registry per qualifier", () => {
   it("two qualifiers with different operators of the same name do not affect each other", () => {
-    const a = createQualifier({ frameworks: ["seg"], plugins: [definePlugin({ name: "a", operators: [op("enterprise")], frameworks: [frameworkUsing("seg")] })] });
-    const b = createQualifier({ frameworks: ["seg"], plugins: [definePlugin({ name: "b", operators: [op("smb")], frameworks: [frameworkUsing("seg")] })] });
+    const a = createQualifier({
+      frameworks: ["seg"],
+      plugins: [
+        definePlugin({ name: "a", operators: [op("enterprise")], frameworks: [frameworkUsing("seg")] }),
+      ],
+    });
+    const b = createQualifier({
+      frameworks: ["seg"],
+      plugins: [definePlugin({ name: "b", operators: [op("smb")], frameworks: [frameworkUsing("seg")] })],
+    });
     const deal = { id: "d", name: "D" };
     expect(a.evaluate(deal, { asOf: "2026-01-01" }).frameworks[0]?.criteria[0]?.status).toBe("met");
     expect(b.evaluate(deal, { asOf: "2026-01-01" }).frameworks[0]?.criteria[0]?.status).toBe("unknown");
@@ -30,13 +50,19 @@ describe("one registry per qualifier", () => {
   });
 
   it("a plugin operator is unknown to a qualifier without the plugin", () => {
-    expect(() => createQualifier({ frameworks: [frameworkUsing("seg")] })).toThrow(/Unknown operator "segment"/);
+    expect(() => createQualifier({ frameworks: [frameworkUsing("seg")] })).toThrow(
+      /Unknown operator "segment"/,
+    );
   });
 
   it("an operator may not take a built-in's name", () => {
-    expect(() => createQualifier({ plugins: [{ name: "x", operators: [defineOperator({ name: "var", description: "no", evaluate: () => 1 })] }] })).toThrow(
-      /defined twice/,
-    );
+    expect(() =>
+      createQualifier({
+        plugins: [
+          { name: "x", operators: [defineOperator({ name: "var", description: "no", evaluate: () => 1 })] },
+        ],
+      }),
+    ).toThrow(/defined twice/);
   });
 
   it("a TypeScript rule decides a criterion and reports a finding", () => {
@@ -51,16 +77,31 @@ describe("one registry per qualifier", () => {
           status: value > 100_000 ? "met" : "unmet",
           reason: `The deal is worth ${value}.`,
           evidence: [{ path: "amount.value", value }],
-          findings: value > 100_000 ? [{ id: "big-deal", severity: "info", message: "Over 100k: a second approver signs." }] : [],
+          findings:
+            value > 100_000
+              ? [{ id: "big-deal", severity: "info", message: "Over 100k: a second approver signs." }]
+              : [],
         };
       },
     });
-    const framework = { ...frameworkUsing("size"), criteria: [{ ...frameworkUsing("size").criteria[0], status: undefined, rule: "big-deal" }] };
-    const q = createQualifier({ frameworks: [framework], plugins: [definePlugin({ name: "p", rules: [bigDeal] })] });
+    const framework = {
+      ...frameworkUsing("size"),
+      criteria: [{ ...frameworkUsing("size").criteria[0], status: undefined, rule: "big-deal" }],
+    };
+    const q = createQualifier({
+      frameworks: [framework],
+      plugins: [definePlugin({ name: "p", rules: [bigDeal] })],
+    });
     const report = q.evaluate({ id: "d", name: "D", amount: { value: 250_000 } }, { asOf: "2026-01-01" });
-    expect(report.frameworks[0]?.criteria[0]).toMatchObject({ status: "met", explanation: "The deal is worth 250000.", evidence: [{ path: "amount.value", value: 250000 }] });
+    expect(report.frameworks[0]?.criteria[0]).toMatchObject({
+      status: "met",
+      explanation: "The deal is worth 250000.",
+      evidence: [{ path: "amount.value", value: 250000 }],
+    });
     expect(report.findings.map((f) => f.id)).toContain("big-deal");
-    expect(q.evaluate({ id: "d", name: "D" }, { asOf: "2026-01-01" }).frameworks[0]?.criteria[0]?.status).toBe("unknown");
+    expect(
+      q.evaluate({ id: "d", name: "D" }, { asOf: "2026-01-01" }).frameworks[0]?.criteria[0]?.status,
+    ).toBe("unknown");
   });
 });
 
@@ -100,7 +141,10 @@ describe("domain operators", () => {
 
 describe("traces", () => {
   it("keep what each sub-expression saw and returned", () => {
-    const { value, trace } = explainLogic({ and: [{ ">": [{ var: "n" }, 1] }, { some: [{ var: "xs" }, { "==": [{ var: "" }, 2] }] }] }, { n: 5, xs: [1, 2] });
+    const { value, trace } = explainLogic(
+      { and: [{ ">": [{ var: "n" }, 1] }, { some: [{ var: "xs" }, { "==": [{ var: "" }, 2] }] }] },
+      { n: 5, xs: [1, 2] },
+    );
     expect(value).toBe(true);
     expect(trace.op).toBe("and");
     expect(trace.children.map((c) => [c.op, c.result])).toEqual([
@@ -116,8 +160,13 @@ describe("traces", () => {
   });
 
   it("evaluate({ trace: true }) attaches them to criteria", () => {
-    const report = createQualifier({ frameworks: ["bant"] }).evaluate({ id: "d", name: "D", budget: { status: "approved" } }, { asOf: "2026-01-01", trace: true });
-    const budget = report.frameworks[0]?.criteria[0] as { trace?: Array<{ status: string; when: { result: unknown } }> };
+    const report = createQualifier({ frameworks: ["bant"] }).evaluate(
+      { id: "d", name: "D", budget: { status: "approved" } },
+      { asOf: "2026-01-01", trace: true },
+    );
+    const budget = report.frameworks[0]?.criteria[0] as {
+      trace?: Array<{ status: string; when: { result: unknown } }>;
+    };
     expect(budget.trace?.map((t) => [t.status, t.when.result])).toEqual([
       ["unmet", false],
       ["met", true],

@@ -57,7 +57,12 @@ export function safeParseFramework(
   }
   const ownIds = new Set<string>();
   file.criteria?.forEach((c, i) => {
-    if (ownIds.has(c.id)) issues.push({ path: `criteria[${i}].id`, code: "duplicate-id", message: `Criterion id "${c.id}" is used twice in this file` });
+    if (ownIds.has(c.id))
+      issues.push({
+        path: `criteria[${i}].id`,
+        code: "duplicate-id",
+        message: `Criterion id "${c.id}" is used twice in this file`,
+      });
     ownIds.add(c.id);
   });
   const merged = isRuleSet ? [] : mergeCriteria(base, file, issues);

@@ -1,4 +1,5 @@
 import { QualifyError } from "../validation/issue.js";
+import { constant, fieldOf, markField } from "./constant.js";
 import type { EvalEnv, Evaluator, Operator } from "./operator.js";
 import { createOperatorSet, type OperatorSet } from "./operator-set.js";
 import { type TraceNode, Tracer } from "./trace.js";
@@ -29,7 +30,15 @@ export function compileLogic(rule: unknown, options: CompileOptions = {}): Compi
   const issues = validateLogic(rule, { operators, checkArity: false });
   if (issues.length > 0) throw new QualifyError("Invalid rule", issues);
   const fn = compileNode(rule, operators, options.trace === true);
-  return (data, env) => fn(data, { root: env?.root ?? data, asOf: env?.asOf, ...(env as object) } as EvalEnv);
+  return (data, env) =>
+    fn(
+      data,
+      env === undefined
+        ? { root: data, asOf: undefined }
+        : env.root === undefined
+          ? ({ ...env, root: data } as EvalEnv)
+          : (env as EvalEnv),
+    );
 }
 
 /** Evaluates a rule once and returns its value with a trace of what every sub-expression saw and returned. */
@@ -77,7 +86,7 @@ function compileInner(logic: unknown, operators: OperatorSet, trace: boolean): E
     const items = logic.map(sub);
     return (d, e) => items.map((f) => f(d, e));
   }
-  if (!isLogic(logic)) return () => logic;
+  if (!isLogic(logic)) return constant(logic);
   const [op, values] = opAndArgs(logic);
   switch (op) {
     case "if":
@@ -85,10 +94,17 @@ function compileInner(logic: unknown, operators: OperatorSet, trace: boolean): E
       return compileIf(values.map(sub));
     case "and": {
       const parts = values.map(sub);
+      if (parts.length === 2) {
+        const [a, b] = parts as [Evaluator, Evaluator];
+        return (d, e) => {
+          const x = a(d, e);
+          return truthy(x) ? b(d, e) : x;
+        };
+      }
       return (d, e) => {
         let current: unknown;
-        for (const p of parts) {
-          current = p(d, e);
+        for (let i = 0; i < parts.length; i++) {
+          current = (parts[i] as Evaluator)(d, e);
           if (!truthy(current)) return current;
         }
         return current;
@@ -148,10 +164,33 @@ function compileIf(parts: Evaluator[]): Evaluator {
 
 function compileScoped(op: string, source: Evaluator, body: Evaluator): Evaluator {
   switch (op) {
-    case "filter":
+    case "filter": {
+      const field = fieldOf(body);
+      if (field && !truthy(field.notFound)) {
+        // {"filter": [list, {"var": "key"}]}: read the field inline, no call per item.
+        const k = field.key;
+        return (d, e) => {
+          const items = source(d, e);
+          if (!Array.isArray(items)) return [];
+          const out: unknown[] = [];
+          for (let i = 0; i < items.length; i++) {
+            const item = items[i];
+            if (item === null || item === undefined) continue;
+            const v = (item as Record<string, unknown>)[k];
+            if (typeof v !== "function" && truthy(v)) out.push(item);
+          }
+          return out;
+        };
+      }
+    }
+    // falls through
+    case "filter-generic":
       return (d, e) => {
         const items = source(d, e);
-        return Array.isArray(items) ? items.filter((item) => truthy(body(item, e))) : [];
+        if (!Array.isArray(items)) return [];
+        const out: unknown[] = [];
+        for (let i = 0; i < items.length; i++) if (truthy(body(items[i], e))) out.push(items[i]);
+        return out;
       };
     case "map":
       return (d, e) => {
@@ -169,7 +208,7 @@ function compileScoped(op: string, source: Evaluator, body: Evaluator): Evaluato
       return (d, e) => {
         const items = source(d, e);
         if (!Array.isArray(items)) return false;
-        for (const item of items) if (truthy(body(item, e))) return true;
+        for (let i = 0; i < items.length; i++) if (truthy(body(items[i], e))) return true;
         return false;
       };
     default:
@@ -189,9 +228,28 @@ function compileVar(values: unknown[], sub: (l: unknown) => Evaluator): Evaluato
     if (path === undefined || path === "" || path === null) return (d) => d;
     const parts = splitPath(path);
     const notFound = fallback === undefined ? null : fallback;
+    // Static paths were checked for forbidden keys when the rule was validated: read them directly.
     if (parts.length === 1) {
-      const key = parts[0] as string;
-      return (d) => readPath(d, [key], notFound);
+      const [k] = parts as [string];
+      return markField(
+        (d) => {
+          if (d === null || d === undefined) return notFound;
+          const v = (d as Record<string, unknown>)[k];
+          return v === undefined || typeof v === "function" ? notFound : v;
+        },
+        k,
+        notFound,
+      );
+    }
+    if (parts.length === 2) {
+      const [k1, k2] = parts as [string, string];
+      return (d) => {
+        if (d === null || d === undefined) return notFound;
+        const a = (d as Record<string, unknown>)[k1];
+        if (a === null || a === undefined || typeof a === "function") return notFound;
+        const v = (a as Record<string, unknown>)[k2];
+        return v === undefined || typeof v === "function" ? notFound : v;
+      };
     }
     return (d) => readPath(d, parts, notFound);
   }

@@ -1,3 +1,4 @@
+import { constantValue, fieldOf, isConstant } from "./constant.js";
 import { defineOperator, type Evaluator, type Operator } from "./operator.js";
 import { truthy } from "./truthy.js";
 import { readVar } from "./var-path.js";
@@ -6,12 +7,40 @@ import { readVar } from "./var-path.js";
 // `+` and `*`, PHP-style negative substr ends). `log` is left out on purpose: evaluation does no I/O.
 
 const num = (v: unknown) => Number.parseFloat(v as string);
+const none: Evaluator = () => undefined;
 const two =
   (f: (a: unknown, b: unknown) => unknown) =>
   (args: readonly Evaluator[]): Evaluator => {
-    const [a, b] = [args[0], args[1]];
-    return (d, e) => f(a ? a(d, e) : undefined, b ? b(d, e) : undefined);
+    const [a, b] = [args[0] ?? none, args[1] ?? none];
+    // A literal right-hand side (the common `{"==": [{"var": "stage"}, "proposal"]}`) is read once.
+    if (isConstant(b)) {
+      const value = constantValue(b);
+      return (d, e) => f(a(d, e), value);
+    }
+    return (d, e) => f(a(d, e), b(d, e));
   };
+// Comparisons written out, so the engine can inline them (no indirect call per comparison).
+const gtFast = (args: readonly Evaluator[]): Evaluator => {
+  const [a, b] = [args[0] ?? none, args[1] ?? none];
+  if (isConstant(b)) {
+    const value = constantValue(b) as number;
+    return (d, e) => (a(d, e) as number) > value;
+  }
+  return (d, e) => (a(d, e) as number) > (b(d, e) as number);
+};
+const ltFast = (args: readonly Evaluator[]): Evaluator | undefined => {
+  if (args.length !== 2) return undefined;
+  const [a, b] = [args[0] as Evaluator, args[1] as Evaluator];
+  if (isConstant(b)) {
+    const value = constantValue(b) as number;
+    return (d, e) => (a(d, e) as number) < value;
+  }
+  return (d, e) => (a(d, e) as number) < (b(d, e) as number);
+};
+const notFast = (args: readonly Evaluator[]): Evaluator => {
+  const a = args[0] ?? none;
+  return (d, e) => !truthy(a(d, e));
+};
 const all =
   (f: (values: unknown[]) => unknown) =>
   (args: readonly Evaluator[]): Evaluator =>
@@ -31,6 +60,28 @@ type Def = [
 const eq = (a: unknown, b: unknown) => a == b;
 const ne = (a: unknown, b: unknown) => a != b;
 /* biome-ignore-end lint/suspicious/noDoubleEquals: json-logic-js uses loose equality on purpose */
+const eqFast = (args: readonly Evaluator[]): Evaluator => {
+  const [a, b] = [args[0] ?? none, args[1] ?? none];
+  // Against a string or number literal, == is === unless the other side is not a primitive of that type.
+  if (isConstant(b) && typeof constantValue(b) === "string") {
+    const value = constantValue(b) as string;
+    const field = fieldOf(a);
+    if (field) {
+      // {"==": [{"var": "key"}, "text"]}: the field is read inline.
+      const { key, notFound } = field;
+      return (d) => {
+        let x = d === null || d === undefined ? notFound : (d as Record<string, unknown>)[key];
+        if (x === undefined || typeof x === "function") x = notFound;
+        return typeof x === "string" ? x === value : eq(x, value);
+      };
+    }
+    return (d, e) => {
+      const x = a(d, e);
+      return typeof x === "string" ? x === value : eq(x, value);
+    };
+  }
+  return two(eq)(args);
+};
 const lt = (a: unknown, b: unknown) => (a as number) < (b as number);
 const le = (a: unknown, b: unknown) => (a as number) <= (b as number);
 const between = (cmp: (a: unknown, b: unknown) => boolean) => (v: unknown[]) =>
@@ -47,16 +98,23 @@ function missing(data: unknown, v: unknown[]): unknown[] {
 }
 
 const defs: Def[] = [
-  ["==", "Loose equality, as JavaScript ==.", 2, 2, (v) => eq(v[0], v[1]), two(eq)],
+  ["==", "Loose equality, as JavaScript ==.", 2, 2, (v) => eq(v[0], v[1]), eqFast],
   ["===", "Strict equality.", 2, 2, (v) => v[0] === v[1], two((a, b) => a === b)],
   ["!=", "Loose inequality.", 2, 2, (v) => ne(v[0], v[1]), two(ne)],
   ["!==", "Strict inequality.", 2, 2, (v) => v[0] !== v[1], two((a, b) => a !== b)],
-  [">", "Greater than.", 2, 2, (v) => lt(v[1], v[0]), two((a, b) => lt(b, a))],
+  [">", "Greater than.", 2, 2, (v) => lt(v[1], v[0]), gtFast],
   [">=", "Greater than or equal.", 2, 2, (v) => le(v[1], v[0]), two((a, b) => le(b, a))],
-  ["<", "Less than; with three arguments, strictly between.", 2, 3, between(lt)],
+  [
+    "<",
+    "Less than; with three arguments, strictly between.",
+    2,
+    3,
+    between(lt),
+    (args) => ltFast(args) ?? all(between(lt))(args),
+  ],
   ["<=", "Less than or equal; with three arguments, between inclusive.", 2, 3, between(le)],
   ["!!", "Truthiness (an empty array is false).", 1, 1, (v) => truthy(v[0])],
-  ["!", "Negated truthiness.", 1, 1, (v) => !truthy(v[0])],
+  ["!", "Negated truthiness.", 1, 1, (v) => !truthy(v[0]), notFast],
   ["%", "Remainder.", 2, 2, (v) => (v[0] as number) % (v[1] as number)],
   [
     "in",

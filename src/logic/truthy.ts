@@ -1,7 +1,7 @@
 /** JsonLogic truthiness: like JavaScript's, except that an empty array is false. */
 export function truthy(value: unknown): boolean {
-  if (Array.isArray(value) && value.length === 0) return false;
-  return Boolean(value);
+  if (typeof value !== "object" || value === null) return Boolean(value);
+  return !(Array.isArray(value) && value.length === 0);
 }
 
 /** True when `value` is a JsonLogic operation: a plain object with exactly one key. */

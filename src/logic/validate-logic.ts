@@ -172,7 +172,9 @@ function checkVar(path: unknown, where: string, scope: Scope, checkPaths: boolea
     const suggestion = didYouMean(part, keys);
     const fixed = suggestion ? [...parts.slice(0, i), suggestion] : undefined;
     const rest = parts.slice(i + 1);
-    const full = fixed && (rest.length === 0 || resolves(scope, [...fixed, ...rest]) ? [...fixed, ...rest] : fixed)?.join(".");
+    const full =
+      fixed &&
+      (rest.length === 0 || resolves(scope, [...fixed, ...rest]) ? [...fixed, ...rest] : fixed)?.join(".");
     const message = element
       ? `"${done}" is a list; use some/all/none/filter/map over it to read "${part}" of its items`
       : keys.length > 0
