@@ -99,7 +99,7 @@ describe("compiled evaluator against json-logic-js on random rules", () => {
         const compiled = outcome(() => compileLogic(r)(data));
         expect(compiled).toEqual(reference);
       }),
-      { seed: 20261127, numRuns: 3000 },
+      { seed: 20261127, numRuns: 10000 },
     );
   });
 });

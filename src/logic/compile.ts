@@ -182,9 +182,6 @@ function compileScoped(op: string, source: Evaluator, body: Evaluator): Evaluato
           return out;
         };
       }
-    }
-    // falls through
-    case "filter-generic":
       return (d, e) => {
         const items = source(d, e);
         if (!Array.isArray(items)) return [];
@@ -192,6 +189,7 @@ function compileScoped(op: string, source: Evaluator, body: Evaluator): Evaluato
         for (let i = 0; i < items.length; i++) if (truthy(body(items[i], e))) out.push(items[i]);
         return out;
       };
+    }
     case "map":
       return (d, e) => {
         const items = source(d, e);

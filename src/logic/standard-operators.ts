@@ -176,7 +176,12 @@ export const standardOperators: readonly Operator[] = defs.map(([name, descripti
     description,
     arity: max === undefined ? { min } : { min, max },
     evaluate: (args) => fn(args),
-    compile: fast ?? all(fn),
+    // A fast form only when the argument count is the exact one: with extra arguments json-logic-js
+    // still evaluates them all (and may throw), so the general form keeps that behaviour.
+    compile:
+      fast && (max === undefined || min === max)
+        ? (args) => (max === undefined || args.length === max ? fast(args) : all(fn)(args))
+        : (fast ?? all(fn)),
   }),
 );
 
