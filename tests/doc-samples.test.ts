@@ -7,9 +7,16 @@ import { node, ROOT } from "./support/helpers.js";
 
 // Every ```ts block in the README and the guides is run, against the built package, as a user would.
 // A block fenced as ```ts no-run is a fragment and is skipped.
-const files = ["README.md", ...readdirSync(join(ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+const files = [
+  "README.md",
+  ...readdirSync(join(ROOT, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
 const samples = files.flatMap((file) =>
-  [...readFileSync(join(ROOT, file), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m, i) => [`${file} #${i + 1}`, m[1] as string] as const),
+  [...readFileSync(join(ROOT, file), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map(
+    (m, i) => [`${file} #${i + 1}`, m[1] as string] as const,
+  ),
 );
 const dir = mkdtempSync(join(tmpdir(), "qualify-docs-"));
 const dist = join(ROOT, "dist/index.js");
@@ -17,7 +24,9 @@ const dist = join(ROOT, "dist/index.js");
 describe("code samples in the docs run", () => {
   it("there are samples", () => expect(samples.length).toBeGreaterThan(2));
   it.each(samples)("%s", (name, source) => {
-    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const js = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
     const file = join(dir, `${name.replace(/[^\w]+/g, "_")}.mjs`);
     writeFileSync(file, js.replace(/from "qualify"/g, `from ${JSON.stringify(dist)}`));
     const run = node([file]);
