@@ -15,6 +15,10 @@ export function frameworkPage(def: FrameworkDef): string {
       "",
     );
   }
+  if (def.statusLabels) {
+    const words = Object.entries(def.statusLabels).map(([status, label]) => `${status} is "${label}"`);
+    out.push(`In this framework's own words: ${words.join(", ")}.`, "");
+  }
   if (def.extends) out.push(`Extends [\`${def.extends}\`](${def.extends}.md).`, "");
   if (def.criteria.length) {
     out.push("## Criteria", "", "| id | criterion | weight | share |", "| --- | --- | --- | --- |");

@@ -102,7 +102,12 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
   };
   const offers: QuestionOffer[] = [];
   const frameworks: FrameworkResult[] = q.frameworks.map((f) => {
-    const criteria = f.criteria.map((c) => criterionResult(c, deal, env, ruleOutcome, q, trace));
+    const labels = f.def.statusLabels;
+    const criteria = f.criteria.map((c) => {
+      const result = criterionResult(c, deal, env, ruleOutcome, q, trace);
+      const label = labels?.[result.status];
+      return label ? { ...result, label } : result;
+    });
     criteria.forEach((result, i) => {
       if (result.status === "met") return;
       const c = f.criteria[i] as CompiledCriterion;

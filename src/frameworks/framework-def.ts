@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Status } from "../model/enums.js";
 import type { CollateralRule, Criterion, FindingRule, Origin } from "../model/framework.js";
 
 /** A framework or rule set after validation, with `extends` resolved: ready to compile. */
@@ -13,6 +14,8 @@ export interface FrameworkDef {
   readonly summary?: string;
   /** Who made it and where to read about it. */
   readonly origin?: z.infer<typeof Origin>;
+  /** The framework's own words for the statuses, if it has them. */
+  readonly statusLabels?: Partial<Record<Status, string>>;
   /** The id of the framework it extends, if any. */
   readonly extends?: string;
   /** Its criteria, fully specified. */

@@ -185,6 +185,11 @@ export function safeParseFramework(
     ...(file.summary ? { summary: file.summary } : {}),
     ...(file.origin ? { origin: file.origin } : base?.origin ? { origin: base.origin } : {}),
     ...(file.extends ? { extends: file.extends } : {}),
+    ...(file.statusLabels
+      ? { statusLabels: file.statusLabels }
+      : base?.statusLabels
+        ? { statusLabels: base.statusLabels }
+        : {}),
     criteria,
     findings,
     collateral,

@@ -37,7 +37,7 @@ export const domainOperators: readonly Operator[] = [
       'The deal\'s stakeholders confirmed in any of the given roles: {"with-role": ["economic-buyer"]}.',
     arity: { min: 1 },
     returns: People,
-    evaluate: (roles, { root }) => stakeholdersOf(root).filter((p) => hasAnyRole(p, roles)),
+    evaluate: (roles, { root }) => stakeholdersOf(root).filter((p) => hasAnyRole(p, roles.flat())),
   }),
   defineOperator({
     name: "engaged",

@@ -115,6 +115,12 @@ export const Framework = z
     kind: z.literal("framework").optional().describe("Marks the file as a framework."),
     extends: Id.optional().describe("Id of a framework this one extends: its criteria are inherited."),
     origin: Origin.optional(),
+    statusLabels: z
+      .partialRecord(Status, z.string().min(1))
+      .optional()
+      .describe(
+        "The framework's own words for the statuses (SCOTSMAN: met is 'fine', unknown 'don't know enough').",
+      ),
     drop: z.array(z.string()).optional().describe("With extends: ids of inherited criteria to remove."),
     criteria: z
       .array(Criterion.partial().required({ id: true }))

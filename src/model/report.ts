@@ -18,6 +18,7 @@ export const CriterionResult = z
     id: z.string(),
     name: z.string(),
     status: Status,
+    label: z.string().optional().describe("The status in the framework's own words, when it has them."),
     weight: z.number().describe("The criterion's weight."),
     explanation: z.string().describe("Why the status is what it is, in plain words from the deal."),
     evidence: z.array(Evidence).describe("The facts the status rests on."),
