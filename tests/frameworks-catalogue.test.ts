@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createQualifier, Topic } from "../src/index.js";
+import { createQualifier, type Deal, Topic } from "../src/index.js";
 import { ROOT, readJson } from "./support/helpers.js";
 
 // The contract of DESIGN.md: framework ids and their criterion ids, in order.
@@ -86,10 +86,12 @@ describe("meta: every built-in framework", () => {
 
 // A deal where every criterion of every framework is met, and one where none is.
 const full = (() => {
-  const deal = structuredClone(readJson("examples/deals/acme-negotiation.json")) as Record<string, any>;
-  deal.decision.paperProcess = "mapped";
-  deal.competition = deal.competition.map((c: object) => ({ ...c, position: "behind" }));
-  return deal;
+  const deal = structuredClone(readJson("examples/deals/acme-negotiation.json")) as Deal;
+  return {
+    ...deal,
+    decision: { ...deal.decision, paperProcess: "mapped" as const },
+    competition: deal.competition?.map((c) => ({ ...c, position: "behind" as const })),
+  };
 })();
 const empty = { id: "empty", name: "Nothing known" };
 const statuses = (deal: unknown, id: string) =>
