@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import {
   createQualifier,
   dealJsonSchema,
+  dealModelPage,
   frameworkIndex,
   frameworkJsonSchema,
   frameworkPage,
@@ -22,7 +23,8 @@ const { catalogue } = createQualifier({ frameworks: [] });
 mkdirSync("docs/frameworks", { recursive: true });
 for (const def of catalogue.values()) writeFileSync(`docs/frameworks/${def.id}.md`, frameworkPage(def));
 writeFileSync("docs/frameworks/README.md", frameworkIndex([...catalogue.values()]));
-console.log(`wrote 3 schemas and ${catalogue.size + 1} framework pages`);
+writeFileSync("docs/deal-model.md", dealModelPage());
+console.log(`wrote 3 schemas, the deal model page and ${catalogue.size + 1} framework pages`);
 
 // Golden reports: every example deal scored with the default frameworks as of a fixed date.
 mkdirSync("examples/reports", { recursive: true });

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+export { dealModelPage } from "./docs/deal-model.js";
 export { frameworkIndex, frameworkPage } from "./docs/framework-page.js";
 export {
   createQualifier,

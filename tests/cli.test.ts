@@ -22,7 +22,9 @@ describe("qualify score", () => {
   it("--format json prints the Report and nothing else", () => {
     const run = cli(["score", story, "--as-of", "2026-11-27", "--format", "json"]);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync(`${ROOT}/examples/reports/story-alice.json`, "utf8")));
+    expect(JSON.parse(run.stdout)).toEqual(
+      JSON.parse(readFileSync(`${ROOT}/examples/reports/story-alice.json`, "utf8")),
+    );
   });
 
   it("--format markdown is for a CRM note", () => {
@@ -33,7 +35,9 @@ describe("qualify score", () => {
   });
 
   it("reads stdin, JSON or YAML by content", () => {
-    expect(cli(["score", "-", "--as-of", "2026-11-27", "--format", "json"], { input: storyText }).code).toBe(0);
+    expect(cli(["score", "-", "--as-of", "2026-11-27", "--format", "json"], { input: storyText }).code).toBe(
+      0,
+    );
     const yaml = "id: y1\nname: From YAML\nstakeholders:\n  - id: a\n    name: Ann\n    engaged: true\n";
     const run = cli(["score", "-", "--as-of", "2026-11-27", "--format", "json"], { input: yaml });
     expect(run.code).toBe(0);
@@ -41,19 +45,40 @@ describe("qualify score", () => {
   });
 
   it("reads a .yaml file", () => {
-    const run = cli(["score", "tests/fixtures/deals/yaml-deal.yaml", "--as-of", "2026-11-27", "--format", "json"]);
+    const run = cli([
+      "score",
+      "tests/fixtures/deals/yaml-deal.yaml",
+      "--as-of",
+      "2026-11-27",
+      "--format",
+      "json",
+    ]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).findings.map((f: { id: string }) => f.id)).toContain("brand-competitor");
   });
 
   it("--framework picks frameworks by id and by file", () => {
-    const run = cli(["score", story, "--as-of", "2026-11-27", "--format", "json", "--framework", "spin,examples/frameworks/acme-meddpicc.json"]);
+    const run = cli([
+      "score",
+      story,
+      "--as-of",
+      "2026-11-27",
+      "--format",
+      "json",
+      "--framework",
+      "spin,examples/frameworks/acme-meddpicc.json",
+    ]);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).frameworks.map((f: { id: string }) => f.id)).toEqual(["spin", "acme-meddpicc"]);
+    expect(JSON.parse(run.stdout).frameworks.map((f: { id: string }) => f.id)).toEqual([
+      "spin",
+      "acme-meddpicc",
+    ]);
   });
 
   it("an invalid deal: exit 1, every problem by path on stderr, nothing on stdout", () => {
-    const run = cli(["score", "-"], { input: JSON.stringify({ id: "x", name: "X", stakeholder: [], stage: "won" }) });
+    const run = cli(["score", "-"], {
+      input: JSON.stringify({ id: "x", name: "X", stakeholder: [], stage: "won" }),
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain('stakeholder: Unknown field "stakeholder"; did you mean "stakeholders"?');
@@ -89,11 +114,17 @@ describe("qualify score --ndjson", () => {
     ];
     const run = cli(["score", "--ndjson", "-", "--as-of", "2026-11-27"], { input: `${lines.join("\n")}\n` });
     expect(run.code).toBe(1);
-    const out = run.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const out = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(4);
     expect(out[0].deal.id).toBe("a");
     expect(out[1]).toMatchObject({ line: 2, error: { message: expect.stringContaining("not valid JSON") } });
-    expect(out[2]).toMatchObject({ line: 3, error: { message: "invalid deal", issues: [expect.objectContaining({ path: "stage" })] } });
+    expect(out[2]).toMatchObject({
+      line: 3,
+      error: { message: "invalid deal", issues: [expect.objectContaining({ path: "stage" })] },
+    });
     expect(out[3].deal.id).toBe("d");
   });
 
@@ -112,12 +143,18 @@ describe("qualify validate", () => {
   });
 
   it("every problem with its file, path and a did you mean", () => {
-    const run = cli(["validate", "tests/fixtures/invalid/typo-framework.json", "tests/fixtures/invalid/dangling-deal.json"]);
+    const run = cli([
+      "validate",
+      "tests/fixtures/invalid/typo-framework.json",
+      "tests/fixtures/invalid/dangling-deal.json",
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
       'tests/fixtures/invalid/typo-framework.json: criteria[0].status[0].when.var: Unknown path "budget.staus": "staus" is not a field of budget; did you mean "budget.status"?',
     );
-    expect(run.stderr).toContain('tests/fixtures/invalid/dangling-deal.json: stakeholders[0].reportsTo: "bobb" names no stakeholder; did you mean "bob"?');
+    expect(run.stderr).toContain(
+      'tests/fixtures/invalid/dangling-deal.json: stakeholders[0].reportsTo: "bobb" names no stakeholder; did you mean "bob"?',
+    );
   });
 
   it("needs a file", () => {
@@ -146,7 +183,9 @@ describe("qualify frameworks and docs", () => {
     const dir = `${ROOT}/.bench-tmp/docs-${process.pid}`;
     const run = cli(["docs", dir, "--framework", "examples/frameworks/acme-meddpicc.json"]);
     expect(run.code).toBe(0);
-    expect(readFileSync(`${dir}/acme-meddpicc.md`, "utf8")).toContain("### Security review (`acme-meddpicc/security-review`)");
+    expect(readFileSync(`${dir}/acme-meddpicc.md`, "utf8")).toContain(
+      "### Security review (`acme-meddpicc/security-review`)",
+    );
     expect(readFileSync(`${dir}/README.md`, "utf8")).toContain("## Crosswalk");
   });
 });

@@ -4,6 +4,7 @@ import { GOLDEN_AS_OF } from "../scripts/golden-date.mjs";
 import {
   createQualifier,
   dealJsonSchema,
+  dealModelPage,
   frameworkIndex,
   frameworkJsonSchema,
   frameworkPage,
@@ -22,6 +23,10 @@ describe("generated files are up to date", () => {
     ["schema/report.schema.json", reportJsonSchema],
   ])("%s", (path, make) => {
     expect(text(path), STALE).toBe(json(make()));
+  });
+
+  it("docs/deal-model.md", () => {
+    expect(text("docs/deal-model.md"), STALE).toBe(dealModelPage());
   });
 
   const { catalogue } = createQualifier({ frameworks: [] });
