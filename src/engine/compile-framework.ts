@@ -57,8 +57,11 @@ export interface CompiledFramework {
 }
 
 /** Compiles every rule of a validated framework against an operator set. */
-export function compileFramework(def: FrameworkDef, operators: OperatorSet): CompiledFramework {
-  const compile = (logic: unknown) => compileNode(logic, operators, false);
+export function compileFramework(
+  def: FrameworkDef,
+  operators: OperatorSet,
+  compile: (logic: unknown) => Evaluator = (logic) => compileNode(logic, operators, false),
+): CompiledFramework {
   const bindings = (b: Record<string, unknown> | undefined): CompiledBindings =>
     Object.entries(b ?? {}).map(([name, logic]) => [name, compile(logic)] as const);
   const dealRule = <T extends FindingRule | CollateralRule>(r: T): CompiledDealRule<T> => ({

@@ -16,6 +16,7 @@ import { safeParseDeal } from "../validation/parse-deal.js";
 import { canonicalDeal } from "./canonical.js";
 import { compileFramework } from "./compile-framework.js";
 import { evaluateDeal } from "./evaluate-deal.js";
+import { interpret, withJsonLogicOperators } from "./interpreter.js";
 
 /** The frameworks a qualifier scores when none are chosen. */
 export const DEFAULT_FRAMEWORKS: readonly string[] = ["bant", "meddpicc"];
@@ -30,6 +31,11 @@ export interface QualifierOptions {
   readonly disable?: readonly string[];
   /** Run the built-in rule set (findings and collateral). Default true. */
   readonly coreRules?: boolean;
+  /**
+   * `compiled` (default): rules compiled once into closures. `interpreter`: every rule handed to
+   * json-logic-js `apply` each time; the same reports, slower: the reference and the baseline.
+   */
+  readonly mode?: "compiled" | "interpreter";
 }
 
 /** Options of one evaluation. */
@@ -120,9 +126,11 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
   }
   if (issues.length > 0) throw new QualifyError("Invalid qualifier setup", issues);
 
+  const interpreted = options.mode === "interpreter";
+  const strategy = interpreted ? interpret : undefined;
   const compiled = {
-    frameworks: selected.map((f) => compileFramework(f, operators)),
-    ruleSets: ruleSets.map((f) => compileFramework(f, operators)),
+    frameworks: selected.map((f) => compileFramework(f, operators, strategy)),
+    ruleSets: ruleSets.map((f) => compileFramework(f, operators, strategy)),
     rules,
     operators,
     disabled: new Set(options.disable ?? []),
@@ -145,10 +153,9 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     if (!parsed.success || dateIssues.length > 0) {
       return { success: false, issues: [...dateIssues, ...(parsed.success ? [] : parsed.issues)] };
     }
-    return {
-      success: true,
-      data: evaluateDeal(compiled, canonicalDeal(parsed.data as Deal), asOf, opts.trace === true),
-    };
+    const deal = canonicalDeal(parsed.data as Deal);
+    const run = () => evaluateDeal(compiled, deal, asOf, opts.trace === true);
+    return { success: true, data: interpreted ? withJsonLogicOperators(operators, { root: deal, asOf }, run) : run() };
   };
 
   return {
