@@ -6,6 +6,7 @@
 
 export { dealModelPage } from "./docs/deal-model.js";
 export { frameworkIndex, frameworkPage } from "./docs/framework-page.js";
+export type { BatchResult } from "./engine/batch.js";
 export {
   createQualifier,
   DEFAULT_FRAMEWORKS,

@@ -1,13 +1,15 @@
 import { once } from "node:events";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { createQualifier, type Qualifier } from "../engine/qualifier.js";
+import { createQualifier, DEFAULT_FRAMEWORKS, type QualifierOptions } from "../engine/qualifier.js";
 import { safeParseFramework } from "../frameworks/parse-framework.js";
 import type { Deal } from "../model/deal.js";
+import { scoreLine } from "../node/ndjson-line.js";
+import { createWorkerPool } from "../node/pool.js";
 import { formatIssues, type Issue } from "../validation/issue.js";
 import { safeParseDeal } from "../validation/parse-deal.js";
 import { formatMarkdown, formatText } from "./format-report.js";
-import { loadFile, parseText } from "./read-input.js";
+import { loadFile } from "./read-input.js";
 import { makeStyle } from "./style.js";
 import { UsageError } from "./usage.js";
 
@@ -20,16 +22,16 @@ export interface Io {
 
 const isFile = (s: string) => /\.(json|ya?ml)$/i.test(s) || s.includes("/");
 
-/** Builds a qualifier from a `--framework` list of ids and files; problems go to stderr. */
-export async function qualifierFor(list: string | undefined, io: Io): Promise<Qualifier | undefined> {
-  const choices: Array<string | Record<string, unknown>> = [];
+/** Qualifier options from a `--framework` list of ids and files; problems go to stderr. */
+export async function setupFor(list: string | undefined, io: Io): Promise<QualifierOptions | undefined> {
+  const frameworks: Array<string | Record<string, unknown>> = [];
   const plugins: { name: string; frameworks: unknown[] }[] = [];
-  for (const item of (list ?? "bant,meddpicc")
+  for (const item of (list ?? DEFAULT_FRAMEWORKS.join(","))
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean)) {
     if (!isFile(item)) {
-      choices.push(item);
+      frameworks.push(item);
       continue;
     }
     const loaded = await loadFile(item);
@@ -40,22 +42,25 @@ export async function qualifierFor(list: string | undefined, io: Io): Promise<Qu
     // A file is registered as a plugin framework (so others may extend it), then chosen by its id.
     plugins.push({ name: item, frameworks: [loaded.value] });
     const id = (loaded.value as { id?: unknown } | null)?.id;
-    if (typeof id === "string" && (loaded.value as { kind?: unknown }).kind !== "ruleset") choices.push(id);
+    if (typeof id === "string" && (loaded.value as { kind?: unknown }).kind !== "ruleset")
+      frameworks.push(id);
   }
+  const setup = { frameworks, plugins };
   try {
-    return createQualifier({ frameworks: choices, plugins });
+    createQualifier(setup);
   } catch (e) {
     const issues = (e as { issues?: Issue[] }).issues;
     if (!issues) throw e;
     io.err.write(`Invalid --framework:\n${formatIssues(issues)}\n`);
     return undefined;
   }
+  return setup;
 }
 
 /** `qualify score`: exit 0, or 1 when the deal is invalid. */
 export async function score(
   file: string,
-  opts: { framework?: string; asOf?: string; format?: string; ndjson?: boolean },
+  opts: { framework?: string; asOf?: string; format?: string; ndjson?: boolean; workers?: number },
   io: Io,
 ): Promise<number> {
   const format = opts.format ?? "text";
@@ -63,10 +68,13 @@ export async function score(
     throw new UsageError(`--format must be text, json or markdown; got "${format}"`);
   if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
     throw new UsageError(`--as-of must be YYYY-MM-DD; got "${opts.asOf}"`);
-  const qualifier = await qualifierFor(opts.framework, io);
-  if (!qualifier) return 1;
+  if (opts.workers !== undefined && !opts.ndjson) throw new UsageError("--workers goes with --ndjson");
+  const setup = await setupFor(opts.framework, io);
+  if (!setup) return 1;
+  const qualifier = createQualifier(setup);
   const evalOpts = opts.asOf ? { asOf: opts.asOf } : {};
-  if (opts.ndjson) return scoreStream(file, qualifier, evalOpts, io);
+  if (opts.ndjson)
+    return scoreStream(file, setup, opts.asOf ?? new Date().toISOString().slice(0, 10), opts.workers, io);
   const loaded = await loadFile(file);
   if (!loaded.ok) {
     io.err.write(`${file}: ${loaded.message}\n`);
@@ -88,8 +96,9 @@ export async function score(
 
 async function scoreStream(
   file: string,
-  qualifier: Qualifier,
-  evalOpts: { asOf?: string },
+  setup: QualifierOptions,
+  asOf: string,
+  workers: number | undefined,
   io: Io,
 ): Promise<number> {
   const input = file === "-" ? process.stdin : createReadStream(file);
@@ -106,30 +115,31 @@ async function scoreStream(
   }
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   const progress = io.err.isTTY === true;
-  let [line, failed] = [0, 0];
-  for await (const text of lines) {
-    line += 1;
-    if (text.trim() === "") {
-      failed += 1;
-      await write(io.out, { line, error: { message: "empty line", issues: [] } });
-      continue;
+  let [count, failed] = [0, 0];
+  const pool = workers !== undefined ? createWorkerPool({ ...setup, workers }) : undefined;
+  const qualifier = createQualifier(setup);
+  const results = pool
+    ? pool.scoreLines(lines, { asOf })
+    : (async function* () {
+        let n = 0;
+        for await (const text of lines) {
+          n += 1;
+          const scored = scoreLine(qualifier, text, n, asOf);
+          yield { line: scored.out, ok: scored.ok };
+        }
+      })();
+  try {
+    for await (const { line, ok } of results) {
+      count += 1;
+      if (!ok) failed += 1;
+      if (!io.out.write(`${line}\n`)) await once(io.out, "drain");
+      if (progress && count % 1000 === 0) io.err.write(`\r${count} deals, ${failed} failed`);
     }
-    const parsed = parseText(text, "line.json");
-    const result = parsed.ok ? qualifier.safeEvaluate(parsed.value, evalOpts) : undefined;
-    if (result?.success) await write(io.out, result.data);
-    else {
-      failed += 1;
-      const issues = result && !result.success ? result.issues : [];
-      await write(io.out, { line, error: { message: parsed.ok ? "invalid deal" : parsed.message, issues } });
-    }
-    if (progress && line % 1000 === 0) io.err.write(`\r${line} deals, ${failed} failed`);
+  } finally {
+    await pool?.close();
   }
-  if (progress) io.err.write(`\r${line} deals, ${failed} failed\n`);
+  if (progress) io.err.write(`\r${count} deals, ${failed} failed\n`);
   return failed > 0 ? 1 : 0;
-}
-
-async function write(out: NodeJS.WritableStream, value: unknown): Promise<void> {
-  if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, "drain");
 }
 
 /** `qualify validate`: every problem of every file; exit 1 when any is invalid. */

@@ -11,6 +11,7 @@ const OPTIONS = {
   "as-of": { type: "string" },
   format: { type: "string" },
   ndjson: { type: "boolean" },
+  workers: { type: "string" },
 } as const;
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -35,6 +36,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     switch (command) {
       case "score": {
         if (rest.length !== 1) throw new UsageError("score takes one deal file (or - for stdin)");
+        const workers = values.workers === undefined ? undefined : Number(values.workers);
+        if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 256)) {
+          throw new UsageError(`--workers must be a whole number from 1 to 256; got "${values.workers}"`);
+        }
         return await score(
           rest[0] as string,
           {
@@ -42,6 +47,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             ...(values["as-of"] ? { asOf: values["as-of"] } : {}),
             ...(values.format ? { format: values.format } : {}),
             ndjson: values.ndjson === true,
+            ...(workers ? { workers } : {}),
           },
           io,
         );

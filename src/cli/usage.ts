@@ -9,7 +9,7 @@ export const HELP: Readonly<Record<string, string>> = {
 
 Usage:
   qualify score <deal.json|deal.yaml|-> [--framework bant,meddpicc] [--as-of YYYY-MM-DD] [--format text|json|markdown]
-  qualify score --ndjson <deals.ndjson|-> [--framework ...] [--as-of ...]
+  qualify score --ndjson <deals.ndjson|-> [--framework ...] [--as-of ...] [--workers n]
   qualify validate <deal-or-framework files...>
   qualify frameworks [id]
   qualify docs <outdir> [--framework file.json ...]
@@ -29,6 +29,7 @@ Options:
       --format <format>   text (default, for a terminal), markdown (for a CRM note) or json (the Report)
       --ndjson            one deal per line in, one JSON report per line out; a bad line gives an
                           error record with its line number and the run goes on (exit 1 if any failed)
+      --workers <n>       with --ndjson: score on n worker threads, output order preserved
   -h, --help              this help`,
   validate: `qualify validate <files...>
 

@@ -13,6 +13,7 @@ import { enthusiasmGap } from "../rules/enthusiasm-gap.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
 import { safeParseDeal } from "../validation/parse-deal.js";
+import { type BatchResult, evaluateEach } from "./batch.js";
 import { canonicalDeal } from "./canonical.js";
 import { compileFramework } from "./compile-framework.js";
 import { evaluateDeal } from "./evaluate-deal.js";
@@ -58,6 +59,14 @@ export interface Qualifier {
   evaluate(deal: unknown, options?: EvaluateOptions): Report;
   /** Validates and scores a deal; returns the report, or every problem of a bad deal. */
   safeEvaluate(deal: unknown, options?: EvaluateOptions): SafeParseResult<Report>;
+  /**
+   * Scores deals from any iterable or async iterable, in input order, one at a time (flat memory); a
+   * bad deal yields its issues with its index and the batch goes on. For every core, see `qualify/node`.
+   */
+  evaluateMany(
+    deals: Iterable<unknown> | AsyncIterable<unknown>,
+    options?: EvaluateOptions,
+  ): AsyncGenerator<BatchResult>;
 }
 
 /** Today's date, UTC: the one place the clock is read, and only when the caller gives no asOf. */
@@ -155,7 +164,10 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     }
     const deal = canonicalDeal(parsed.data as Deal);
     const run = () => evaluateDeal(compiled, deal, asOf, opts.trace === true);
-    return { success: true, data: interpreted ? withJsonLogicOperators(operators, { root: deal, asOf }, run) : run() };
+    return {
+      success: true,
+      data: interpreted ? withJsonLogicOperators(operators, { root: deal, asOf }, run) : run(),
+    };
   };
 
   return {
@@ -163,6 +175,11 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     catalogue,
     operators,
     safeEvaluate,
+    evaluateMany: (deals, opts = {}) => {
+      // One date for the whole batch, even if it runs past midnight.
+      const fixed = { ...opts, asOf: opts.asOf ?? today() };
+      return evaluateEach(deals, (deal) => safeEvaluate(deal, fixed));
+    },
     evaluate(input, opts) {
       const result = safeEvaluate(input, opts);
       if (!result.success) throw new QualifyError("Invalid deal", result.issues);

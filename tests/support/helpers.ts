@@ -15,6 +15,7 @@ export function cli(args: string[], options: { input?: string; env?: Record<stri
   const result = spawnSync(process.execPath, ["dist/cli.js", ...args], {
     cwd: ROOT,
     input: options.input ?? "",
+    maxBuffer: 256 * 1024 * 1024,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...options.env },
   });

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { createQualifier } from "../src/index.js";
+
+// The pool runs worker threads from the built files, as users get them (npm test builds first).
+const built = "../dist/node.js";
+const { createWorkerPool } = (await import(built)) as typeof import("../src/node/index.js");
+
+import { cli, readJson } from "./support/helpers.js";
+
+const asOf = "2026-11-27";
+const deals = Array.from({ length: 300 }, (_, i) =>
+  i % 37 === 5 ? { id: i, name: "bad" } : { id: `d${i}`, name: `Deal ${i}`, stage: "discovery" },
+);
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+describe("qualifier.evaluateMany", () => {
+  const qualifier = createQualifier();
+  it("yields every result in input order; a bad deal yields its issues and the batch goes on", async () => {
+    const results = await collect(qualifier.evaluateMany(deals, { asOf }));
+    expect(results.map((r) => r.index)).toEqual(deals.map((_, i) => i));
+    const bad = results.filter((r) => !r.ok);
+    expect(bad.map((r) => r.index)).toEqual([5, 42, 79, 116, 153, 190, 227, 264]);
+    expect(bad[0]).toMatchObject({ ok: false, issues: [expect.objectContaining({ path: "id" })] });
+  });
+
+  it("takes async iterables, and is lazy: it pulls deals as results are taken", async () => {
+    let pulled = 0;
+    async function* source() {
+      for (const d of deals) {
+        pulled += 1;
+        yield d;
+      }
+    }
+    const iterator = qualifier.evaluateMany(source(), { asOf });
+    await iterator.next();
+    await iterator.next();
+    expect(pulled).toBe(2);
+    await iterator.return(undefined);
+  });
+});
+
+describe("worker pool (qualify/node)", () => {
+  it("gives the same results as one thread, in input order", async () => {
+    const pool = createWorkerPool({ workers: 2, chunkSize: 16, frameworks: ["bant", "spiced"] });
+    try {
+      const parallel = await collect(pool.evaluateMany(deals, { asOf }));
+      const serial = await collect(
+        createQualifier({ frameworks: ["bant", "spiced"] }).evaluateMany(deals, { asOf }),
+      );
+      expect(parallel).toEqual(serial);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("carries framework data to the workers, but not plugin code", async () => {
+    const mine = readJson("examples/frameworks/acme-meddpicc.json") as Record<string, unknown>;
+    const pool = createWorkerPool({ workers: 1, frameworks: [mine] });
+    const [first] = await collect(pool.evaluateMany([readJson("examples/deals/story-alice.json")], { asOf }));
+    await pool.close();
+    expect(first?.ok && first.report.frameworks[0]?.id).toBe("acme-meddpicc");
+    expect(() =>
+      createWorkerPool({
+        workers: 1,
+        plugins: [{ name: "code", rules: [{ id: "r", description: "r", evaluate: () => undefined }] }],
+      }),
+    ).toThrow(/code cannot cross/);
+  });
+
+  it("checks its setup before starting threads", () => {
+    expect(() => createWorkerPool({ workers: 1, frameworks: ["nope"] })).toThrow(/No framework "nope"/);
+    expect(() => createWorkerPool({ workers: 0 })).toThrow(RangeError);
+  });
+});
+
+describe("qualify score --ndjson --workers", () => {
+  const input = `${deals.map((d) => JSON.stringify(d)).join("\n")}\n`;
+  it("the same output as one thread, order preserved", () => {
+    const one = cli(["score", "--ndjson", "-", "--as-of", asOf], { input });
+    const two = cli(["score", "--ndjson", "-", "--as-of", asOf, "--workers", "2"], { input });
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.code).toBe(1);
+    expect(two.stdout.trim().split("\n")).toHaveLength(deals.length);
+  });
+  it.each([["0"], ["two"], ["1.5"]])("--workers %s is a usage error", (n) => {
+    expect(cli(["score", "--ndjson", "-", "--workers", n]).code).toBe(2);
+  });
+  it("--workers without --ndjson is a usage error", () => {
+    expect(cli(["score", "examples/deals/story-alice.json", "--workers", "2"]).code).toBe(2);
+  });
+});
