@@ -12,6 +12,18 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    // One self-contained file, dependencies included, for browsers, edge runtimes and sandboxes.
+    entry: { qualify: "src/index.ts" },
+    format: ["iife"],
+    globalName: "qualify",
+    dts: false,
+    clean: false,
+    target: "es2022",
+    platform: "neutral",
+    noExternal: [/.*/],
+    minify: true,
+  },
+  {
     entry: { node: "src/node/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
