@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { runInContext, createContext } from "node:vm";
+import { createContext, runInContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { readJson, ROOT } from "./support/helpers.js";
+import { ROOT, readJson } from "./support/helpers.js";
 
 describe("a core that runs anywhere", () => {
   it("the built core imports no node: module", () => {

@@ -3,6 +3,7 @@ import type { Deal } from "../model/deal.js";
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function byJson<T>(list: readonly T[] | undefined): T[] | undefined {
   if (!list) return undefined;
+  if (list.length < 2) return [...list];
   return list
     .map((item) => [JSON.stringify(item), item] as const)
     .sort((a, b) => compare(a[0], b[0]))

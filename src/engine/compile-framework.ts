@@ -3,7 +3,8 @@ import { compileNode } from "../logic/compile.js";
 import type { Evaluator } from "../logic/operator.js";
 import type { OperatorSet } from "../logic/operator-set.js";
 import type { CollateralRule, Criterion, FindingRule, StatusRule } from "../model/framework.js";
-import { pathsRead } from "./evidence.js";
+import { type EvidencePath, evidencePaths, pathsRead } from "./evidence.js";
+import { compileTemplate, type Template } from "./template.js";
 
 /** Named values computed from the deal, used by templates. */
 export type CompiledBindings = ReadonlyArray<readonly [string, Evaluator]>;
@@ -14,8 +15,10 @@ export interface CompiledStatusRule {
   readonly def: StatusRule;
   /** Its condition. */
   readonly when: Evaluator;
-  /** The deal paths its condition reads, for evidence. */
-  readonly paths: ReadonlySet<string>;
+  /** The deal paths its condition reads, sorted, for evidence. */
+  readonly paths: readonly EvidencePath[];
+  /** Its reason, compiled. */
+  readonly reason: Template;
 }
 
 /** A criterion, compiled. */
@@ -26,8 +29,10 @@ export interface CompiledCriterion {
   readonly bindings: CompiledBindings;
   /** Its status rules, in order. */
   readonly rules: readonly CompiledStatusRule[];
-  /** Every path any of its rules reads. */
-  readonly paths: ReadonlySet<string>;
+  /** Every path any of its rules reads, sorted. */
+  readonly paths: readonly EvidencePath[];
+  /** What the seller does not know, compiled: shown when the status is unknown. */
+  readonly unknown: Template;
 }
 
 /** A finding or collateral rule, compiled. */
@@ -40,6 +45,8 @@ export interface CompiledDealRule<T> {
   readonly when: Evaluator;
   /** For findings: the ids of the stakeholders concerned. */
   readonly stakeholders?: Evaluator;
+  /** The finding's message or the collateral's why, compiled. */
+  readonly text: Template;
 }
 
 /** A framework or rule set, compiled once and evaluated many times. */
@@ -69,15 +76,17 @@ export function compileFramework(
     bindings: bindings(r.let),
     when: compile(r.when),
     ...("stakeholders" in r && r.stakeholders !== undefined ? { stakeholders: compile(r.stakeholders) } : {}),
+    text: compileTemplate("message" in r ? r.message : r.why),
   });
   const criteria = def.criteria.map((c): CompiledCriterion => {
     const rules = (c.status ?? []).map((s) => ({
       def: s,
       when: compile(s.when),
-      paths: pathsRead(s.when, operators),
+      paths: evidencePaths(pathsRead(s.when, operators)),
+      reason: compileTemplate(s.reason),
     }));
-    const paths = new Set(rules.flatMap((r) => [...r.paths]));
-    return { def: c, bindings: bindings(c.let), rules, paths };
+    const paths = evidencePaths(rules.flatMap((r) => r.paths.map((p) => p.path)));
+    return { def: c, bindings: bindings(c.let), rules, paths, unknown: compileTemplate(c.unknown) };
   });
   return {
     def,

@@ -3,15 +3,22 @@ import type { OperatorSet } from "../logic/operator-set.js";
 import { Tracer } from "../logic/trace.js";
 import { truthy } from "../logic/truthy.js";
 import type { Deal } from "../model/deal.js";
+import type { Status } from "../model/enums.js";
 import type { CollateralRule, FindingRule } from "../model/framework.js";
-import type { Collateral, CriterionResult, Finding, FrameworkResult, Report } from "../model/report.js";
+import type {
+  Collateral,
+  CriterionResult,
+  Evidence,
+  Finding,
+  FrameworkResult,
+  Report,
+} from "../model/report.js";
 import type { Rule, RuleOutcome } from "../plugin/define-rule.js";
 import type { CompiledCriterion, CompiledDealRule, CompiledFramework } from "./compile-framework.js";
 import { evidenceFor } from "./evidence.js";
 import { makeLookup } from "./lookup.js";
 import { type QuestionOffer, rankQuestions } from "./questions.js";
 import { scoreOf } from "./score.js";
-import { renderTemplate } from "./template.js";
 
 /** What {@link evaluateDeal} needs from a qualifier. */
 export interface CompiledQualifier {
@@ -33,38 +40,35 @@ function criterionResult(
   q: CompiledQualifier,
   trace: boolean,
 ): CriterionResult {
-  const base = { id: c.def.id, name: c.def.name, weight: c.def.weight };
-  const lookup = makeLookup(c.bindings, deal, env);
-  const traced = trace ? { trace: traceCriterion(c, deal, env, q) } : {};
+  let status: Status = "unknown";
+  let explanation: string | undefined;
+  let evidence: Evidence[] | undefined;
   if (c.def.rule) {
     const outcome = ruleOutcome(c.def.rule);
-    const status = outcome?.status ?? "unknown";
-    return {
-      ...base,
-      status,
-      explanation: outcome?.reason ?? renderTemplate(c.def.unknown, lookup),
-      evidence: [...(outcome?.evidence ?? [])],
-      ...traced,
-    };
-  }
-  for (const rule of c.rules) {
-    if (truthy(rule.when(deal, env))) {
-      return {
-        ...base,
-        status: rule.def.status,
-        explanation: renderTemplate(rule.def.reason, lookup),
-        evidence: evidenceFor(deal, rule.paths),
-        ...traced,
-      };
+    status = outcome?.status ?? "unknown";
+    explanation = outcome?.reason;
+    evidence = [...(outcome?.evidence ?? [])];
+  } else {
+    for (const rule of c.rules) {
+      if (truthy(rule.when(deal, env))) {
+        status = rule.def.status;
+        explanation = rule.reason(makeLookup(c.bindings, deal, env));
+        evidence = evidenceFor(deal, rule.paths);
+        break;
+      }
     }
   }
-  return {
-    ...base,
-    status: "unknown",
-    explanation: renderTemplate(c.def.unknown, lookup),
-    evidence: evidenceFor(deal, c.paths),
-    ...traced,
+  // One object shape for every result (the key order is the report's).
+  const result: CriterionResult = {
+    id: c.def.id,
+    name: c.def.name,
+    weight: c.def.weight,
+    status,
+    explanation: explanation ?? c.unknown(makeLookup(c.bindings, deal, env)),
+    evidence: evidence ?? evidenceFor(deal, c.paths),
   };
+  if (trace) result.trace = traceCriterion(c, deal, env, q);
+  return result;
 }
 
 function traceCriterion(c: CompiledCriterion, deal: Deal, env: EvalEnv, q: CompiledQualifier) {
@@ -133,7 +137,7 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
     findings.push({
       id: rule.def.id,
       severity: rule.def.severity,
-      message: renderTemplate(rule.def.message, makeLookup(rule.bindings, deal, env)),
+      message: rule.text(makeLookup(rule.bindings, deal, env)),
       ...(Array.isArray(ids) && ids.length > 0 ? { stakeholderIds: ids.map(String) } : {}),
     });
   }
@@ -157,7 +161,7 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
       id: rule.def.id,
       title: rule.def.title,
       audience: rule.def.audience,
-      why: renderTemplate(rule.def.why, makeLookup(rule.bindings, deal, env)),
+      why: rule.text(makeLookup(rule.bindings, deal, env)),
     }));
 
   return {

@@ -35,10 +35,23 @@ function summarise(value: unknown): unknown {
   return value;
 }
 
-/** The evidence for a set of paths: each path with what the deal holds there (no value when absent). */
-export function evidenceFor(deal: unknown, paths: Iterable<string>): Evidence[] {
-  return [...paths].sort().map((path) => {
-    const value = readPath(deal, splitPath(path), undefined);
+/** A path evidence is read from, split once when the rule is compiled. */
+export interface EvidencePath {
+  /** The path as written, e.g. `budget.status`. */
+  readonly path: string;
+  /** Its parts. */
+  readonly parts: readonly string[];
+}
+
+/** Distinct paths, sorted, each split once. */
+export function evidencePaths(paths: Iterable<string>): EvidencePath[] {
+  return [...new Set(paths)].sort().map((path) => ({ path, parts: splitPath(path) }));
+}
+
+/** The evidence for some paths: each path with what the deal holds there (no value when absent). */
+export function evidenceFor(deal: unknown, paths: readonly EvidencePath[]): Evidence[] {
+  return paths.map(({ path, parts }) => {
+    const value = readPath(deal, parts, undefined);
     return value === undefined ? { path } : { path, value: summarise(value) };
   });
 }

@@ -3,7 +3,7 @@ import type { Stage, Status } from "../model/enums.js";
 import type { QuestionDef } from "../model/framework.js";
 import type { NextQuestion } from "../model/report.js";
 import { DEFAULT_STAGE, GAP, STAGE_WEIGHTS } from "./stage-weights.js";
-import { chooseTarget } from "./target.js";
+import { type Target, targetChooser } from "./target.js";
 import { renderTemplate } from "./template.js";
 
 /** A question offered by one criterion that is not met. */
@@ -35,35 +35,59 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  */
 export function rankQuestions(offers: readonly QuestionOffer[], deal: Deal): NextQuestion[] {
   const stage: Stage = deal.stage ?? DEFAULT_STAGE;
-  const groups = new Map<string, QuestionOffer[]>();
+  const groups = new Map<string, Array<{ offer: QuestionOffer; value: number }>>();
+  const chooseTarget = targetChooser(deal);
   for (const offer of offers) {
     const key = `${offer.question.topic}/${offer.question.id}`;
-    groups.set(key, [...(groups.get(key) ?? []), offer]);
+    const entry = { offer, value: value(offer) };
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
   }
   const out: NextQuestion[] = [];
   for (const group of groups.values()) {
-    const byValue = [...group].sort((a, b) => value(b) - value(a));
-    const first = byValue[0] as QuestionOffer;
-    const q = first.question;
-    const weight = STAGE_WEIGHTS[q.topic][stage];
-    const priority = round1(100 * weight * group.reduce((sum, o) => sum + value(o), 0));
-    const target = chooseTarget(deal, q.topic, q.askOf);
-    const open = byValue.map((o) => `${o.label} (${o.status})`);
-    const person = target
-      ? { name: target.person.name, firstName: target.person.name.split(/\s+/)[0], id: target.person.id }
-      : {};
-    const text = renderTemplate(q.text, (name) =>
-      name.startsWith("ask.") ? (person as Record<string, unknown>)[name.slice(4)] : undefined,
-    );
-    out.push({
+    // Most valuable first; a stable sort keeps the frameworks' order between equals.
+    if (group.length > 1) group.sort((a, b) => b.value - a.value);
+    const q = (group[0] as { offer: QuestionOffer }).offer.question;
+    let sum = 0;
+    const open: string[] = [];
+    const criteria: string[] = [];
+    for (const { offer, value } of group) {
+      sum += value;
+      open.push(`${offer.label} (${offer.status})`);
+      if (!criteria.includes(offer.criterion)) criteria.push(offer.criterion);
+    }
+    const target = chooseTarget(q.topic, q.askOf);
+    const text = q.text.includes("{") ? renderTemplate(q.text, (name) => askField(target, name)) : q.text;
+    const question: NextQuestion = {
       id: q.id,
       text,
       topic: q.topic,
-      ...(target ? { askId: target.person.id } : {}),
       why: `${q.settles}. Open: ${open.join(", ")}.${target ? ` Ask ${target.person.name}, who ${target.because}.` : " Nobody has been engaged yet: find someone to ask."}`,
-      criteria: [...new Set(byValue.map((o) => o.criterion))],
-      priority,
-    });
+      criteria,
+      priority: round1(100 * STAGE_WEIGHTS[q.topic][stage] * sum),
+    };
+    out.push(
+      target
+        ? {
+            id: question.id,
+            text,
+            topic: q.topic,
+            askId: target.person.id,
+            why: question.why,
+            criteria,
+            priority: question.priority,
+          }
+        : question,
+    );
   }
-  return out.sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
+  return out.sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** `{ask.name}`, `{ask.firstName}` and `{ask.id}` in a question's text: the person it is aimed at. */
+function askField(target: Target, name: string): unknown {
+  if (!target || !name.startsWith("ask.")) return undefined;
+  const field = name.slice(4);
+  if (field === "firstName") return target.person.name.split(/\s+/)[0];
+  return field === "name" ? target.person.name : field === "id" ? target.person.id : undefined;
 }

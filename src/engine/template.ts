@@ -30,7 +30,28 @@ function groupDigits(n: number): string {
   return `${n < 0 ? "-" : ""}${grouped}${frac ? `.${frac}` : ""}`;
 }
 
+/** A compiled template: fills its placeholders from a lookup. */
+export type Template = (lookup: (name: string) => unknown) => string;
+
+/** Splits a template once into text and placeholders, so rendering it is a join. */
+export function compileTemplate(template: string): Template {
+  const parts: Array<string | { name: string }> = [];
+  let last = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    if (m.index > last) parts.push(template.slice(last, m.index));
+    parts.push({ name: m[1] as string });
+    last = m.index + m[0].length;
+  }
+  if (last < template.length) parts.push(template.slice(last));
+  if (parts.every((p) => typeof p === "string")) return () => template;
+  return (lookup) => {
+    let out = "";
+    for (const p of parts) out += typeof p === "string" ? p : formatValue(lookup(p.name));
+    return out;
+  };
+}
+
 /** Fills `{name}` placeholders from `lookup`. */
 export function renderTemplate(template: string, lookup: (name: string) => unknown): string {
-  return template.replace(PLACEHOLDER, (_, name: string) => formatValue(lookup(name)));
+  return compileTemplate(template)(lookup);
 }

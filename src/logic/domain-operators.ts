@@ -37,7 +37,10 @@ export const domainOperators: readonly Operator[] = [
       'The deal\'s stakeholders confirmed in any of the given roles: {"with-role": ["economic-buyer"]}.',
     arity: { min: 1 },
     returns: People,
-    evaluate: (roles, { root }) => stakeholdersOf(root).filter((p) => hasAnyRole(p, roles.flat())),
+    evaluate: (roles, { root }) => {
+      const wanted = roles.some(Array.isArray) ? roles.flat() : roles;
+      return stakeholdersOf(root).filter((p) => hasAnyRole(p, wanted));
+    },
   }),
   defineOperator({
     name: "engaged",
