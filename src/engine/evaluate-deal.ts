@@ -98,7 +98,7 @@ function dealRules<T extends FindingRule | CollateralRule>(
 
 /** Scores one validated deal: frameworks, findings, ranked questions and collateral. Pure. */
 export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, trace: boolean): Report {
-  const env: EvalEnv = { root: deal, asOf };
+  const env: EvalEnv = { root: deal, asOf, memo: new Map() };
   const outcomes = new Map<string, RuleOutcome | undefined>();
   const ruleOutcome = (id: string) => {
     if (!outcomes.has(id)) outcomes.set(id, q.rules.get(id)?.evaluate(deal, { asOf, frameworks: [] }));

@@ -3,6 +3,9 @@ import type { Role, Topic } from "../model/enums.js";
 import type { Stakeholder } from "../model/stakeholder.js";
 import { TOPIC_ROLES } from "./stage-weights.js";
 
+// Code-point order: the same on every machine and locale (localeCompare is neither fast nor portable).
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The engaged stakeholder a seller knows best: most interactions, then latest contact, then influence. */
 export function closestContact(deal: Deal): Stakeholder | undefined {
   const engaged = (deal.stakeholders ?? []).filter((s) => s.engaged === true);
@@ -14,9 +17,9 @@ export function closestContact(deal: Deal): Stakeholder | undefined {
   return [...engaged].sort(
     (a, b) =>
       (talks.get(b.id) ?? 0) - (talks.get(a.id) ?? 0) ||
-      (b.lastContact ?? "").localeCompare(a.lastContact ?? "") ||
+      compare(b.lastContact ?? "", a.lastContact ?? "") ||
       (b.influence ? influence[b.influence] : 0) - (a.influence ? influence[a.influence] : 0) ||
-      a.id.localeCompare(b.id),
+      compare(a.id, b.id),
   )[0];
 }
 
@@ -30,7 +33,7 @@ export type Target = { readonly person: Stakeholder; readonly because: string } 
 export function targetChooser(deal: Deal): (topic: Topic, askOf: readonly Role[] | undefined) => Target {
   const engaged = (deal.stakeholders ?? [])
     .filter((s) => s.engaged === true)
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .sort((a, b) => compare(a.id, b.id));
   let closest: { value: Stakeholder | undefined } | undefined;
   const memo = new Map<string, Target>();
   const choose = (topic: Topic, askOf: readonly Role[] | undefined): Target => {

@@ -144,11 +144,30 @@ function compileInner(logic: unknown, operators: OperatorSet, trace: boolean): E
   const args = values.map(sub);
   if (operator.compile) return operator.compile(args);
   const evaluate = operator.evaluate;
-  return (d, e) =>
+  const call: Evaluator = (d, e) =>
     evaluate(
       args.map((f) => f(d, e)),
       { data: d, root: e.root, asOf: e.asOf },
     );
+  if (!operator.rootOnly || !values.every((v) => isInvariant(v, operators))) return call;
+  // The same value for every item and every rule of one evaluation: compute it once.
+  const key = JSON.stringify(logic);
+  return (d, e) => {
+    const memo = e.memo;
+    if (!memo) return call(d, e);
+    if (memo.has(key)) return memo.get(key);
+    const value = call(d, e);
+    memo.set(key, value);
+    return value;
+  };
+}
+
+/** Whether a sub-expression's value is the same whatever the current item: literals, and root-only operators over such. */
+function isInvariant(logic: unknown, operators: OperatorSet): boolean {
+  if (Array.isArray(logic)) return logic.every((l) => isInvariant(l, operators));
+  if (!isLogic(logic)) return true;
+  const [op, args] = opAndArgs(logic);
+  return operators.get(op)?.rootOnly === true && args.every((a) => isInvariant(a, operators));
 }
 
 function compileIf(parts: Evaluator[]): Evaluator {

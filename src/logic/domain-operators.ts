@@ -32,6 +32,7 @@ export function humanList(items: readonly unknown[]): string {
 export const domainOperators: readonly Operator[] = [
   defineOperator({
     name: "with-role",
+    rootOnly: true,
     reads: ["stakeholders"],
     description:
       'The deal\'s stakeholders confirmed in any of the given roles: {"with-role": ["economic-buyer"]}.',
@@ -44,6 +45,7 @@ export const domainOperators: readonly Operator[] = [
   }),
   defineOperator({
     name: "engaged",
+    rootOnly: true,
     reads: ["stakeholders"],
     description:
       'The stakeholders we have spoken with: of the deal, or of a given list: {"engaged": [{"with-role": ["champion"]}]}.',
@@ -53,6 +55,7 @@ export const domainOperators: readonly Operator[] = [
   }),
   defineOperator({
     name: "has-role",
+    rootOnly: true,
     reads: ["stakeholders"],
     description:
       'Whether a stakeholder (object or id) holds any of the roles: {"has-role": [{"var": ""}, "champion"]}.',
@@ -64,6 +67,7 @@ export const domainOperators: readonly Operator[] = [
   }),
   defineOperator({
     name: "reports-to-role",
+    rootOnly: true,
     reads: ["stakeholders"],
     description:
       "Whether a stakeholder has a confirmed reporting line (through reportsTo, at any distance) to someone holding one of the roles.",
@@ -81,6 +85,7 @@ export const domainOperators: readonly Operator[] = [
   }),
   defineOperator({
     name: "stakeholder",
+    rootOnly: true,
     reads: ["stakeholders"],
     description: 'The stakeholder with the given id, or null: {"stakeholder": {"var": "budget.ownerId"}}.',
     arity: { min: 1, max: 1 },
@@ -88,24 +93,28 @@ export const domainOperators: readonly Operator[] = [
   }),
   defineOperator({
     name: "count",
+    rootOnly: true,
     description: "The number of items in a list (0 when it is not a list).",
     arity: { min: 1, max: 1 },
     evaluate: ([list]) => (Array.isArray(list) ? list.length : 0),
   }),
   defineOperator({
     name: "list",
+    rootOnly: true,
     description: 'A list as words: names of stakeholders or strings joined "A, B and C".',
     arity: { min: 1, max: 1 },
     evaluate: ([items]) => (Array.isArray(items) ? humanList(items) : ""),
   }),
   defineOperator({
     name: "days-until",
+    rootOnly: true,
     description: "Whole days from asOf to a date (negative when it has passed); null when unknown.",
     arity: { min: 1, max: 1 },
     evaluate: ([date], { asOf }) => daysBetween(asOf, date),
   }),
   defineOperator({
     name: "days-since",
+    rootOnly: true,
     description: "Whole days from a date to asOf; null when unknown.",
     arity: { min: 1, max: 1 },
     evaluate: ([date], { asOf }) => daysBetween(date, asOf),

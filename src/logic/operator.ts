@@ -19,6 +19,11 @@ export interface EvalEnv {
   readonly root: unknown;
   /** The date rules are judged at. */
   readonly asOf: string | undefined;
+  /**
+   * Values of data-independent sub-expressions already computed in this evaluation (by the rule's
+   * text): `{"with-role": ["champion"]}` is worked out once per deal however many rules ask.
+   */
+  readonly memo?: Map<string, unknown>;
 }
 
 /** A JsonLogic operator: a name, what it does, and how it computes its value from evaluated arguments. */
@@ -35,6 +40,11 @@ export interface Operator {
   readonly reads?: readonly string[];
   /** Computes the value from the evaluated arguments. Must be pure: no I/O, no clock. */
   readonly evaluate: (args: unknown[], context: OperatorContext) => unknown;
+  /**
+   * True when the value depends only on the arguments, the root and asOf, never on the current item
+   * (`data`): then a call whose arguments do not depend on the item is computed once per evaluation.
+   */
+  readonly rootOnly?: boolean;
   /** Optional specialised compiled form (must agree with `evaluate`); used by the built-in operators. */
   readonly compile?: (args: readonly Evaluator[]) => Evaluator;
 }
