@@ -1,6 +1,10 @@
-// `npm run bench`: every benchmark, printed as markdown tables for docs/performance.md.
+// `npm run bench [-- section]`: every benchmark, printed as markdown tables for docs/performance.md.
+// Sections: logic, frameworks, bant, memory, workers, import, size. Memory streams 1,000,000 deals
+// (set BENCH_DEALS to change it).
 import os from "node:os";
+import { benchBant, benchFrameworks } from "./frameworks.mjs";
 import { benchLogic } from "./logic.mjs";
+import { benchImport, benchMemory, benchSize, benchWorkers } from "./system.mjs";
 
 const table = (title, header, rows) =>
   [
@@ -13,10 +17,12 @@ const table = (title, header, rows) =>
   ].join("\n");
 
 const only = process.argv[2];
+const want = (name) => !only || only === name;
+const deals = Number(process.env.BENCH_DEALS ?? 1_000_000);
 console.log(
-  `Machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, Node ${process.version}\n`,
+  `Machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.availableParallelism()} cores, Node ${process.version}\n`,
 );
-if (!only || only === "logic")
+if (want("logic"))
   console.log(
     table(
       "JsonLogic: one rule (and of 4 comparisons, some and filter over 5 items)",
@@ -24,3 +30,28 @@ if (!only || only === "logic")
       await benchLogic(),
     ),
   );
+if (want("frameworks"))
+  console.log(
+    table("All twelve frameworks, 500 synthetic deals", ["mode", "deals", "ratio"], await benchFrameworks()),
+  );
+if (want("bant"))
+  console.log(table("BANT alone: by hand vs qualify", ["evaluator", "deals", "ratio"], await benchBant()));
+if (want("memory"))
+  console.log(
+    table(
+      "qualify score --ndjson: peak memory (bant, meddpicc, core rules)",
+      ["stream", "peak RSS", "throughput"],
+      await benchMemory(deals),
+    ),
+  );
+if (want("workers"))
+  console.log(
+    table(
+      "qualify score --ndjson --workers: 60,000 deals",
+      ["run", "throughput", "speed-up"],
+      await benchWorkers(),
+    ),
+  );
+if (want("import"))
+  console.log(table("Cold start (median of 15 fresh processes)", ["what", "time", "cost"], benchImport()));
+if (want("size")) console.log(table("Size of dist", ["file", "size", "gzipped"], benchSize()));

@@ -116,27 +116,28 @@ async function scoreStream(
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   const progress = io.err.isTTY === true;
   let [count, failed] = [0, 0];
-  const pool = workers !== undefined ? createWorkerPool({ ...setup, workers }) : undefined;
-  const qualifier = createQualifier(setup);
-  const results = pool
-    ? pool.scoreLines(lines, { asOf })
-    : (async function* () {
-        let n = 0;
-        for await (const text of lines) {
-          n += 1;
-          const scored = scoreLine(qualifier, text, n, asOf);
-          yield { line: scored.out, ok: scored.ok };
-        }
-      })();
-  try {
-    for await (const { line, ok } of results) {
-      count += 1;
-      if (!ok) failed += 1;
-      if (!io.out.write(`${line}\n`)) await once(io.out, "drain");
-      if (progress && count % 1000 === 0) io.err.write(`\r${count} deals, ${failed} failed`);
+  const emit = async (text: string | Uint8Array, lines: number, bad: number) => {
+    const before = count;
+    count += lines;
+    failed += bad;
+    if (!io.out.write(text)) await once(io.out, "drain");
+    if (progress && Math.floor(count / 1000) > Math.floor(before / 1000))
+      io.err.write(`\r${count} deals, ${failed} failed`);
+  };
+  if (workers === undefined) {
+    const qualifier = createQualifier(setup);
+    for await (const text of lines) {
+      const scored = scoreLine(qualifier, text, count + 1, asOf);
+      await emit(`${scored.out}\n`, 1, scored.ok ? 0 : 1);
     }
-  } finally {
-    await pool?.close();
+  } else {
+    const pool = createWorkerPool({ ...setup, workers });
+    try {
+      for await (const chunk of pool.scoreChunks(lines, { asOf }))
+        await emit(chunk.bytes, chunk.count, chunk.failed.length);
+    } finally {
+      await pool.close();
+    }
   }
   if (progress) io.err.write(`\r${count} deals, ${failed} failed\n`);
   return failed > 0 ? 1 : 0;

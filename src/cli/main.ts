@@ -72,6 +72,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+// A reader that stops early (`qualify ... | head`) is not an error: stop quietly, as Unix tools do.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+});
+
 run(process.argv.slice(2), { out: process.stdout, err: process.stderr, env: process.env }).then((code) => {
   process.exitCode = code;
 });

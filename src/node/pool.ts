@@ -26,11 +26,22 @@ export interface WorkerPool {
     lines: Iterable<string> | AsyncIterable<string>,
     options?: { asOf?: string },
   ): AsyncGenerator<{ line: string; ok: boolean }>;
+  /**
+   * Like `scoreLines`, a chunk at a time: `bytes` holds `count` output lines as UTF-8, each ending in a
+   * newline, ready to write; `failed` lists the chunk positions of error records. For big streams.
+   */
+  scoreChunks(
+    lines: Iterable<string> | AsyncIterable<string>,
+    options?: { asOf?: string },
+  ): AsyncGenerator<{ bytes: Uint8Array; count: number; failed: readonly number[] }>;
   /** Stops the workers. */
   close(): Promise<void>;
 }
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
+const STALL = Symbol("stall");
+/** How long a partial chunk waits for more input before it is sent as it is. */
+const STALL_MS = 10;
 
 /**
  * Starts a pool of worker threads. The qualifier options must survive structured cloning (framework ids
@@ -83,25 +94,61 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
     asOf: string,
     unpack: (done: Done) => R[],
   ): AsyncGenerator<R> {
+    const source =
+      Symbol.asyncIterator in items
+        ? (items as AsyncIterable<T>)[Symbol.asyncIterator]()
+        : (items as Iterable<T>)[Symbol.iterator]();
     // At most two chunks per worker in flight: memory stays bounded however long the input.
-    const inFlight: Promise<Done>[] = [];
+    const inFlight: Array<{ promise: Promise<Done>; settled: boolean }> = [];
     let chunk: T[] = [];
     let first = 0;
     let turn = 0;
     const dispatch = () => {
       const thread = threads[turn++ % threads.length] as Worker;
-      inFlight.push(send(thread, { kind, first, items: chunk, asOf } as Omit<Job, "id">));
+      const entry = {
+        promise: send(thread, { kind, first, items: chunk, asOf } as Omit<Job, "id">),
+        settled: false,
+      };
+      entry.promise.then(
+        () => {
+          entry.settled = true;
+        },
+        () => {
+          entry.settled = true;
+        },
+      );
+      inFlight.push(entry);
       first += chunk.length;
       chunk = [];
     };
-    for await (const item of items) {
-      chunk.push(item);
-      if (chunk.length < chunkSize) continue;
-      dispatch();
-      if (inFlight.length >= threads.length * 2) yield* unpack(await (inFlight.shift() as Promise<Done>));
+    const take = async () => unpack(await (inFlight.shift() as { promise: Promise<Done> }).promise);
+    let next = source.next();
+    for (;;) {
+      // Results that are ready go out at once, so a slow producer still sees answers promptly.
+      while (inFlight[0]?.settled) yield* await take();
+      let step: IteratorResult<T> | typeof STALL;
+      if (chunk.length === 0) step = await next;
+      else {
+        // A partial chunk waits at most STALL_MS for more input, then goes to a worker as it is.
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const stalled = new Promise<typeof STALL>((resolve) => {
+          timer = setTimeout(() => resolve(STALL), STALL_MS);
+        });
+        step = await Promise.race([next, stalled]);
+        clearTimeout(timer);
+      }
+      if (step === STALL) {
+        dispatch();
+        continue;
+      }
+      if (step.done) break;
+      chunk.push(step.value);
+      next = source.next();
+      if (chunk.length >= chunkSize) dispatch();
+      while (inFlight.length >= threads.length * 2) yield* await take();
     }
     if (chunk.length > 0) dispatch();
-    while (inFlight.length > 0) yield* unpack(await (inFlight.shift() as Promise<Done>));
+    while (inFlight.length > 0) yield* await take();
   }
   const check = (done: Done) => {
     if (done.kind === "error") throw new Error(`worker failed: ${done.message}`);
@@ -116,11 +163,18 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
         const d = check(done);
         return d.kind === "deals" ? [...d.results] : [];
       }),
-    scoreLines: (lines, opts = {}) =>
+    scoreChunks: (lines, opts = {}) =>
       run(lines, "lines", opts.asOf ?? today(), (done) => {
         const d = check(done);
-        return d.kind === "lines" ? d.lines.map((line, i) => ({ line, ok: d.oks[i] === true })) : [];
+        return d.kind === "lines" ? [{ bytes: d.bytes, count: d.count, failed: d.failed }] : [];
       }),
+    async *scoreLines(lines, opts = {}) {
+      const decoder = new TextDecoder();
+      for await (const chunk of this.scoreChunks(lines, opts)) {
+        const out = decoder.decode(chunk.bytes).split("\n");
+        for (let i = 0; i < chunk.count; i++) yield { line: out[i] as string, ok: !chunk.failed.includes(i) };
+      }
+    },
     close: async () => {
       await Promise.all(threads.map((t) => t.terminate()));
     },

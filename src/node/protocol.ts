@@ -30,7 +30,9 @@ export type Done =
   | {
       readonly id: number;
       readonly kind: "lines";
-      readonly lines: readonly string[];
-      readonly oks: readonly boolean[];
+      /** The output lines as UTF-8, each ending in a newline: transferred, not copied. */
+      readonly bytes: Uint8Array;
+      readonly count: number;
+      readonly failed: readonly number[];
     }
   | { readonly id: number; readonly kind: "error"; readonly message: string };

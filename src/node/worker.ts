@@ -6,6 +6,7 @@ import type { Done, Job, WorkerSetup } from "./protocol.js";
 
 // A pool worker: builds its own qualifier once, then scores chunks until the pool closes it.
 const qualifier = createQualifier(workerData as WorkerSetup);
+const encoder = new TextEncoder();
 
 parentPort?.on("message", (job: Job) => {
   let done: Done;
@@ -16,11 +17,18 @@ parentPort?.on("message", (job: Job) => {
       );
       done = { id: job.id, kind: "deals", results };
     } else {
-      const scored = job.items.map((text, i) => scoreLine(qualifier, text, job.first + i + 1, job.asOf));
-      done = { id: job.id, kind: "lines", lines: scored.map((s) => s.out), oks: scored.map((s) => s.ok) };
+      let text = "";
+      const failed: number[] = [];
+      job.items.forEach((line, i) => {
+        const scored = scoreLine(qualifier, line, job.first + i + 1, job.asOf);
+        text += `${scored.out}\n`;
+        if (!scored.ok) failed.push(i);
+      });
+      done = { id: job.id, kind: "lines", bytes: encoder.encode(text), count: job.items.length, failed };
     }
   } catch (e) {
     done = { id: job.id, kind: "error", message: (e as Error).message };
   }
-  parentPort?.postMessage(done);
+  // Output bytes are transferred to the main thread, not copied: they are most of the traffic.
+  parentPort?.postMessage(done, done.kind === "lines" ? [done.bytes.buffer as ArrayBuffer] : []);
 });

@@ -1,0 +1,136 @@
+// Whole-program figures: peak memory of `qualify score --ndjson`, worker speed-up, cold import, dist size.
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { gzipSync } from "node:zlib";
+
+const node = process.execPath;
+
+/** Runs `qualify score --ndjson` over `count` generated deals; samples its RSS every 50 ms. */
+function streamRun(count, extra = []) {
+  return new Promise((resolve, reject) => {
+    const source = spawn(node, ["bench/ndjson-source.mjs", String(count)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const cli = spawn(node, ["dist/cli.js", "score", "--ndjson", "-", "--as-of", "2026-11-27", ...extra], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    source.stdout.pipe(cli.stdin);
+    let lines = 0;
+    cli.stdout.on("data", (chunk) => {
+      for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines += 1;
+    });
+    let peak = 0;
+    const sample = () => {
+      try {
+        const status = readFileSync(`/proc/${cli.pid}/status`, "utf8");
+        const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+        peak = Math.max(peak, rss);
+      } catch {}
+    };
+    const timer = setInterval(sample, 50);
+    const started = process.hrtime.bigint();
+    cli.on("error", reject);
+    cli.on("close", () => {
+      clearInterval(timer);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      resolve({ lines, peak, seconds });
+    });
+  });
+}
+
+const mb = (b) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+
+/** Peak RSS for a short and a long stream: flat memory means the same peak. */
+export async function benchMemory(long = 1_000_000) {
+  const short = await streamRun(long / 10);
+  const full = await streamRun(long);
+  if (full.lines !== long || short.lines !== long / 10)
+    throw new Error(`expected one output line per deal: ${short.lines}, ${full.lines}`);
+  return [
+    [
+      `${(long / 10).toLocaleString("en")} deals`,
+      mb(short.peak),
+      `${Math.round(short.lines / short.seconds)} deals/s`,
+    ],
+    [`${long.toLocaleString("en")} deals`, mb(full.peak), `${Math.round(full.lines / full.seconds)} deals/s`],
+    ["growth from 10x the length", `${(((full.peak - short.peak) / short.peak) * 100).toFixed(0)}%`, ""],
+  ];
+}
+
+/** Runs `qualify score --ndjson` on a file, output to /dev/null: the CLI alone on the cores. */
+function fileRun(file, extra = []) {
+  const started = process.hrtime.bigint();
+  const out = openSync("/dev/null", "w");
+  const run = spawnSync(node, ["dist/cli.js", "score", "--ndjson", file, "--as-of", "2026-11-27", ...extra], {
+    stdio: ["ignore", out, "inherit"],
+  });
+  closeSync(out);
+  if (run.status !== 0) throw new Error(`qualify exited ${run.status}`);
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/** Throughput of the NDJSON stream on one thread and on every core (deals read from a file). */
+export async function benchWorkers(count = 60_000) {
+  const cores = os.availableParallelism();
+  const file = ".bench-tmp/deals.ndjson";
+  mkdirSync(".bench-tmp", { recursive: true });
+  writeFileSync(
+    file,
+    spawnSync(node, ["bench/ndjson-source.mjs", String(count)], { maxBuffer: 1 << 30 }).stdout,
+  );
+  const seconds = (extra) => Math.min(fileRun(file, extra), fileRun(file, extra));
+  const one = { lines: count, seconds: seconds([]) };
+  const pool1 = { lines: count, seconds: seconds(["--workers", "1"]) };
+  const many = { lines: count, seconds: seconds(["--workers", String(cores)]) };
+  const rate = (r) => r.lines / r.seconds;
+  return [
+    ["one thread (no workers)", `${Math.round(rate(one))} deals/s`, "1.0x (baseline)"],
+    ["--workers 1", `${Math.round(rate(pool1))} deals/s`, `${(rate(pool1) / rate(one)).toFixed(2)}x`],
+    [
+      `--workers ${cores}`,
+      `${Math.round(rate(many))} deals/s`,
+      `${(rate(many) / rate(one)).toFixed(2)}x one thread`,
+    ],
+  ];
+}
+
+/** Cold import: a fresh Node process importing qualify, against one that imports nothing. */
+export function benchImport(runs = 15) {
+  const time = (code) => {
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      const t = process.hrtime.bigint();
+      spawnSync(node, ["--input-type=module", "-e", code]);
+      samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    return samples.sort((a, b) => a - b)[Math.floor(runs / 2)];
+  };
+  const empty = time("");
+  const esm = time('await import("./dist/index.js")');
+  const ready = time('const q = await import("./dist/index.js"); q.createQualifier();');
+  return [
+    ["node, importing nothing (baseline)", `${empty.toFixed(0)} ms`, ""],
+    ["import qualify", `${esm.toFixed(0)} ms`, `+${(esm - empty).toFixed(0)} ms`],
+    [
+      "import + createQualifier() (validate and compile bant, meddpicc, core rules)",
+      `${ready.toFixed(0)} ms`,
+      `+${(ready - empty).toFixed(0)} ms`,
+    ],
+  ];
+}
+
+/** Bytes of the built files, raw and gzipped. */
+export function benchSize() {
+  return readdirSync("dist")
+    .filter((f) => /\.(js|cjs)$/.test(f))
+    .sort()
+    .map((f) => {
+      const bytes = readFileSync(`dist/${f}`);
+      return [
+        `dist/${f}`,
+        `${(statSync(`dist/${f}`).size / 1024).toFixed(1)} KB`,
+        `${(gzipSync(bytes).length / 1024).toFixed(1)} KB gzipped`,
+      ];
+    });
+}
