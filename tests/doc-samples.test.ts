@@ -28,7 +28,12 @@ describe("code samples in the docs run", () => {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
     }).outputText;
     const file = join(dir, `${name.replace(/[^\w]+/g, "_")}.mjs`);
-    writeFileSync(file, js.replace(/from "qualify"/g, `from ${JSON.stringify(dist)}`));
+    writeFileSync(
+      file,
+      js
+        .replace(/from "qualify\/node"/g, `from ${JSON.stringify(join(ROOT, "dist/node.js"))}`)
+        .replace(/from "qualify"/g, `from ${JSON.stringify(dist)}`),
+    );
     const run = node([file]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);

@@ -15,7 +15,10 @@ const anything = fc.anything({
   withObjectString: true,
   withSparseArray: true,
   withTypedArray: true,
-  key: fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "prototype", "var", "some", "criteria")),
+  key: fc.oneof(
+    fc.string(),
+    fc.constantFrom("__proto__", "constructor", "prototype", "var", "some", "criteria"),
+  ),
 });
 const criterion = (when: unknown) => ({
   id: "c",
@@ -36,11 +39,19 @@ function expectIssuesOrFramework(result: ReturnType<typeof parse>) {
 
 describe("hostile framework files yield issues, never crashes", () => {
   it("any value as a whole file", () => {
-    fc.assert(fc.property(anything, (value) => expectIssuesOrFramework(parse(value))), { seed: 3, numRuns: 400 });
+    fc.assert(
+      fc.property(anything, (value) => expectIssuesOrFramework(parse(value))),
+      { seed: 3, numRuns: 400 },
+    );
   });
 
   it("any value as a rule", () => {
-    fc.assert(fc.property(anything, (when) => expectIssuesOrFramework(parse({ id: "x", name: "X", criteria: [criterion(when)] }))), { seed: 4, numRuns: 400 });
+    fc.assert(
+      fc.property(anything, (when) =>
+        expectIssuesOrFramework(parse({ id: "x", name: "X", criteria: [criterion(when)] })),
+      ),
+      { seed: 4, numRuns: 400 },
+    );
   });
 
   it("a rule that refers to itself", () => {
@@ -51,12 +62,17 @@ describe("hostile framework files yield issues, never crashes", () => {
   });
 
   it("huge arrays are bounded", () => {
-    const result = parse({ id: "x", name: "X", criteria: [criterion({ in: ["a", Array.from({ length: 200_000 }, (_, i) => i)] })] });
+    const result = parse({
+      id: "x",
+      name: "X",
+      criteria: [criterion({ in: ["a", Array.from({ length: 200_000 }, (_, i) => i)] })],
+    });
     expect(result.success ? [] : result.issues.map((i) => i.code)).toContain("too-large");
   });
 
   it("valid rules never throw on any deal", () => {
-    const rule = catalogue.get("meddpicc")?.criteria.flatMap((c) => (c.status ?? []).map((s) => s.when)) ?? [];
+    const rule =
+      catalogue.get("meddpicc")?.criteria.flatMap((c) => (c.status ?? []).map((s) => s.when)) ?? [];
     const fns = rule.map((r) => compileLogic(r, { operators }));
     fc.assert(
       fc.property(fc.jsonValue(), (data) => {
