@@ -1,25 +1,8 @@
 // A seeded generator of realistic synthetic deals: 1 to 12 stakeholders, varied fields.
-const ROLES = [
-  "economic-buyer",
-  "decision-maker",
-  "champion",
-  "coach",
-  "technical-buyer",
-  "user-buyer",
-  "influencer",
-  "blocker",
-  "procurement",
-  "legal",
-];
-const STAGES = [
-  "prospecting",
-  "discovery",
-  "evaluation",
-  "proposal",
-  "negotiation",
-  "closed-won",
-  "closed-lost",
-];
+import { Role, Stage } from "../dist/index.js";
+
+const ROLES = Role.options;
+const STAGES = Stage.options;
 const NAMES = [
   "Alice Moreno",
   "Bob Li",

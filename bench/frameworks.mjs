@@ -5,20 +5,7 @@ import { bantByHand } from "./bant-by-hand.mjs";
 import { makeDeals } from "./deals.mjs";
 import { opsPerSecond, rate } from "./measure.mjs";
 
-const ALL = [
-  "bant",
-  "anum",
-  "champ",
-  "faint",
-  "meddic",
-  "meddpicc",
-  "gpctba-ci",
-  "spiced",
-  "neat",
-  "scotsman",
-  "buying-influences",
-  "spin",
-];
+const ALL = [...createQualifier({ frameworks: [] }).catalogue.keys()];
 const asOf = "2026-11-27";
 const deals = makeDeals(500);
 const each = (f) => () => {

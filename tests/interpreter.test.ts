@@ -6,20 +6,7 @@ import { createQualifier } from "../src/index.js";
 import { dealArb } from "./support/arbitraries.js";
 import { ROOT, readJson } from "./support/helpers.js";
 
-const all = [
-  "bant",
-  "anum",
-  "champ",
-  "faint",
-  "meddic",
-  "meddpicc",
-  "gpctba-ci",
-  "spiced",
-  "neat",
-  "scotsman",
-  "buying-influences",
-  "spin",
-];
+const all = [...createQualifier({ frameworks: [] }).catalogue.keys()];
 const compiled = createQualifier({ frameworks: all });
 const interpreter = createQualifier({ frameworks: all, mode: "interpreter" });
 const asOf = "2026-11-27";

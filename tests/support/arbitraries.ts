@@ -1,17 +1,7 @@
 import fc from "fast-check";
+import { Role } from "../../src/index.js";
 
-const roles = [
-  "economic-buyer",
-  "decision-maker",
-  "champion",
-  "coach",
-  "technical-buyer",
-  "user-buyer",
-  "influencer",
-  "blocker",
-  "procurement",
-  "legal",
-] as const;
+const roles = Role.options;
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const day = fc
   .date({ min: new Date("2025-01-01"), max: new Date("2027-12-31"), noInvalidDate: true })
