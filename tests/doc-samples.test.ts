@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
@@ -37,5 +37,36 @@ describe("code samples in the docs run", () => {
     const run = node([file]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
+  });
+});
+
+describe("code samples in the docs type-check against the public API", () => {
+  it("every sample compiles with the project's strict settings", () => {
+    const typed = join(dir, "typed");
+    const names = samples.map(([name, source]) => {
+      const file = join(typed, `${name.replace(/[^\w]+/g, "_")}.mts`);
+      mkdirSync(typed, { recursive: true });
+      writeFileSync(file, `${source}\nexport {};\n`);
+      return file;
+    });
+    const program = ts.createProgram(names, {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: ["node"],
+      typeRoots: [join(ROOT, "node_modules/@types")],
+      baseUrl: ROOT,
+      paths: { qualify: ["src/index.ts"], "qualify/node": ["src/node/index.ts"] },
+    });
+    const errors = ts
+      .getPreEmitDiagnostics(program)
+      .map(
+        (d) =>
+          `${d.file?.fileName.split("/").pop()}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+      );
+    expect(errors).toEqual([]);
   });
 });
