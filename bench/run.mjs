@@ -47,7 +47,7 @@ if (want("memory"))
 if (want("workers"))
   console.log(
     table(
-      "qualify score --ndjson --workers: 60,000 deals",
+      "qualify score --ndjson --workers: 200,000 deals from a file",
       ["run", "throughput", "speed-up"],
       await benchWorkers(),
     ),

@@ -40,6 +40,8 @@ export interface WorkerPool {
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 const STALL = Symbol("stall");
+/** Settles at once with STALL: raced against the next item, it tells whether that item is already there. */
+const AWAITING: Promise<typeof STALL> = Promise.resolve(STALL);
 /** How long a partial chunk waits for more input before it is sent as it is. */
 const STALL_MS = 10;
 
@@ -50,7 +52,7 @@ const STALL_MS = 10;
  * here first, so a bad framework fails fast with a {@link QualifyError}, not inside a worker.
  */
 export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
-  const { workers = availableParallelism(), chunkSize = 64, ...setup } = options;
+  const { workers = availableParallelism(), chunkSize = 256, ...setup } = options;
   if (!Number.isInteger(workers) || workers < 1)
     throw new RangeError(`workers must be a whole number of at least 1; got ${workers}`);
   for (const plugin of setup.plugins ?? []) {
@@ -128,7 +130,9 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
       while (inFlight[0]?.settled) yield* await take();
       let step: IteratorResult<T> | typeof STALL;
       if (chunk.length === 0) step = await next;
-      else {
+      else if ((step = await Promise.race([next, AWAITING])) !== STALL) {
+        // The next item was already there (buffered input): no timer needed.
+      } else {
         // A partial chunk waits at most STALL_MS for more input, then goes to a worker as it is.
         let timer: ReturnType<typeof setTimeout> | undefined;
         const stalled = new Promise<typeof STALL>((resolve) => {
