@@ -72,6 +72,24 @@ describe("worker pool (qualify/node)", () => {
     ).toThrow(/code cannot cross/);
   });
 
+  it("answers a slow producer promptly: a partial chunk does not wait for a full one", async () => {
+    const pool = createWorkerPool({ workers: 1, chunkSize: 64 });
+    await collect(pool.evaluateMany([{ id: "warm", name: "Warm-up" }], { asOf })); // the thread has started
+    const seen: number[] = [];
+    async function* slow() {
+      for (let i = 0; i < 3; i++) {
+        yield { id: `s${i}`, name: "Slow" };
+        await new Promise((r) => setTimeout(r, 250));
+        seen.push(i);
+      }
+    }
+    const answeredAfter: number[] = [];
+    for await (const _ of pool.evaluateMany(slow(), { asOf })) answeredAfter.push(seen.length);
+    await pool.close();
+    // Each answer arrives while the producer is still pausing, not after all three deals.
+    expect(answeredAfter).toEqual([0, 1, 2]);
+  });
+
   it("checks its setup before starting threads", () => {
     expect(() => createWorkerPool({ workers: 1, frameworks: ["nope"] })).toThrow(/No framework "nope"/);
     expect(() => createWorkerPool({ workers: 0 })).toThrow(RangeError);

@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { createQualifier, DEFAULT_FRAMEWORKS, type QualifierOptions } from "../engine/qualifier.js";
+import { today } from "../engine/today.js";
 import { safeParseFramework } from "../frameworks/parse-framework.js";
 import type { Deal } from "../model/deal.js";
 import { scoreLine } from "../node/ndjson-line.js";
@@ -73,8 +74,7 @@ export async function score(
   if (!setup) return 1;
   const qualifier = createQualifier(setup);
   const evalOpts = opts.asOf ? { asOf: opts.asOf } : {};
-  if (opts.ndjson)
-    return scoreStream(file, setup, opts.asOf ?? new Date().toISOString().slice(0, 10), opts.workers, io);
+  if (opts.ndjson) return scoreStream(file, setup, opts.asOf ?? today(), opts.workers, io);
   const loaded = await loadFile(file);
   if (!loaded.ok) {
     io.err.write(`${file}: ${loaded.message}\n`);

@@ -1,16 +1,10 @@
-import { builtinFiles, coreRuleSet } from "../frameworks/builtin.js";
 import type { FrameworkDef } from "../frameworks/framework-def.js";
-import { safeParseFramework } from "../frameworks/parse-framework.js";
 import { compileNode } from "../logic/compile.js";
-import { domainOperators } from "../logic/domain-operators.js";
-import { createOperatorSet, type OperatorSet } from "../logic/operator-set.js";
+import type { OperatorSet } from "../logic/operator-set.js";
 import type { Deal } from "../model/deal.js";
-import { isIsoDate } from "../model/iso-date.js";
+import { IsoDay } from "../model/iso-date.js";
 import type { Report } from "../model/report.js";
 import type { Plugin } from "../plugin/define-plugin.js";
-import type { Rule } from "../plugin/define-rule.js";
-import { enthusiasmGap } from "../rules/enthusiasm-gap.js";
-import { didYouMean } from "../validation/did-you-mean.js";
 import { type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
 import { safeParseDeal } from "../validation/parse-deal.js";
 import { type BatchResult, evaluateEach } from "./batch.js";
@@ -18,9 +12,10 @@ import { canonicalDeal } from "./canonical.js";
 import { compileFramework } from "./compile-framework.js";
 import { evaluateDeal } from "./evaluate-deal.js";
 import { interpret, withJsonLogicOperators } from "./interpreter.js";
+import { buildRegistry } from "./registry.js";
+import { today } from "./today.js";
 
-/** The frameworks a qualifier scores when none are chosen. */
-export const DEFAULT_FRAMEWORKS: readonly string[] = ["bant", "meddpicc"];
+export { DEFAULT_FRAMEWORKS } from "./registry.js";
 
 /** How to build a qualifier. */
 export interface QualifierOptions {
@@ -69,72 +64,12 @@ export interface Qualifier {
   ): AsyncGenerator<BatchResult>;
 }
 
-/** Today's date, UTC: the one place the clock is read, and only when the caller gives no asOf. */
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /**
  * Builds a qualifier: registers the plugins' operators, rules and frameworks in a registry of its own,
  * validates every file, and compiles every rule once. Throws a {@link QualifyError} when a file is invalid.
  */
 export function createQualifier(options: QualifierOptions = {}): Qualifier {
-  const plugins = options.plugins ?? [];
-  const operators = createOperatorSet([...domainOperators, ...plugins.flatMap((p) => p.operators ?? [])]);
-  const rules = new Map<string, Rule>();
-  for (const rule of [enthusiasmGap, ...plugins.flatMap((p) => p.rules ?? [])]) {
-    if (rules.has(rule.id)) throw new Error(`Rule "${rule.id}" is defined twice`);
-    rules.set(rule.id, rule);
-  }
-  const catalogue = new Map<string, FrameworkDef>();
-  const issues: Issue[] = [];
-  const load = (input: unknown, file: string): FrameworkDef | undefined => {
-    const result = safeParseFramework(input, { operators, rules, frameworks: catalogue });
-    if (!result.success) {
-      issues.push(...result.issues.map((i) => ({ ...i, file })));
-      return undefined;
-    }
-    return result.data;
-  };
-  const register = (def: FrameworkDef | undefined) => {
-    if (def) catalogue.set(def.id, def);
-    return def;
-  };
-  for (const file of builtinFiles()) register(load(file, `frameworks/${(file as { id: string }).id}.json`));
-  const ruleSets: FrameworkDef[] = [];
-  if (options.coreRules !== false) {
-    const core = load(coreRuleSet(), "frameworks/core.rules.json");
-    if (core) ruleSets.push(core);
-  }
-  for (const plugin of plugins) {
-    for (const [i, input] of (plugin.frameworks ?? []).entries()) {
-      const def = load(input, `plugin ${plugin.name}: frameworks[${i}]`);
-      if (def?.kind === "ruleset") ruleSets.push(def);
-      else register(def);
-    }
-  }
-  const selected: FrameworkDef[] = [];
-  for (const [i, choice] of (options.frameworks ?? DEFAULT_FRAMEWORKS).entries()) {
-    if (typeof choice === "string") {
-      const def = catalogue.get(choice);
-      if (def) selected.push(def);
-      else {
-        const suggestion = didYouMean(choice, catalogue.keys());
-        issues.push({
-          path: `frameworks[${i}]`,
-          code: "unknown-framework",
-          message: `No framework "${choice}"${suggestion ? `; did you mean "${suggestion}"?` : `; known: ${[...catalogue.keys()].join(", ")}`}`,
-          ...(suggestion ? { suggestion } : {}),
-        });
-      }
-    } else {
-      const def = load(choice, `frameworks[${i}]`);
-      if (def?.kind === "ruleset") ruleSets.push(def);
-      else if (def) selected.push(def);
-    }
-  }
-  if (issues.length > 0) throw new QualifyError("Invalid qualifier setup", issues);
-
+  const { operators, rules, catalogue, selected, ruleSets } = buildRegistry(options);
   const interpreted = options.mode === "interpreter";
   const strategy = interpreted ? interpret : undefined;
   const compiled = {
@@ -148,16 +83,15 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
 
   const safeEvaluate = (input: unknown, opts: EvaluateOptions = {}): SafeParseResult<Report> => {
     const asOf = opts.asOf ?? today();
-    const dateIssues: Issue[] =
-      /^\d{4}-\d{2}-\d{2}$/.test(asOf) && isIsoDate(asOf)
-        ? []
-        : [
-            {
-              path: "asOf",
-              code: "invalid-date",
-              message: `asOf must be a real day written YYYY-MM-DD; received "${asOf}"`,
-            },
-          ];
+    const dateIssues: Issue[] = IsoDay.safeParse(asOf).success
+      ? []
+      : [
+          {
+            path: "asOf",
+            code: "invalid-date",
+            message: `asOf must be a real day written YYYY-MM-DD; received "${asOf}"`,
+          },
+        ];
     const parsed = safeParseDeal(input);
     if (!parsed.success || dateIssues.length > 0) {
       return { success: false, issues: [...dateIssues, ...(parsed.success ? [] : parsed.issues)] };

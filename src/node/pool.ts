@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { BatchResult } from "../engine/batch.js";
 import { createQualifier } from "../engine/qualifier.js";
+import { today } from "../engine/today.js";
 import type { Done, Job, WorkerSetup } from "./protocol.js";
 
 /** How to build a worker pool. */
@@ -40,6 +41,34 @@ export interface WorkerPool {
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 const STALL = Symbol("stall");
+const READY = Symbol("ready");
+/**
+ * The next item of the input, unless something else should happen first: STALL when a partial chunk
+ * is waiting (`waiting`), the item is not already there and STALL_MS pass; READY when the oldest job in
+ * flight (`head`) finishes first, so its results can go out while the input is quiet.
+ */
+async function nextEvent<T>(
+  next: IteratorResult<T> | Promise<IteratorResult<T>>,
+  waiting: boolean,
+  head: Promise<unknown> | undefined,
+): Promise<IteratorResult<T> | typeof STALL | typeof READY> {
+  const ready = await Promise.race([next, AWAITING]);
+  if (ready !== STALL) return ready;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const racers: Array<Promise<IteratorResult<T> | typeof STALL | typeof READY>> = [Promise.resolve(next)];
+  if (waiting) racers.push(new Promise((resolve) => (timer = setTimeout(() => resolve(STALL), STALL_MS))));
+  if (head)
+    racers.push(
+      head.then(
+        () => READY,
+        () => READY,
+      ),
+    );
+  const event = await Promise.race(racers);
+  clearTimeout(timer);
+  return event;
+}
+
 /** Settles at once with STALL: raced against the next item, it tells whether that item is already there. */
 const AWAITING: Promise<typeof STALL> = Promise.resolve(STALL);
 /** How long a partial chunk waits for more input before it is sent as it is. */
@@ -128,19 +157,8 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
     for (;;) {
       // Results that are ready go out at once, so a slow producer still sees answers promptly.
       while (inFlight[0]?.settled) yield* await take();
-      let step: IteratorResult<T> | typeof STALL;
-      if (chunk.length === 0) step = await next;
-      else if ((step = await Promise.race([next, AWAITING])) !== STALL) {
-        // The next item was already there (buffered input): no timer needed.
-      } else {
-        // A partial chunk waits at most STALL_MS for more input, then goes to a worker as it is.
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const stalled = new Promise<typeof STALL>((resolve) => {
-          timer = setTimeout(() => resolve(STALL), STALL_MS);
-        });
-        step = await Promise.race([next, stalled]);
-        clearTimeout(timer);
-      }
+      const step = await nextEvent(next, chunk.length > 0, inFlight[0]?.promise);
+      if (step === READY) continue;
       if (step === STALL) {
         dispatch();
         continue;
@@ -158,7 +176,6 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
     if (done.kind === "error") throw new Error(`worker failed: ${done.message}`);
     return done;
   };
-  const today = () => new Date().toISOString().slice(0, 10);
 
   return {
     size: workers,

@@ -1,0 +1,91 @@
+import { builtinFiles, coreRuleSet } from "../frameworks/builtin.js";
+import type { FrameworkDef } from "../frameworks/framework-def.js";
+import { safeParseFramework } from "../frameworks/parse-framework.js";
+import { domainOperators } from "../logic/domain-operators.js";
+import { createOperatorSet, type OperatorSet } from "../logic/operator-set.js";
+import type { Rule } from "../plugin/define-rule.js";
+import { enthusiasmGap } from "../rules/enthusiasm-gap.js";
+import { didYouMean } from "../validation/did-you-mean.js";
+import { type Issue, QualifyError } from "../validation/issue.js";
+import type { QualifierOptions } from "./qualifier.js";
+
+/** The frameworks a qualifier scores when none are chosen. */
+export const DEFAULT_FRAMEWORKS: readonly string[] = ["bant", "meddpicc"];
+
+/** What one qualifier knows: its own operators, rules and frameworks, none shared with another. */
+export interface Registry {
+  /** Standard, domain and plugin operators. */
+  readonly operators: OperatorSet;
+  /** TypeScript rules by id. */
+  readonly rules: ReadonlyMap<string, Rule>;
+  /** Every framework it knows, by id. */
+  readonly catalogue: ReadonlyMap<string, FrameworkDef>;
+  /** The frameworks it scores, in order. */
+  readonly selected: readonly FrameworkDef[];
+  /** The rule sets whose findings and collateral it reports. */
+  readonly ruleSets: readonly FrameworkDef[];
+}
+
+/**
+ * Registers the plugins' operators, rules and frameworks, validates every file (built-ins first, so
+ * others may extend them), and picks the frameworks to score. Throws one {@link QualifyError} listing
+ * every problem of every file.
+ */
+export function buildRegistry(options: QualifierOptions): Registry {
+  const plugins = options.plugins ?? [];
+  const operators = createOperatorSet([...domainOperators, ...plugins.flatMap((p) => p.operators ?? [])]);
+  const rules = new Map<string, Rule>();
+  for (const rule of [enthusiasmGap, ...plugins.flatMap((p) => p.rules ?? [])]) {
+    if (rules.has(rule.id)) throw new Error(`Rule "${rule.id}" is defined twice`);
+    rules.set(rule.id, rule);
+  }
+  const catalogue = new Map<string, FrameworkDef>();
+  const issues: Issue[] = [];
+  const load = (input: unknown, file: string): FrameworkDef | undefined => {
+    const result = safeParseFramework(input, { operators, rules, frameworks: catalogue });
+    if (!result.success) {
+      issues.push(...result.issues.map((i) => ({ ...i, file })));
+      return undefined;
+    }
+    return result.data;
+  };
+  const register = (def: FrameworkDef | undefined) => {
+    if (def) catalogue.set(def.id, def);
+    return def;
+  };
+  for (const file of builtinFiles()) register(load(file, `frameworks/${(file as { id: string }).id}.json`));
+  const ruleSets: FrameworkDef[] = [];
+  if (options.coreRules !== false) {
+    const core = load(coreRuleSet(), "frameworks/core.rules.json");
+    if (core) ruleSets.push(core);
+  }
+  for (const plugin of plugins) {
+    for (const [i, input] of (plugin.frameworks ?? []).entries()) {
+      const def = load(input, `plugin ${plugin.name}: frameworks[${i}]`);
+      if (def?.kind === "ruleset") ruleSets.push(def);
+      else register(def);
+    }
+  }
+  const selected: FrameworkDef[] = [];
+  for (const [i, choice] of (options.frameworks ?? DEFAULT_FRAMEWORKS).entries()) {
+    if (typeof choice === "string") {
+      const def = catalogue.get(choice);
+      if (def) selected.push(def);
+      else {
+        const suggestion = didYouMean(choice, catalogue.keys());
+        issues.push({
+          path: `frameworks[${i}]`,
+          code: "unknown-framework",
+          message: `No framework "${choice}"${suggestion ? `; did you mean "${suggestion}"?` : `; known: ${[...catalogue.keys()].join(", ")}`}`,
+          ...(suggestion ? { suggestion } : {}),
+        });
+      }
+    } else {
+      const def = load(choice, `frameworks[${i}]`);
+      if (def?.kind === "ruleset") ruleSets.push(def);
+      else if (def) selected.push(def);
+    }
+  }
+  if (issues.length > 0) throw new QualifyError("Invalid qualifier setup", issues);
+  return { operators, rules, catalogue, selected, ruleSets };
+}
