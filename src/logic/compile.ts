@@ -30,6 +30,10 @@ export function compileLogic(rule: unknown, options: CompileOptions = {}): Compi
   const issues = validateLogic(rule, { operators, checkArity: false });
   if (issues.length > 0) throw new QualifyError("Invalid rule", issues);
   const fn = compileNode(rule, operators, options.trace === true);
+  if (!options.trace && !readsEnv(rule, operators)) {
+    // Only standard operators: nothing reads the environment, so none is made per call.
+    return (data) => fn(data, NO_ENV);
+  }
   return (data, env) =>
     fn(
       data,
@@ -39,6 +43,18 @@ export function compileLogic(rule: unknown, options: CompileOptions = {}): Compi
           ? ({ ...env, root: data } as EvalEnv)
           : (env as EvalEnv),
     );
+}
+
+const NO_ENV: EvalEnv = Object.freeze({ root: undefined, asOf: undefined });
+
+/** Whether any operator in the rule takes the generic path, which passes root and asOf to `evaluate`. */
+function readsEnv(logic: unknown, operators: OperatorSet): boolean {
+  if (Array.isArray(logic)) return logic.some((l) => readsEnv(l, operators));
+  if (!isLogic(logic)) return false;
+  const [op, args] = opAndArgs(logic);
+  const operator = operators.get(op);
+  if (operator && !operator.compile && op !== "var") return true;
+  return args.some((a) => readsEnv(a, operators));
 }
 
 /** Evaluates a rule once and returns its value with a trace of what every sub-expression saw and returned. */
@@ -94,21 +110,7 @@ function compileInner(logic: unknown, operators: OperatorSet, trace: boolean): E
       return compileIf(values.map(sub));
     case "and": {
       const parts = values.map(sub);
-      if (parts.length === 2) {
-        const [a, b] = parts as [Evaluator, Evaluator];
-        return (d, e) => {
-          const x = a(d, e);
-          return truthy(x) ? b(d, e) : x;
-        };
-      }
-      return (d, e) => {
-        let current: unknown;
-        for (let i = 0; i < parts.length; i++) {
-          current = (parts[i] as Evaluator)(d, e);
-          if (!truthy(current)) return current;
-        }
-        return current;
-      };
+      return unrolledAnd(parts) ?? loopAnd(parts);
     }
     case "or": {
       const parts = values.map(sub);
@@ -168,6 +170,76 @@ function isInvariant(logic: unknown, operators: OperatorSet): boolean {
   if (!isLogic(logic)) return true;
   const [op, args] = opAndArgs(logic);
   return operators.get(op)?.rootOnly === true && args.every((a) => isInvariant(a, operators));
+}
+
+/** `and` over a list: the first falsy value, or the last. */
+function loopAnd(parts: readonly Evaluator[]): Evaluator {
+  return (d, e) => {
+    let current: unknown;
+    for (let i = 0; i < parts.length; i++) {
+      current = (parts[i] as Evaluator)(d, e);
+      if (!truthy(current)) return current;
+    }
+    return current;
+  };
+}
+
+/**
+ * `and` of two to six, written out: each call site then sees one function, which V8 can inline
+ * (a loop over the parts calls them all from one site, which it cannot).
+ */
+function unrolledAnd(p: readonly Evaluator[]): Evaluator | undefined {
+  const [a, b, c, d4, e5, f6] = p as Evaluator[];
+  const t = truthy;
+  switch (p.length) {
+    case 2:
+      return (d, e) => {
+        const x = (a as Evaluator)(d, e);
+        return t(x) ? (b as Evaluator)(d, e) : x;
+      };
+    case 3:
+      return (d, e) => {
+        let x = (a as Evaluator)(d, e);
+        if (!t(x)) return x;
+        x = (b as Evaluator)(d, e);
+        return t(x) ? (c as Evaluator)(d, e) : x;
+      };
+    case 4:
+      return (d, e) => {
+        let x = (a as Evaluator)(d, e);
+        if (!t(x)) return x;
+        x = (b as Evaluator)(d, e);
+        if (!t(x)) return x;
+        x = (c as Evaluator)(d, e);
+        return t(x) ? (d4 as Evaluator)(d, e) : x;
+      };
+    case 5:
+      return (d, e) => {
+        let x = (a as Evaluator)(d, e);
+        if (!t(x)) return x;
+        x = (b as Evaluator)(d, e);
+        if (!t(x)) return x;
+        x = (c as Evaluator)(d, e);
+        if (!t(x)) return x;
+        x = (d4 as Evaluator)(d, e);
+        return t(x) ? (e5 as Evaluator)(d, e) : x;
+      };
+    case 6:
+      return (d, e) => {
+        let x = (a as Evaluator)(d, e);
+        if (!t(x)) return x;
+        x = (b as Evaluator)(d, e);
+        if (!t(x)) return x;
+        x = (c as Evaluator)(d, e);
+        if (!t(x)) return x;
+        x = (d4 as Evaluator)(d, e);
+        if (!t(x)) return x;
+        x = (e5 as Evaluator)(d, e);
+        return t(x) ? (f6 as Evaluator)(d, e) : x;
+      };
+    default:
+      return undefined;
+  }
 }
 
 function compileIf(parts: Evaluator[]): Evaluator {

@@ -60,28 +60,33 @@ type Def = [
 const eq = (a: unknown, b: unknown) => a == b;
 const ne = (a: unknown, b: unknown) => a != b;
 /* biome-ignore-end lint/suspicious/noDoubleEquals: json-logic-js uses loose equality on purpose */
-const eqFast = (args: readonly Evaluator[]): Evaluator => {
-  const [a, b] = [args[0] ?? none, args[1] ?? none];
-  // Against a string or number literal, == is === unless the other side is not a primitive of that type.
-  if (isConstant(b) && typeof constantValue(b) === "string") {
+/**
+ * (In)equality against a string literal, the common `{"==": [{"var": "stage"}, "proposal"]}`: a string
+ * on the other side compares with ===; anything else falls back to the loose rule. A single-key `var`
+ * on the left is read inline.
+ */
+const equalityFast =
+  (loose: (a: unknown, b: unknown) => boolean, negate: boolean) =>
+  (args: readonly Evaluator[]): Evaluator => {
+    const [a, b] = [args[0] ?? none, args[1] ?? none];
+    if (!isConstant(b) || typeof constantValue(b) !== "string") return two(loose)(args);
     const value = constantValue(b) as string;
     const field = fieldOf(a);
     if (field) {
-      // {"==": [{"var": "key"}, "text"]}: the field is read inline.
       const { key, notFound } = field;
       return (d) => {
         let x = d === null || d === undefined ? notFound : (d as Record<string, unknown>)[key];
         if (x === undefined || typeof x === "function") x = notFound;
-        return typeof x === "string" ? x === value : eq(x, value);
+        return typeof x === "string" ? (x === value) !== negate : loose(x, value);
       };
     }
     return (d, e) => {
       const x = a(d, e);
-      return typeof x === "string" ? x === value : eq(x, value);
+      return typeof x === "string" ? (x === value) !== negate : loose(x, value);
     };
-  }
-  return two(eq)(args);
-};
+  };
+const eqFast = equalityFast(eq, false);
+const neFast = equalityFast(ne, true);
 const lt = (a: unknown, b: unknown) => (a as number) < (b as number);
 const le = (a: unknown, b: unknown) => (a as number) <= (b as number);
 const between = (cmp: (a: unknown, b: unknown) => boolean) => (v: unknown[]) =>
@@ -100,7 +105,7 @@ function missing(data: unknown, v: unknown[]): unknown[] {
 const defs: Def[] = [
   ["==", "Loose equality, as JavaScript ==.", 2, 2, (v) => eq(v[0], v[1]), eqFast],
   ["===", "Strict equality.", 2, 2, (v) => v[0] === v[1], two((a, b) => a === b)],
-  ["!=", "Loose inequality.", 2, 2, (v) => ne(v[0], v[1]), two(ne)],
+  ["!=", "Loose inequality.", 2, 2, (v) => ne(v[0], v[1]), neFast],
   ["!==", "Strict inequality.", 2, 2, (v) => v[0] !== v[1], two((a, b) => a !== b)],
   [">", "Greater than.", 2, 2, (v) => lt(v[1], v[0]), gtFast],
   [">=", "Greater than or equal.", 2, 2, (v) => le(v[1], v[0]), two((a, b) => le(b, a))],
