@@ -1,10 +1,16 @@
 import { once } from "node:events";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { createQualifier, DEFAULT_FRAMEWORKS, type QualifierOptions } from "../engine/qualifier.js";
+import {
+  createQualifier,
+  DEFAULT_FRAMEWORKS,
+  type Qualifier,
+  type QualifierOptions,
+} from "../engine/qualifier.js";
 import { today } from "../engine/today.js";
 import { safeParseFramework } from "../frameworks/parse-framework.js";
 import type { Deal } from "../model/deal.js";
+import { IsoDay } from "../model/iso-date.js";
 import { scoreLine } from "../node/ndjson-line.js";
 import { createWorkerPool } from "../node/pool.js";
 import { formatIssues, type Issue } from "../validation/issue.js";
@@ -23,8 +29,11 @@ export interface Io {
 
 const isFile = (s: string) => /\.(json|ya?ml)$/i.test(s) || s.includes("/");
 
-/** Qualifier options from a `--framework` list of ids and files; problems go to stderr. */
-export async function setupFor(list: string | undefined, io: Io): Promise<QualifierOptions | undefined> {
+/** Qualifier options from a `--framework` list of ids and files, and the qualifier; problems go to stderr. */
+export async function setupFor(
+  list: string | undefined,
+  io: Io,
+): Promise<{ setup: QualifierOptions; qualifier: Qualifier } | undefined> {
   const frameworks: Array<string | Record<string, unknown>> = [];
   const plugins: { name: string; frameworks: unknown[] }[] = [];
   for (const item of (list ?? DEFAULT_FRAMEWORKS.join(","))
@@ -48,14 +57,13 @@ export async function setupFor(list: string | undefined, io: Io): Promise<Qualif
   }
   const setup = { frameworks, plugins };
   try {
-    createQualifier(setup);
+    return { setup, qualifier: createQualifier(setup) };
   } catch (e) {
     const issues = (e as { issues?: Issue[] }).issues;
     if (!issues) throw e;
     io.err.write(`Invalid --framework:\n${formatIssues(issues)}\n`);
     return undefined;
   }
-  return setup;
 }
 
 /** `qualify score`: exit 0, or 1 when the deal is invalid. */
@@ -70,11 +78,15 @@ export async function score(
   if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
     throw new UsageError(`--as-of must be YYYY-MM-DD; got "${opts.asOf}"`);
   if (opts.workers !== undefined && !opts.ndjson) throw new UsageError("--workers goes with --ndjson");
-  const setup = await setupFor(opts.framework, io);
-  if (!setup) return 1;
-  const qualifier = createQualifier(setup);
+  if (opts.asOf !== undefined && !IsoDay.safeParse(opts.asOf).success) {
+    io.err.write(`asOf must be a real day written YYYY-MM-DD; received "${opts.asOf}"\n`);
+    return 1;
+  }
+  const built = await setupFor(opts.framework, io);
+  if (!built) return 1;
+  const { setup, qualifier } = built;
   const evalOpts = opts.asOf ? { asOf: opts.asOf } : {};
-  if (opts.ndjson) return scoreStream(file, setup, opts.asOf ?? today(), opts.workers, io);
+  if (opts.ndjson) return scoreStream(file, setup, qualifier, opts.asOf ?? today(), opts.workers, io);
   const loaded = await loadFile(file);
   if (!loaded.ok) {
     io.err.write(`${file}: ${loaded.message}\n`);
@@ -97,6 +109,7 @@ export async function score(
 async function scoreStream(
   file: string,
   setup: QualifierOptions,
+  qualifier: Qualifier,
   asOf: string,
   workers: number | undefined,
   io: Io,
@@ -125,7 +138,6 @@ async function scoreStream(
       io.err.write(`\r${count} deals, ${failed} failed`);
   };
   if (workers === undefined) {
-    const qualifier = createQualifier(setup);
     for await (const text of lines) {
       const scored = scoreLine(qualifier, text, count + 1, asOf);
       await emit(`${scored.out}\n`, 1, scored.ok ? 0 : 1);
