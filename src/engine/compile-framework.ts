@@ -2,7 +2,7 @@ import type { FrameworkDef } from "../frameworks/framework-def.js";
 import { compileNode } from "../logic/compile.js";
 import type { Evaluator } from "../logic/operator.js";
 import type { OperatorSet } from "../logic/operator-set.js";
-import type { CollateralRule, Criterion, FindingRule, StatusRule } from "../model/framework.js";
+import type { CollateralRule, Criterion, FindingRule, QuestionDef, StatusRule } from "../model/framework.js";
 import { type EvidencePath, evidencePaths, pathsRead } from "./evidence.js";
 import { compileTemplate, type Template } from "./template.js";
 
@@ -33,6 +33,14 @@ export interface CompiledCriterion {
   readonly paths: readonly EvidencePath[];
   /** What the seller does not know, compiled: shown when the status is unknown. */
   readonly unknown: Template;
+  /** `framework/criterion`, as questions cite it. */
+  readonly key: string;
+  /** Its share of the framework's weight (0-1). */
+  readonly share: number;
+  /** "Framework Criterion (status)" for each status a question can serve, made once. */
+  readonly open: Readonly<Record<"partial" | "unmet" | "unknown", string>>;
+  /** Its questions, each with the key that merges it with the same question elsewhere (`topic/id`). */
+  readonly questions: ReadonlyArray<{ readonly def: QuestionDef; readonly key: string }>;
 }
 
 /** A finding or collateral rule, compiled. */
@@ -78,6 +86,7 @@ export function compileFramework(
     ...("stakeholders" in r && r.stakeholders !== undefined ? { stakeholders: compile(r.stakeholders) } : {}),
     text: compileTemplate("message" in r ? r.message : r.why),
   });
+  const totalWeight = def.criteria.reduce((sum, c) => sum + c.weight, 0);
   const criteria = def.criteria.map((c): CompiledCriterion => {
     const rules = (c.status ?? []).map((s) => ({
       def: s,
@@ -86,12 +95,27 @@ export function compileFramework(
       reason: compileTemplate(s.reason),
     }));
     const paths = evidencePaths(rules.flatMap((r) => r.paths.map((p) => p.path)));
-    return { def: c, bindings: bindings(c.let), rules, paths, unknown: compileTemplate(c.unknown) };
+    // Strings every report reuses are made once, here, not per deal.
+    return {
+      def: c,
+      bindings: bindings(c.let),
+      rules,
+      paths,
+      unknown: compileTemplate(c.unknown),
+      key: `${def.id}/${c.id}`,
+      share: c.weight / totalWeight,
+      open: {
+        partial: `${def.name} ${c.name} (partial)`,
+        unmet: `${def.name} ${c.name} (unmet)`,
+        unknown: `${def.name} ${c.name} (unknown)`,
+      },
+      questions: c.questions.map((q) => ({ def: q, key: `${q.topic}/${q.id}` })),
+    };
   });
   return {
     def,
     criteria,
-    totalWeight: def.criteria.reduce((sum, c) => sum + c.weight, 0),
+    totalWeight,
     findings: def.findings.map(dealRule),
     collateral: def.collateral.map(dealRule),
   };

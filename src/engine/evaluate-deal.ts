@@ -52,7 +52,7 @@ function criterionResult(
     for (const rule of c.rules) {
       if (truthy(rule.when(deal, env))) {
         status = rule.def.status;
-        explanation = rule.reason(makeLookup(c.bindings, deal, env));
+        explanation = rule.reason.fixed ?? rule.reason(makeLookup(c.bindings, deal, env));
         evidence = evidenceFor(deal, rule.paths);
         break;
       }
@@ -64,7 +64,7 @@ function criterionResult(
     name: c.def.name,
     weight: c.def.weight,
     status,
-    explanation: explanation ?? c.unknown(makeLookup(c.bindings, deal, env)),
+    explanation: explanation ?? c.unknown.fixed ?? c.unknown(makeLookup(c.bindings, deal, env)),
     evidence: evidence ?? evidenceFor(deal, c.paths),
   };
   if (trace) result.trace = traceCriterion(c, deal, env, q);
@@ -115,16 +115,17 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
     criteria.forEach((result, i) => {
       if (result.status === "met") return;
       const c = f.criteria[i] as CompiledCriterion;
-      for (const [position, question] of c.def.questions.entries()) {
+      c.questions.forEach((question, position) => {
         offers.push({
           position,
-          question,
-          criterion: `${f.def.id}/${c.def.id}`,
-          label: `${f.def.name} ${c.def.name}`,
+          question: question.def,
+          key: question.key,
+          criterion: c.key,
+          open: c.open[result.status as QuestionOffer["status"]],
           status: result.status as QuestionOffer["status"],
-          share: c.def.weight / f.totalWeight,
+          share: c.share,
         });
-      }
+      });
     });
     return { id: f.def.id, name: f.def.name, ...scoreOf(criteria), criteria };
   });

@@ -10,10 +10,12 @@ import { renderTemplate } from "./template.js";
 export interface QuestionOffer {
   /** The question as defined. */
   readonly question: QuestionDef;
+  /** `topic/id`: the same key in two frameworks means the same question. */
+  readonly key: string;
   /** `framework/criterion`. */
   readonly criterion: string;
-  /** Display label, e.g. "BANT Authority". */
-  readonly label: string;
+  /** How the `why` names it, e.g. "BANT Authority (unknown)". */
+  readonly open: string;
   /** The criterion's status. */
   readonly status: Exclude<Status, "met">;
   /** The criterion's share of its framework's weight (0-1). */
@@ -38,23 +40,22 @@ export function rankQuestions(offers: readonly QuestionOffer[], deal: Deal): Nex
   const groups = new Map<string, Array<{ offer: QuestionOffer; value: number }>>();
   const chooseTarget = targetChooser(deal);
   for (const offer of offers) {
-    const key = `${offer.question.topic}/${offer.question.id}`;
     const entry = { offer, value: value(offer) };
-    const group = groups.get(key);
+    const group = groups.get(offer.key);
     if (group) group.push(entry);
-    else groups.set(key, [entry]);
+    else groups.set(offer.key, [entry]);
   }
   const out: NextQuestion[] = [];
   for (const group of groups.values()) {
     // Most valuable first; a stable sort keeps the frameworks' order between equals.
-    if (group.length > 1) group.sort((a, b) => b.value - a.value);
+    if (group.length > 1) sortByValue(group);
     const q = (group[0] as { offer: QuestionOffer }).offer.question;
     let sum = 0;
     const open: string[] = [];
     const criteria: string[] = [];
     for (const { offer, value } of group) {
       sum += value;
-      open.push(`${offer.label} (${offer.status})`);
+      open.push(offer.open);
       if (!criteria.includes(offer.criterion)) criteria.push(offer.criterion);
     }
     const target = chooseTarget(q.topic, q.askOf);
@@ -82,6 +83,19 @@ export function rankQuestions(offers: readonly QuestionOffer[], deal: Deal): Nex
     );
   }
   return out.sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Most valuable first, equals in their original order (frameworks' order): an insertion sort, as groups are small. */
+function sortByValue(group: Array<{ value: number }>): void {
+  for (let i = 1; i < group.length; i++) {
+    const item = group[i] as { value: number };
+    let j = i - 1;
+    while (j >= 0 && (group[j] as { value: number }).value < item.value) {
+      group[j + 1] = group[j] as { value: number };
+      j -= 1;
+    }
+    group[j + 1] = item;
+  }
 }
 
 /** `{ask.name}`, `{ask.firstName}` and `{ask.id}` in a question's text: the person it is aimed at. */

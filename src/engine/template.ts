@@ -30,8 +30,8 @@ function groupDigits(n: number): string {
   return `${n < 0 ? "-" : ""}${grouped}${frac ? `.${frac}` : ""}`;
 }
 
-/** A compiled template: fills its placeholders from a lookup. */
-export type Template = (lookup: (name: string) => unknown) => string;
+/** A compiled template: fills its placeholders from a lookup. `fixed` is set when it has none. */
+export type Template = ((lookup: (name: string) => unknown) => string) & { readonly fixed?: string };
 
 /** Splits a template once into text and placeholders, so rendering it is a join. */
 export function compileTemplate(template: string): Template {
@@ -43,7 +43,7 @@ export function compileTemplate(template: string): Template {
     last = m.index + m[0].length;
   }
   if (last < template.length) parts.push(template.slice(last));
-  if (parts.every((p) => typeof p === "string")) return () => template;
+  if (parts.every((p) => typeof p === "string")) return Object.assign(() => template, { fixed: template });
   return (lookup) => {
     let out = "";
     for (const p of parts) out += typeof p === "string" ? p : formatValue(lookup(p.name));
