@@ -135,3 +135,25 @@ describe("properties of every valid deal", () => {
     );
   });
 });
+
+describe("a report does not share objects with the deal", () => {
+  it("changing the deal afterwards changes nothing in the report", () => {
+    fc.assert(
+      fc.property(dealArb, (deal) => {
+        const input = structuredClone(deal) as Record<string, unknown>;
+        const report = run(input);
+        const before = JSON.stringify(report);
+        for (const value of Object.values(input)) {
+          if (Array.isArray(value)) {
+            for (const item of value)
+              if (item && typeof item === "object") (item as Record<string, unknown>).description = "changed";
+          } else if (value && typeof value === "object") {
+            (value as Record<string, unknown>).status = "changed";
+          }
+        }
+        expect(JSON.stringify(report)).toBe(before);
+      }),
+      RUNS,
+    );
+  });
+});

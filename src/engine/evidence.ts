@@ -32,7 +32,8 @@ function summarise(value: unknown): unknown {
   ) {
     return value.map((v) => (v as { id: unknown }).id);
   }
-  return value;
+  // A copy, not the deal's own object: the report must not change if the caller later changes the deal.
+  return typeof value === "object" && value !== null ? JSON.parse(JSON.stringify(value)) : value;
 }
 
 /** A path evidence is read from, split once when the rule is compiled. */
