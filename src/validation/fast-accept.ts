@@ -1,5 +1,3 @@
-import type { z } from "zod";
-
 /** Says whether a value is certainly valid; `false` means "ask zod", never "invalid". */
 export type Acceptor = (value: unknown) => boolean;
 
