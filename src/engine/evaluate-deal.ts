@@ -39,6 +39,7 @@ function criterionResult(
   ruleOutcome: (id: string) => RuleOutcome | undefined,
   q: CompiledQualifier,
   trace: boolean,
+  seen: Map<string, unknown>,
 ): CriterionResult {
   let status: Status = "unknown";
   let explanation: string | undefined;
@@ -53,7 +54,7 @@ function criterionResult(
       if (truthy(rule.when(deal, env))) {
         status = rule.def.status;
         explanation = rule.reason.fixed ?? rule.reason(makeLookup(c.bindings, deal, env));
-        evidence = evidenceFor(deal, rule.paths);
+        evidence = evidenceFor(deal, rule.paths, seen);
         break;
       }
     }
@@ -65,7 +66,7 @@ function criterionResult(
     weight: c.def.weight,
     status,
     explanation: explanation ?? c.unknown.fixed ?? c.unknown(makeLookup(c.bindings, deal, env)),
-    evidence: evidence ?? evidenceFor(deal, c.paths),
+    evidence: evidence ?? evidenceFor(deal, c.paths, seen),
   };
   if (trace) result.trace = traceCriterion(c, deal, env, q);
   return result;
@@ -99,6 +100,7 @@ function dealRules<T extends FindingRule | CollateralRule>(
 /** Scores one validated deal: frameworks, findings, ranked questions and collateral. Pure. */
 export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, trace: boolean): Report {
   const env: EvalEnv = { root: deal, asOf, memo: new Map() };
+  const seen = new Map<string, unknown>();
   const outcomes = new Map<string, RuleOutcome | undefined>();
   const ruleOutcome = (id: string) => {
     if (!outcomes.has(id)) outcomes.set(id, q.rules.get(id)?.evaluate(deal, { asOf, frameworks: [] }));
@@ -108,7 +110,7 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
   const frameworks: FrameworkResult[] = q.frameworks.map((f) => {
     const labels = f.def.statusLabels;
     const criteria = f.criteria.map((c) => {
-      const result = criterionResult(c, deal, env, ruleOutcome, q, trace);
+      const result = criterionResult(c, deal, env, ruleOutcome, q, trace, seen);
       const label = labels?.[result.status];
       return label ? { ...result, label } : result;
     });

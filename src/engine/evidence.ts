@@ -24,6 +24,7 @@ export function pathsRead(logic: unknown, operators: OperatorSet, out: Set<strin
 }
 
 function summarise(value: unknown): unknown {
+  if (value === undefined) return undefined;
   // Lists of people (or anything with ids) are shown by id: the report stays small and readable.
   if (
     Array.isArray(value) &&
@@ -49,10 +50,22 @@ export function evidencePaths(paths: Iterable<string>): EvidencePath[] {
   return [...new Set(paths)].sort().map((path) => ({ path, parts: splitPath(path) }));
 }
 
-/** The evidence for some paths: each path with what the deal holds there (no value when absent). */
-export function evidenceFor(deal: unknown, paths: readonly EvidencePath[]): Evidence[] {
+/**
+ * The evidence for some paths: each path with what the deal holds there (no value when absent).
+ * `seen` keeps, for one evaluation, what each path gave, so a path many criteria cite is read and
+ * copied once.
+ */
+export function evidenceFor(
+  deal: unknown,
+  paths: readonly EvidencePath[],
+  seen: Map<string, unknown>,
+): Evidence[] {
   return paths.map(({ path, parts }) => {
-    const value = readPath(deal, parts, undefined);
-    return value === undefined ? { path } : { path, value: summarise(value) };
+    let value = seen.get(path);
+    if (value === undefined && !seen.has(path)) {
+      value = summarise(readPath(deal, parts, undefined));
+      seen.set(path, value);
+    }
+    return value === undefined ? { path } : { path, value };
   });
 }
