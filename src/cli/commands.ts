@@ -9,7 +9,6 @@ import {
 } from "../engine/qualifier.js";
 import { today } from "../engine/today.js";
 import { safeParseFramework } from "../frameworks/parse-framework.js";
-import type { Deal } from "../model/deal.js";
 import { IsoDay } from "../model/iso-date.js";
 import { scoreLine } from "../node/ndjson-line.js";
 import { createWorkerPool } from "../node/pool.js";
@@ -99,10 +98,9 @@ export async function score(
     );
     return 1;
   }
-  const deal = loaded.value as Deal;
   if (format === "json") io.out.write(`${JSON.stringify(result.data, null, 2)}\n`);
-  else if (format === "markdown") io.out.write(formatMarkdown(result.data, deal));
-  else io.out.write(formatText(result.data, deal, makeStyle(io.out, io.env)));
+  else if (format === "markdown") io.out.write(formatMarkdown(result.data));
+  else io.out.write(formatText(result.data, makeStyle(io.out, io.env)));
   return 0;
 }
 

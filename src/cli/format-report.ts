@@ -1,22 +1,18 @@
 import type { Report } from "../model/report.js";
 import type { Style } from "./style.js";
 
-/** The part of a deal the formats need: names for the people questions are aimed at. */
-export type DealPeople = { readonly stakeholders?: ReadonlyArray<{ id: string; name: string }> | undefined };
-
 const MARK = { met: "✓", partial: "~", unmet: "✗", unknown: "?" } as const;
 const SEVERITY = { critical: "!!", warning: "! ", info: "i " } as const;
 
-function who(id: string | undefined, deal: DealPeople): string {
-  if (!id) return "(nobody engaged yet)";
-  return deal.stakeholders?.find((s) => s.id === id)?.name ?? id;
+function who(name: string | undefined): string {
+  return name ?? "(nobody engaged yet)";
 }
 
 /** How many questions the text and markdown formats show. */
 export const TOP_QUESTIONS = 5;
 
 /** The report for a person at a terminal. */
-export function formatText(report: Report, deal: DealPeople, s: Style): string {
+export function formatText(report: Report, s: Style): string {
   const lines: string[] = [];
   lines.push(s.bold(`${report.deal.name} (${report.deal.id})`), s.dim(`as of ${report.asOf}`), "");
   for (const f of report.frameworks) {
@@ -50,7 +46,7 @@ export function formatText(report: Report, deal: DealPeople, s: Style): string {
   if (report.questions.length) {
     lines.push(s.bold("Ask next"));
     report.questions.slice(0, TOP_QUESTIONS).forEach((q, i) => {
-      lines.push(`  ${i + 1}. ${s.bold(q.text)}  ${s.cyan(`-> ${who(q.askId, deal)}`)}`);
+      lines.push(`  ${i + 1}. ${s.bold(q.text)}  ${s.cyan(`-> ${who(q.askName)}`)}`);
       lines.push(`     ${s.dim(q.why)}`);
     });
     if (report.questions.length > TOP_QUESTIONS)
@@ -67,7 +63,7 @@ export function formatText(report: Report, deal: DealPeople, s: Style): string {
 }
 
 /** The report as markdown, for a CRM note. */
-export function formatMarkdown(report: Report, deal: DealPeople): string {
+export function formatMarkdown(report: Report): string {
   const out: string[] = [`## ${report.deal.name}`, "", `Qualified as of ${report.asOf}.`, ""];
   for (const f of report.frameworks) {
     out.push(
@@ -90,7 +86,7 @@ export function formatMarkdown(report: Report, deal: DealPeople): string {
     out.push("### Ask next", "");
     report.questions
       .slice(0, TOP_QUESTIONS)
-      .forEach((q, i) => out.push(`${i + 1}. **${q.text}** (ask ${who(q.askId, deal)}): ${q.why}`));
+      .forEach((q, i) => out.push(`${i + 1}. **${q.text}** (ask ${who(q.askName)}): ${q.why}`));
     out.push("");
   }
   if (report.collateral.length) {

@@ -75,6 +75,7 @@ export function rankQuestions(offers: readonly QuestionOffer[], deal: Deal): Nex
             text,
             topic: q.topic,
             askId: target.person.id,
+            askName: target.person.name,
             why: question.why,
             criteria,
             priority: question.priority,

@@ -66,6 +66,7 @@ export const NextQuestion = z
     text: z.string().describe("The question."),
     topic: Topic,
     askId: z.string().optional().describe("Id of the stakeholder to ask."),
+    askName: z.string().optional().describe("Name of the stakeholder to ask, ready to show."),
     why: z.string().describe("The gap its answer closes."),
     criteria: z.array(z.string()).describe("The criteria it serves, as framework/criterion."),
     priority: z.number().describe("Value of the answer; higher first."),
