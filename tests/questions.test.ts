@@ -28,6 +28,17 @@ describe("merging the same question across frameworks", () => {
     );
   });
 
+  it("a question can be meant for one status: once the decider is known, ask to meet them, not who decides", () => {
+    const unknown = evaluate({}).questions.map((q) => q.id);
+    expect(unknown).toContain("who-decides");
+    expect(unknown).not.toContain("meet-buyer");
+    const known = evaluate({
+      stakeholders: [person("cfo", { roles: ["economic-buyer"], engaged: false }), person("a")],
+    }).questions.map((q) => q.id);
+    expect(known).not.toContain("who-decides");
+    expect(known).toContain("meet-buyer");
+  });
+
   it("a met criterion offers no questions", () => {
     const report = evaluate({ budget: { status: "approved" } });
     expect(report.questions.some((q) => q.criteria.includes("bant/budget"))).toBe(false);

@@ -37,7 +37,7 @@ export function frameworkPage(def: FrameworkDef): string {
     out.push("Questions:", "");
     for (const q of c.questions) {
       out.push(
-        `- **${q.text}** (\`${q.id}\`, topic \`${q.topic}\`${q.askOf ? `, ask ${q.askOf.join(" or ")}` : ""}): settles ${q.settles.charAt(0).toLowerCase()}${q.settles.slice(1)}.`,
+        `- **${q.text}** (\`${q.id}\`, topic \`${q.topic}\`${q.askOf ? `, ask ${q.askOf.join(" or ")}` : ""}${q.onlyWhen ? `, only while ${q.onlyWhen.join(" or ")}` : ""}): settles ${q.settles.charAt(0).toLowerCase()}${q.settles.slice(1)}.`,
       );
     }
     out.push("");

@@ -118,6 +118,11 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
       if (result.status === "met") return;
       const c = f.criteria[i] as CompiledCriterion;
       c.questions.forEach((question, position) => {
+        if (
+          question.def.onlyWhen &&
+          !question.def.onlyWhen.includes(result.status as QuestionOffer["status"])
+        )
+          return;
         offers.push({
           position,
           question: question.def,

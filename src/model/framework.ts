@@ -41,6 +41,13 @@ export const Question = z
         "Roles best placed to answer, in order of preference; otherwise the closest engaged contact.",
       ),
     settles: z.string().min(1).describe("What its answer settles."),
+    onlyWhen: z
+      .array(Status.exclude(["met"]))
+      .min(1)
+      .optional()
+      .describe(
+        "Asked only while the criterion has one of these statuses (default: whenever it is not met).",
+      ),
   })
   .describe("A question that would move a criterion towards met.");
 
