@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import pkg from "../package.json" with { type: "json" };
 import { makeStyle } from "../src/cli/style.js";
@@ -132,6 +133,32 @@ describe("qualify score --ndjson", () => {
     const run = cli(["score", "--ndjson", "tests/fixtures/deals/three.ndjson", "--as-of", "2026-11-27"]);
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split("\n")).toHaveLength(3);
+  });
+});
+
+// `script` (util-linux) runs the command on a pseudo-terminal, so stderr is a TTY as for a person.
+const hasScript = spawnSync("sh", ["-c", "command -v script"]).status === 0;
+
+describe("progress on a terminal", () => {
+  it.skipIf(!hasScript)("a progress line on stderr when it is a TTY, none otherwise", () => {
+    const lines = Array.from({ length: 1200 }, (_, i) => JSON.stringify({ id: `d${i}`, name: "D" })).join(
+      "\n",
+    );
+    const file = `${ROOT}/.bench-tmp/progress-${process.pid}.ndjson`;
+    mkdirSync(`${ROOT}/.bench-tmp`, { recursive: true });
+    writeFileSync(file, `${lines}\n`);
+    const tty = spawnSync(
+      "script",
+      ["-qec", `node dist/cli.js score --ndjson ${file} --as-of 2026-11-27 > /dev/null`, "/dev/null"],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+      },
+    );
+    expect(tty.stdout).toContain("1000 deals, 0 failed");
+    expect(tty.stdout).toContain("1200 deals, 0 failed");
+    const piped = cli(["score", "--ndjson", file, "--as-of", "2026-11-27"]);
+    expect(piped.stderr).toBe("");
   });
 });
 
