@@ -18,6 +18,6 @@ export class Tracer {
   readonly root: TraceNode = { op: "root", rule: null, children: [] };
   /** The node being evaluated now. */
   current: TraceNode = this.root;
-  /** The data the current node was evaluated on. */
-  data: unknown = Tracer;
+  /** The data the current node was evaluated on (at first, nothing any rule could see). */
+  data: unknown = Symbol("no data yet");
 }
