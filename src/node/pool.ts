@@ -78,7 +78,7 @@ const STALL_MS = 10;
  * Starts a pool of worker threads. The qualifier options must survive structured cloning (framework ids
  * or framework data, plugins carrying framework data, `disable`, `mode`): plugin code cannot cross to a
  * worker. The options are checked
- * here first, so a bad framework fails fast with a {@link QualifyError}, not inside a worker.
+ * here first, so a bad framework fails fast with a `QualifyError`, not inside a worker.
  */
 export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
   const { workers = availableParallelism(), chunkSize = 256, ...setup } = options;
