@@ -109,6 +109,17 @@ describe("findings: a deal where each fires, and one where it must not", () => {
     expect(findings(d).find((f) => f.id === "decision-date-passed")?.message).toContain("26 days ago");
   });
 
+  it("without the core rules there are no built-in findings or collateral at all", () => {
+    const bare = createQualifier({ coreRules: false }).evaluate(
+      deal({ stakeholders: [biz("a", { sentiment: "positive", technical: true })] }),
+      {
+        asOf: "2026-11-27",
+      },
+    );
+    expect(bare.findings).toEqual([]);
+    expect(bare.collateral).toEqual([]);
+  });
+
   it("findings can be switched off", () => {
     const quiet = createQualifier({ disable: ["single-threaded", "enthusiasm-gap"] });
     const found = quiet.evaluate(deal({ stakeholders: [biz("a", { sentiment: "positive" })] }), {

@@ -35,7 +35,8 @@ export function buildRegistry(options: QualifierOptions): Registry {
   const plugins = options.plugins ?? [];
   const operators = createOperatorSet([...domainOperators, ...plugins.flatMap((p) => p.operators ?? [])]);
   const rules = new Map<string, Rule>();
-  for (const rule of [enthusiasmGap, ...plugins.flatMap((p) => p.rules ?? [])]) {
+  const core = options.coreRules === false ? [] : [enthusiasmGap];
+  for (const rule of [...core, ...plugins.flatMap((p) => p.rules ?? [])]) {
     if (rules.has(rule.id)) throw new Error(`Rule "${rule.id}" is defined twice`);
     rules.set(rule.id, rule);
   }
