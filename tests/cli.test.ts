@@ -28,6 +28,31 @@ describe("qualify score", () => {
     );
   });
 
+  it("--trace shows what each rule saw and returned", () => {
+    const run = cli([
+      "score",
+      story,
+      "--as-of",
+      "2026-11-27",
+      "--format",
+      "json",
+      "--trace",
+      "--framework",
+      "bant",
+    ]);
+    expect(run.code).toBe(0);
+    const authority = JSON.parse(run.stdout).frameworks[0].criteria[1];
+    expect(
+      authority.trace.map((t: { status: string; when: { result: unknown } }) => [t.status, t.when.result]),
+    ).toEqual([
+      ["unmet", false],
+      ["met", 0],
+      ["partial", 0],
+      ["partial", false],
+    ]);
+    expect(cli(["score", story, "--trace"]).code).toBe(2);
+  });
+
   it("--format markdown is for a CRM note", () => {
     const run = cli(["score", story, "--as-of", "2026-11-27", "--format", "markdown"]);
     expect(run.stdout).toMatch(/^## Hosting for the line-of-business platform/);

@@ -68,7 +68,14 @@ export async function setupFor(
 /** `qualify score`: exit 0, or 1 when the deal is invalid. */
 export async function score(
   file: string,
-  opts: { framework?: string; asOf?: string; format?: string; ndjson?: boolean; workers?: number },
+  opts: {
+    framework?: string;
+    asOf?: string;
+    format?: string;
+    ndjson?: boolean;
+    workers?: number;
+    trace?: boolean;
+  },
   io: Io,
 ): Promise<number> {
   const format = opts.format ?? "text";
@@ -77,6 +84,8 @@ export async function score(
   if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
     throw new UsageError(`--as-of must be YYYY-MM-DD; got "${opts.asOf}"`);
   if (opts.workers !== undefined && !opts.ndjson) throw new UsageError("--workers goes with --ndjson");
+  if (opts.trace && (opts.ndjson || format !== "json"))
+    throw new UsageError("--trace goes with --format json, for one deal");
   if (opts.asOf !== undefined && !IsoDay.safeParse(opts.asOf).success) {
     io.err.write(`asOf must be a real day written YYYY-MM-DD; received "${opts.asOf}"\n`);
     return 1;
@@ -84,7 +93,7 @@ export async function score(
   const built = await setupFor(opts.framework, io);
   if (!built) return 1;
   const { setup, qualifier } = built;
-  const evalOpts = opts.asOf ? { asOf: opts.asOf } : {};
+  const evalOpts = { ...(opts.asOf ? { asOf: opts.asOf } : {}), trace: opts.trace === true };
   if (opts.ndjson) return scoreStream(file, setup, qualifier, opts.asOf ?? today(), opts.workers, io);
   const loaded = await loadFile(file);
   if (!loaded.ok) {

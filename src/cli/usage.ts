@@ -30,6 +30,7 @@ Options:
       --ndjson            one deal per line in, one JSON report per line out; a bad line gives an
                           error record with its line number and the run goes on (exit 1 if any failed)
       --workers <n>       with --ndjson: score on n worker threads, output order preserved
+      --trace             with --format json: each criterion keeps what each of its rules saw and returned
   -h, --help              this help`,
   validate: `qualify validate <files...>
 
