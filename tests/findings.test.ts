@@ -58,6 +58,14 @@ const table: Row[] = [
     deal({ stage: "closed-lost", timeline: { decisionBy: "2026-11-01" } }),
   ],
   [
+    "gone-quiet",
+    deal({ stage: "proposal", stakeholders: [eb({ lastContact: "2026-10-20" }), biz("a")] }),
+    deal({
+      stage: "proposal",
+      stakeholders: [eb({ lastContact: "2026-11-20" }), biz("a", { lastContact: "2026-01-01" })],
+    }),
+  ],
+  [
     "brand-competitor",
     deal({ competition: [{ name: "BigCo", kind: "brand-leader" }] }),
     deal({ competition: [{ name: "SmallCo", kind: "challenger" }] }),
@@ -70,9 +78,10 @@ describe("findings: a deal where each fires, and one where it must not", () => {
     expect(ids(silent)).not.toContain(id);
   });
 
-  it("covers the whole catalogue of DESIGN.md", () => {
+  it("covers the whole catalogue of DESIGN.md, and the findings added since", () => {
     expect(table.map(([id]) => id).sort()).toEqual(
       [
+        "gone-quiet",
         "blocker",
         "brand-competitor",
         "champion-without-power",
