@@ -111,6 +111,24 @@ describe("findings: a deal where each fires, and one where it must not", () => {
     expect(f?.message).toContain("Helen Carter");
   });
 
+  it("messages agree in number with the people they name", () => {
+    const two = deal({
+      stage: "proposal",
+      stakeholders: [
+        eb({ name: "Ann", lastContact: "2026-10-01" }),
+        eb({ id: "eb2", name: "Ben", lastContact: "2026-10-02" }),
+      ],
+    });
+    const messages = Object.fromEntries(findings(two).map((f) => [f.id, f.message]));
+    expect(messages["gone-quiet"]).toMatch(/^Ann and Ben have not been heard from/);
+    const unmet = deal({
+      stakeholders: [eb({ name: "Ann", engaged: false }), eb({ id: "eb2", name: "Ben", engaged: false })],
+    });
+    expect(findings(unmet).find((f) => f.id === "economic-buyer-not-engaged")?.message).toBe(
+      "Ann and Ben are economic buyers, and nobody has spoken with any of them yet.",
+    );
+  });
+
   it("decision-date-passed counts days from asOf, never from the clock", () => {
     const d = deal({ stage: "proposal", timeline: { decisionBy: "2026-11-01" } });
     expect(ids(d)).toContain("decision-date-passed");
