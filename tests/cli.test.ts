@@ -253,6 +253,25 @@ describe("help and version", () => {
   });
 });
 
+describe("colour on a terminal, as a user sees it", () => {
+  const onTty = (noColor: boolean) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, TERM: "xterm" };
+    delete env.NO_COLOR;
+    if (noColor) env.NO_COLOR = "1";
+    return spawnSync("script", ["-qec", `node dist/cli.js score ${story} --as-of 2026-11-27`, "/dev/null"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env,
+    }).stdout;
+  };
+  it.skipIf(!hasScript)("coloured on a TTY, plain with NO_COLOR", () => {
+    expect(onTty(false)).toContain(ESC);
+    const plain = onTty(true);
+    expect(plain).not.toContain(ESC);
+    expect(plain).toContain("Who's involved in making this decision?");
+  });
+});
+
 describe("colour", () => {
   it("only on a terminal, never with NO_COLOR", () => {
     expect(makeStyle({ isTTY: true }, {}).red("x")).toContain(ESC);
