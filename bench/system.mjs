@@ -7,12 +7,12 @@ import { gzipSync } from "node:zlib";
 const node = process.execPath;
 
 /** Runs `qualify score --ndjson` over `count` generated deals; samples its RSS every 50 ms. */
-function streamRun(count, extra = []) {
+function streamRun(count) {
   return new Promise((resolve, reject) => {
     const source = spawn(node, ["bench/ndjson-source.mjs", String(count)], {
       stdio: ["ignore", "pipe", "inherit"],
     });
-    const cli = spawn(node, ["dist/cli.js", "score", "--ndjson", "-", "--as-of", "2026-11-27", ...extra], {
+    const cli = spawn(node, ["dist/cli.js", "score", "--ndjson", "-", "--as-of", "2026-11-27"], {
       stdio: ["pipe", "pipe", "inherit"],
     });
     source.stdout.pipe(cli.stdin);

@@ -60,28 +60,15 @@ export function rankQuestions(offers: readonly QuestionOffer[], deal: Deal): Nex
     }
     const target = chooseTarget(q.topic, q.askOf);
     const text = q.text.includes("{") ? renderTemplate(q.text, (name) => askField(target, name)) : q.text;
-    const question: NextQuestion = {
+    out.push({
       id: q.id,
       text,
       topic: q.topic,
+      ...(target ? { askId: target.person.id, askName: target.person.name } : {}),
       why: `${q.settles}. Open: ${open.join(", ")}.${target ? ` Ask ${target.person.name}, who ${target.because}.` : " Nobody has been engaged yet: find someone to ask."}`,
       criteria,
       priority: round1(100 * STAGE_WEIGHTS[q.topic][stage] * sum),
-    };
-    out.push(
-      target
-        ? {
-            id: question.id,
-            text,
-            topic: q.topic,
-            askId: target.person.id,
-            askName: target.person.name,
-            why: question.why,
-            criteria,
-            priority: question.priority,
-          }
-        : question,
-    );
+    });
   }
   return out.sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
