@@ -14,10 +14,12 @@ import type {
   Report,
 } from "../model/report.js";
 import type { Rule, RuleOutcome } from "../plugin/define-rule.js";
+import { checkOutcome } from "./check-outcome.js";
 import type { CompiledCriterion, CompiledDealRule, CompiledFramework } from "./compile-framework.js";
 import { evidenceFor } from "./evidence.js";
 import { makeLookup } from "./lookup.js";
 import { type QuestionOffer, rankQuestions } from "./questions.js";
+import { guard } from "./rule-failure.js";
 import { scoreOf } from "./score.js";
 
 /** What {@link evaluateDeal} needs from a qualifier. */
@@ -102,15 +104,24 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
   const env: EvalEnv = { root: deal, asOf, memo: new Map() };
   const seen = new Map<string, unknown>();
   const outcomes = new Map<string, RuleOutcome | undefined>();
+  // TypeScript rules are code from plugins: what they throw or return is checked, and named if wrong.
+  const runRule = (rule: Rule, frameworks: readonly FrameworkResult[]) =>
+    checkOutcome(
+      rule,
+      guard(`rules.${rule.id}`, `Rule "${rule.id}"`, () => rule.evaluate(deal, { asOf, frameworks })),
+    );
   const ruleOutcome = (id: string) => {
-    if (!outcomes.has(id)) outcomes.set(id, q.rules.get(id)?.evaluate(deal, { asOf, frameworks: [] }));
+    const rule = q.rules.get(id);
+    if (!outcomes.has(id)) outcomes.set(id, rule && runRule(rule, []));
     return outcomes.get(id);
   };
   const offers: QuestionOffer[] = [];
   const frameworks: FrameworkResult[] = q.frameworks.map((f) => {
     const labels = f.def.statusLabels;
     const criteria = f.criteria.map((c) => {
-      const result = criterionResult(c, deal, env, ruleOutcome, q, trace, seen);
+      const result = guard(`frameworks.${f.def.id}.criteria.${c.def.id}`, `Criterion ${c.key}`, () =>
+        criterionResult(c, deal, env, ruleOutcome, q, trace, seen),
+      );
       const label = labels?.[result.status];
       return label ? { ...result, label } : result;
     });
@@ -140,17 +151,20 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
   const sets = [...q.ruleSets, ...q.frameworks];
   const findings: Finding[] = [];
   for (const rule of dealRules(sets, (f) => f.findings, q.disabled)) {
-    if (!truthy(rule.when(deal, env))) continue;
-    const ids = rule.stakeholders ? rule.stakeholders(deal, env) : undefined;
-    findings.push({
-      id: rule.def.id,
-      severity: rule.def.severity,
-      message: rule.text(makeLookup(rule.bindings, deal, env)),
-      ...(Array.isArray(ids) && ids.length > 0 ? { stakeholderIds: ids.map(String) } : {}),
+    const finding = guard(`findings.${rule.def.id}`, `Finding "${rule.def.id}"`, (): Finding | undefined => {
+      if (!truthy(rule.when(deal, env))) return undefined;
+      const ids = rule.stakeholders ? rule.stakeholders(deal, env) : undefined;
+      return {
+        id: rule.def.id,
+        severity: rule.def.severity,
+        message: rule.text(makeLookup(rule.bindings, deal, env)),
+        ...(Array.isArray(ids) && ids.length > 0 ? { stakeholderIds: ids.map(String) } : {}),
+      };
     });
+    if (finding) findings.push(finding);
   }
   for (const rule of q.rules.values()) {
-    const outcome = rule.evaluate(deal, { asOf, frameworks });
+    const outcome = runRule(rule, frameworks);
     for (const f of outcome?.findings ?? []) {
       if (q.disabled.has(f.id)) continue;
       findings.push({
@@ -163,14 +177,20 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 
-  const collateral: Collateral[] = dealRules(sets, (f) => f.collateral, q.disabled)
-    .filter((rule) => truthy(rule.when(deal, env)))
-    .map((rule) => ({
-      id: rule.def.id,
-      title: rule.def.title,
-      audience: rule.def.audience,
-      why: rule.text(makeLookup(rule.bindings, deal, env)),
-    }));
+  const collateral: Collateral[] = [];
+  for (const rule of dealRules(sets, (f) => f.collateral, q.disabled)) {
+    const item = guard(`collateral.${rule.def.id}`, `Collateral "${rule.def.id}"`, () =>
+      truthy(rule.when(deal, env))
+        ? {
+            id: rule.def.id,
+            title: rule.def.title,
+            audience: rule.def.audience,
+            why: rule.text(makeLookup(rule.bindings, deal, env)),
+          }
+        : undefined,
+    );
+    if (item) collateral.push(item);
+  }
 
   return {
     deal: { id: deal.id, name: deal.name },

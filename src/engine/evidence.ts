@@ -1,3 +1,4 @@
+import { boundedCopy } from "../logic/json-value.js";
 import type { OperatorSet } from "../logic/operator-set.js";
 import { SCOPED_OPERATORS } from "../logic/standard-operators.js";
 import { isLogic, opAndArgs } from "../logic/truthy.js";
@@ -34,7 +35,8 @@ function summarise(value: unknown): unknown {
     return value.map((v) => (v as { id: unknown }).id);
   }
   // A copy, not the deal's own object: the report must not change if the caller later changes the deal.
-  return typeof value === "object" && value !== null ? JSON.parse(JSON.stringify(value)) : value;
+  // Bounded in depth and size: a huge or deeply nested value under `custom` costs no more than that.
+  return boundedCopy(value);
 }
 
 /** A path evidence is read from, split once when the rule is compiled. */

@@ -1,5 +1,6 @@
 import type { FrameworkDef } from "../frameworks/framework-def.js";
 import { compileNode } from "../logic/compile.js";
+import { frozenCopy } from "../logic/json-value.js";
 import type { OperatorSet } from "../logic/operator-set.js";
 import type { Deal } from "../model/deal.js";
 import { IsoDay } from "../model/iso-date.js";
@@ -13,6 +14,7 @@ import { compileFramework } from "./compile-framework.js";
 import { evaluateDeal } from "./evaluate-deal.js";
 import { interpret, withJsonLogicOperators } from "./interpreter.js";
 import { buildRegistry } from "./registry.js";
+import { failureIssue } from "./rule-failure.js";
 import { today } from "./today.js";
 
 export { DEFAULT_FRAMEWORKS } from "./registry.js";
@@ -81,7 +83,25 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     traceCompile: (logic: unknown) => compileNode(logic, operators, true),
   };
 
+  // Code from plugins (operators, TypeScript rules) is given a deeply frozen copy of the deal, so it cannot
+  // change the caller's deal or what later rules see. Built-ins are trusted and skip the copy.
+  const untrusted = (options.plugins ?? []).some(
+    (p) => (p.operators?.length ?? 0) + (p.rules?.length ?? 0) > 0,
+  );
+
   const safeEvaluate = (input: unknown, opts: EvaluateOptions = {}): SafeParseResult<Report> => {
+    try {
+      return evaluateOnce(input, opts);
+    } catch (e) {
+      // Never a throw: a failing rule or operator is an issue naming it and the deal; a batch goes on.
+      let id: unknown;
+      try {
+        id = (input as { id?: unknown } | null)?.id;
+      } catch {}
+      return { success: false, issues: [failureIssue(e, id)] };
+    }
+  };
+  const evaluateOnce = (input: unknown, opts: EvaluateOptions): SafeParseResult<Report> => {
     const asOf = opts.asOf ?? today();
     const dateIssues: Issue[] = IsoDay.safeParse(asOf).success
       ? []
@@ -96,7 +116,8 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     if (!parsed.success || dateIssues.length > 0) {
       return { success: false, issues: [...dateIssues, ...(parsed.success ? [] : parsed.issues)] };
     }
-    const deal = canonicalDeal(parsed.data as Deal);
+    const canonical = canonicalDeal(parsed.data as Deal);
+    const deal = untrusted ? frozenCopy(canonical) : canonical;
     const run = () => evaluateDeal(compiled, deal, asOf, opts.trace === true);
     return {
       success: true,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Stakeholder } from "../model/stakeholder.js";
 import { daysBetween } from "./dates.js";
+import { toText } from "./json-value.js";
 import { defineOperator, type Operator } from "./operator.js";
 
 type Person = { id?: unknown; name?: unknown; roles?: unknown; engaged?: unknown; reportsTo?: unknown };
@@ -22,7 +23,9 @@ function resolve(who: unknown, root: unknown): Person | undefined {
 /** Joins names the way a person would: "A", "A and B", "A, B and C". */
 export function humanList(items: readonly unknown[]): string {
   const words = items.map((i) =>
-    typeof i === "object" && i !== null && "name" in i ? String((i as Person).name) : String(i),
+    typeof i === "object" && i !== null && !Array.isArray(i) && "name" in i
+      ? toText((i as Person).name)
+      : toText(i),
   );
   if (words.length <= 1) return words.join("");
   return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;

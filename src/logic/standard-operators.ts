@@ -1,12 +1,17 @@
 import { constantValue, fieldOf, isConstant } from "./constant.js";
+import { lessThan, looseEquals, parseNumber, toNumber, toText } from "./json-value.js";
 import { defineOperator, type Evaluator, type Operator } from "./operator.js";
 import { truthy } from "./truthy.js";
 import { readVar } from "./var-path.js";
 
 // The eager operators of json-logic-js 2.0.5, with its exact semantics (loose equality, parseFloat in
 // `+` and `*`, PHP-style negative substr ends). `log` is left out on purpose: evaluation does no I/O.
+// One difference, on purpose: values are converted as JSON (src/logic/json-value.ts), so an object from
+// the data with its own `toString`, `valueOf` or `indexOf` is never called. json-logic-js throws there;
+// these operators are total over JSON values.
 
-const num = (v: unknown) => Number.parseFloat(v as string);
+const num = parseNumber;
+const isObj = (v: unknown): v is object => typeof v === "object" && v !== null;
 const none: Evaluator = () => undefined;
 const two =
   (f: (a: unknown, b: unknown) => unknown) =>
@@ -22,20 +27,26 @@ const two =
 // Comparisons written out, so the engine can inline them (no indirect call per comparison).
 const gtFast = (args: readonly Evaluator[]): Evaluator => {
   const [a, b] = [args[0] ?? none, args[1] ?? none];
-  if (isConstant(b)) {
+  if (isConstant(b) && !isObj(constantValue(b))) {
     const value = constantValue(b) as number;
-    return (d, e) => (a(d, e) as number) > value;
+    return (d, e) => {
+      const x = a(d, e);
+      return isObj(x) ? lessThan(value, x, false) : (x as number) > value;
+    };
   }
-  return (d, e) => (a(d, e) as number) > (b(d, e) as number);
+  return (d, e) => lessThan(b(d, e), a(d, e), false);
 };
 const ltFast = (args: readonly Evaluator[]): Evaluator | undefined => {
   if (args.length !== 2) return undefined;
   const [a, b] = [args[0] as Evaluator, args[1] as Evaluator];
-  if (isConstant(b)) {
+  if (isConstant(b) && !isObj(constantValue(b))) {
     const value = constantValue(b) as number;
-    return (d, e) => (a(d, e) as number) < value;
+    return (d, e) => {
+      const x = a(d, e);
+      return isObj(x) ? lessThan(x, value, false) : (x as number) < value;
+    };
   }
-  return (d, e) => (a(d, e) as number) < (b(d, e) as number);
+  return (d, e) => lessThan(a(d, e), b(d, e), false);
 };
 const notFast = (args: readonly Evaluator[]): Evaluator => {
   const a = args[0] ?? none;
@@ -56,10 +67,8 @@ type Def = [
   fast?: (args: readonly Evaluator[]) => Evaluator,
 ];
 
-/* biome-ignore-start lint/suspicious/noDoubleEquals: json-logic-js uses loose equality on purpose */
-const eq = (a: unknown, b: unknown) => a == b;
-const ne = (a: unknown, b: unknown) => a != b;
-/* biome-ignore-end lint/suspicious/noDoubleEquals: json-logic-js uses loose equality on purpose */
+const eq = looseEquals;
+const ne = (a: unknown, b: unknown) => !looseEquals(a, b);
 /**
  * (In)equality against a string literal, the common `{"==": [{"var": "stage"}, "proposal"]}`: a string
  * on the other side compares with ===; anything else falls back to the loose rule. A single-key `var`
@@ -87,8 +96,8 @@ const equalityFast =
   };
 const eqFast = equalityFast(eq, false);
 const neFast = equalityFast(ne, true);
-const lt = (a: unknown, b: unknown) => (a as number) < (b as number);
-const le = (a: unknown, b: unknown) => (a as number) <= (b as number);
+const lt = (a: unknown, b: unknown) => lessThan(a, b, false);
+const le = (a: unknown, b: unknown) => lessThan(a, b, true);
 const between = (cmp: (a: unknown, b: unknown) => boolean) => (v: unknown[]) =>
   v[2] === undefined ? cmp(v[0], v[1]) : cmp(v[0], v[1]) && cmp(v[1], v[2]);
 
@@ -120,31 +129,40 @@ const defs: Def[] = [
   ["<=", "Less than or equal; with three arguments, between inclusive.", 2, 3, between(le)],
   ["!!", "Truthiness (an empty array is false).", 1, 1, (v) => truthy(v[0])],
   ["!", "Negated truthiness.", 1, 1, (v) => !truthy(v[0]), notFast],
-  ["%", "Remainder.", 2, 2, (v) => (v[0] as number) % (v[1] as number)],
+  ["%", "Remainder.", 2, 2, (v) => toNumber(v[0]) % toNumber(v[1])],
   [
     "in",
     "Whether the first argument is in the second (an array or a string).",
     2,
     2,
     (v) => {
-      const b = v[1] as { indexOf?: (x: unknown) => number } | null | undefined;
-      if (!b || typeof b.indexOf === "undefined") return false;
-      return b.indexOf(v[0]) !== -1;
+      const [a, b] = v;
+      if (Array.isArray(b)) return b.indexOf(a) !== -1;
+      if (typeof b === "string") return b.indexOf(toText(a)) !== -1;
+      return false;
     },
   ],
-  ["cat", "Joins its arguments into a string.", 0, undefined, (v) => v.join("")],
+  [
+    "cat",
+    "Joins its arguments into a string.",
+    0,
+    undefined,
+    (v) => v.map((x) => (x === null || x === undefined ? "" : toText(x))).join(""),
+  ],
   [
     "substr",
     "Part of a string: start, and a length (negative: characters to drop from the end).",
     2,
     3,
     (v) => {
-      const [source, start, end] = v as [unknown, number, number | undefined];
+      const source = toText(v[0]);
+      const start = toNumber(v[1]);
+      const end = v[2] === undefined ? undefined : toNumber(v[2]);
       if ((end as number) < 0) {
-        const temp = String(source).substr(start);
+        const temp = source.substr(start);
         return temp.substr(0, temp.length + (end as number));
       }
-      return String(source).substr(start, end);
+      return source.substr(start, end);
     },
   ],
   [
@@ -160,11 +178,11 @@ const defs: Def[] = [
     "Difference; with one argument, negation.",
     1,
     2,
-    (v) => (v[1] === undefined ? -(v[0] as number) : (v[0] as number) - (v[1] as number)),
+    (v) => (v[1] === undefined ? -toNumber(v[0]) : toNumber(v[0]) - toNumber(v[1])),
   ],
-  ["/", "Quotient.", 2, 2, (v) => (v[0] as number) / (v[1] as number)],
-  ["min", "Smallest argument.", 0, undefined, (v) => Math.min(...(v as number[]))],
-  ["max", "Largest argument.", 0, undefined, (v) => Math.max(...(v as number[]))],
+  ["/", "Quotient.", 2, 2, (v) => toNumber(v[0]) / toNumber(v[1])],
+  ["min", "Smallest argument.", 0, undefined, (v) => Math.min(...v.map(toNumber))],
+  ["max", "Largest argument.", 0, undefined, (v) => Math.max(...v.map(toNumber))],
   [
     "merge",
     "Flattens its arguments one level into an array.",
@@ -209,10 +227,15 @@ export const dataOperators: readonly Operator[] = [
     description: "Like missing, but empty when at least the first argument's count of paths is present.",
     arity: { min: 2, max: 2 },
     evaluate: (args, ctx) => {
-      const [need, options] = args as [number, { length: number }];
-      const absent = missing(ctx.data, Array.isArray(options) ? options : [options]);
-      // Like json-logic-js, a missing option list is an error (reading .length of undefined).
-      return options.length - absent.length >= need ? [] : absent;
+      const [need, options] = args;
+      // json-logic-js throws on an absent option list (it reads .length of undefined): here it is empty.
+      const list = Array.isArray(options)
+        ? options
+        : options === null || options === undefined
+          ? []
+          : [options];
+      const absent = missing(ctx.data, list);
+      return list.length - absent.length >= toNumber(need) ? [] : absent;
     },
   }),
 ];

@@ -1,9 +1,11 @@
+import { toText } from "./json-value.js";
+
 /** Keys a rule may never read: reading them would reach into JavaScript's object machinery. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
-/** Splits a JsonLogic `var` path (`a.b.0`) into its parts. */
+/** Splits a JsonLogic `var` path (`a.b.0`) into its parts; a path computed from data is read as JSON text. */
 export function splitPath(path: unknown): string[] {
-  return String(path).split(".");
+  return (typeof path === "string" ? path : toText(path)).split(".");
 }
 
 /**

@@ -67,7 +67,15 @@ export function compileAcceptor(schema: unknown): Acceptor | undefined {
     }
     case "array": {
       const element = compileAcceptor(def.element);
-      return element && withChecks((v) => Array.isArray(v) && v.every((x) => element(x)));
+      // A for loop, not `every`: `every` skips holes (`[, {...}]`), which the schema rejects.
+      return (
+        element &&
+        withChecks((v) => {
+          if (!Array.isArray(v)) return false;
+          for (let i = 0; i < v.length; i++) if (!element(v[i])) return false;
+          return true;
+        })
+      );
     }
     case "union": {
       const options = (def.options as unknown[]).map(compileAcceptor);

@@ -1,8 +1,9 @@
+import { jsonProblems } from "../logic/json-value.js";
 import { Deal } from "../model/deal.js";
 import { checkDealReferences } from "./deal-references.js";
 import { type Acceptor, compileAcceptor } from "./fast-accept.js";
 import { fromZod } from "./from-zod.js";
-import { QualifyError, type SafeParseResult } from "./issue.js";
+import { formatPath, type Issue, QualifyError, type SafeParseResult } from "./issue.js";
 
 // A check derived from the Deal schema (like the schema itself, built once when the module loads) that
 // accepts only what the schema accepts, without collecting issues or copying. Valid input, the common
@@ -12,15 +13,14 @@ const acceptDeal: Acceptor | undefined = compileAcceptor(Deal);
 /** Validates a deal: types, enums, dates, unknown fields (with "did you mean") and references, all at once. */
 export function safeParseDeal(input: unknown): SafeParseResult<Deal> {
   if (acceptDeal?.(input)) {
-    const references = checkDealReferences(input);
-    return references.length === 0
-      ? { success: true, data: input as Deal }
-      : { success: false, issues: references };
+    const issues = [...checkDealReferences(input), ...customProblems(input)];
+    return issues.length === 0 ? { success: true, data: input as Deal } : { success: false, issues };
   }
   const parsed = Deal.safeParse(input);
   const issues = [
     ...(parsed.success ? [] : fromZod(parsed.error.issues, Deal, input)),
     ...checkDealReferences(input),
+    ...customProblems(input),
   ];
   if (issues.length > 0 || !parsed.success) return { success: false, issues };
   return { success: true, data: parsed.data };
@@ -31,4 +31,15 @@ export function parseDeal(input: unknown): Deal {
   const result = safeParseDeal(input);
   if (!result.success) throw new QualifyError("Invalid deal", result.issues);
   return result.data;
+}
+
+/** `custom` is free-form, so the schema cannot say it must be JSON: functions, BigInt, cycles and deep nesting are caught here. */
+function customProblems(input: unknown): Issue[] {
+  const custom = (input as { custom?: unknown } | null)?.custom;
+  if (typeof custom !== "object" || custom === null) return [];
+  return jsonProblems(custom).map((p) => ({
+    path: formatPath(["custom", ...p.path]),
+    code: p.code,
+    message: p.message,
+  }));
 }

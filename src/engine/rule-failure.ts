@@ -1,0 +1,62 @@
+import type { Issue } from "../validation/issue.js";
+
+/**
+ * A rule or operator failed while scoring one deal: it threw, ran over its budget, or returned
+ * something that is not an outcome. Caught by `safeEvaluate`, which turns it into an issue naming the
+ * rule and the deal; the batch goes on.
+ */
+export class RuleFailure extends Error {
+  /** Where in the qualifier the rule sits, e.g. `frameworks.bant.criteria.budget`, `rules.enthusiasm-gap`. */
+  readonly where: string;
+  /** The rule's name as a person reads it, e.g. `bant/budget`, `finding blocker`, `rule enthusiasm-gap`. */
+  readonly rule: string;
+  /** A stable code: `rule-failed`, `bad-rule-outcome` or `budget-exceeded`. */
+  readonly code: string;
+
+  /** Makes a failure of `rule` at `where`. */
+  constructor(where: string, rule: string, message: string, code = "rule-failed") {
+    super(message);
+    this.name = "RuleFailure";
+    this.where = where;
+    this.rule = rule;
+    this.code = code;
+  }
+}
+
+/** The message of anything thrown, without ever throwing itself. */
+export function messageOf(error: unknown): string {
+  try {
+    if (error instanceof Error) return error.message;
+    return typeof error === "string" ? error : `a non-error value was thrown (${typeof error})`;
+  } catch {
+    return "an unreadable error";
+  }
+}
+
+/** Runs `fn`; anything it throws becomes a {@link RuleFailure} of `rule` at `where`. */
+export function guard<T>(where: string, rule: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof RuleFailure) throw e;
+    const overflow = e instanceof RangeError && /call stack/i.test(e.message);
+    throw new RuleFailure(
+      where,
+      rule,
+      overflow ? "it nests too deeply for the stack (Maximum call stack size exceeded)" : messageOf(e),
+    );
+  }
+}
+
+/** The issue `safeEvaluate` reports for a failure, naming the rule and the deal. */
+export function failureIssue(error: unknown, dealId: unknown): Issue {
+  const deal = typeof dealId === "string" ? ` on deal "${dealId}"` : "";
+  if (error instanceof RuleFailure) {
+    return {
+      path: error.where,
+      code: error.code,
+      message: `${error.rule} failed${deal}: ${error.message}`,
+    };
+  }
+  return { path: "", code: "internal-error", message: `Evaluation failed${deal}: ${messageOf(error)}` };
+}
