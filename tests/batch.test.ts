@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { createQualifier } from "../src/index.js";
 
@@ -110,5 +111,81 @@ describe("qualify score --ndjson --workers", () => {
   });
   it("--workers without --ndjson is a usage error", () => {
     expect(cli(["score", "examples/deals/story-alice.json", "--workers", "2"]).code).toBe(2);
+  });
+});
+
+describe("worker pool: nothing lost, whatever a deal or a plugin does", () => {
+  const hostile = "./tests/fixtures/plugins/hostile.mjs";
+  const many = Array.from({ length: 600 }, (_, i) => ({
+    id: `d${i}`,
+    name: i === 300 ? "Die" : i === 450 ? "Throw" : `Deal ${i}`,
+    ...(i === 100 ? { custom: { f: () => 1 } } : {}),
+  }));
+
+  it("one result per deal, in order; only the deals at fault fail, each named; a dead worker is replaced", async () => {
+    const pool = createWorkerPool({ workers: 2, chunkSize: 64, plugins: [hostile], frameworks: ["hostile"] });
+    try {
+      const results = await collect(pool.evaluateMany(many, { asOf }));
+      expect(results.map((r) => r.index)).toEqual(many.map((_, i) => i));
+      const failed = results.filter((r) => !r.ok);
+      expect(failed.map((r) => [r.index, !r.ok && r.issues[0]?.code])).toEqual([
+        [100, "not-json"], // a function cannot cross to a worker: scored on the main thread, and rejected
+        [300, "worker-failed"], // killed its worker
+        [450, "rule-failed"], // its plugin operator threw
+      ]);
+      // The pool goes on after the death: a second batch is scored in full.
+      const again = await collect(pool.evaluateMany(many.slice(0, 50), { asOf }));
+      expect(again).toHaveLength(50);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("more than 256 deals with a failing one: every result comes back", async () => {
+    const pool = createWorkerPool({ workers: 2, plugins: [hostile], frameworks: ["hostile"] });
+    try {
+      const deals = Array.from({ length: 1000 }, (_, i) => ({
+        id: `d${i}`,
+        name: i === 699 ? "Throw" : "D",
+      }));
+      const results = await collect(pool.evaluateMany(deals, { asOf }));
+      expect(results).toHaveLength(1000);
+      expect(results.filter((r) => !r.ok).map((r) => r.index)).toEqual([699]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("plugin modules give the same reports in workers as on one thread", async () => {
+    const { default: plugin } = await import("./fixtures/plugins/hostile.mjs");
+    const deals = many.filter((d) => !["Die"].includes(d.name) && !d.custom).slice(0, 80);
+    const serial = await collect(
+      createQualifier({ plugins: [plugin], frameworks: ["hostile", "bant"] }).evaluateMany(deals, { asOf }),
+    );
+    const pool = createWorkerPool({
+      workers: 2,
+      chunkSize: 16,
+      plugins: [hostile],
+      frameworks: ["hostile", "bant"],
+    });
+    try {
+      expect(await collect(pool.evaluateMany(deals, { asOf }))).toEqual(serial);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("caps threads at the number of cores", () => {
+    const pool = createWorkerPool({ workers: 256 });
+    expect(pool.size).toBeLessThanOrEqual(availableParallelism());
+    return pool.close();
+  });
+
+  it("a plugin module that cannot be loaded: the first batch rejects, naming it", async () => {
+    const pool = createWorkerPool({ workers: 1, plugins: ["./no/such/plugin.mjs"] });
+    await expect(collect(pool.evaluateMany([{ id: "a", name: "A" }], { asOf }))).rejects.toThrow(
+      /Cannot find plugin module/,
+    );
+    await pool.close();
   });
 });

@@ -91,7 +91,7 @@ describe("data under custom never crashes an evaluation", () => {
   const cycle: Record<string, unknown> = {};
   cycle.self = cycle;
 
-  it.each([
+  it.each<[string, unknown]>([
     ["an object with toString: 1", { tier: { toString: 1 } }],
     ["an object with indexOf", { tier: { indexOf: 1, length: 3 } }],
     ["a list of hostile objects", { tier: [{ toString: 1 }, { valueOf: 1 }] }],
@@ -147,7 +147,7 @@ describe("data under custom never crashes an evaluation", () => {
 });
 
 describe("a throwing or misbehaving plugin is an issue naming it; batches go on", () => {
-  const framework = (rule: unknown) => ({
+  const framework = (rule: Record<string, unknown>) => ({
     id: "acme",
     name: "Acme",
     criteria: [{ id: "c", name: "C", description: "D", weight: 1, ...rule, unknown: "U", questions: [] }],

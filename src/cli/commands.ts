@@ -1,21 +1,20 @@
 import { once } from "node:events";
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
-import {
-  createQualifier,
-  DEFAULT_FRAMEWORKS,
-  type Qualifier,
-  type QualifierOptions,
-} from "../engine/qualifier.js";
+import { stat } from "node:fs/promises";
+import { createQualifier, DEFAULT_FRAMEWORKS, type Qualifier } from "../engine/qualifier.js";
 import { today } from "../engine/today.js";
 import { safeParseFramework } from "../frameworks/parse-framework.js";
 import { IsoDay } from "../model/iso-date.js";
+import { loadPlugins } from "../node/load-plugins.js";
+import { ndjsonLines } from "../node/ndjson-input.js";
 import { scoreLine } from "../node/ndjson-line.js";
 import { createWorkerPool } from "../node/pool.js";
+import type { WorkerSetup } from "../node/protocol.js";
+import type { Plugin } from "../plugin/define-plugin.js";
 import { formatIssues, type Issue } from "../validation/issue.js";
 import { safeParseDeal } from "../validation/parse-deal.js";
 import { formatMarkdown, formatText } from "./format-report.js";
-import { loadFile } from "./read-input.js";
+import { loadFile, readError } from "./read-input.js";
 import { makeStyle } from "./style.js";
 import { UsageError } from "./usage.js";
 
@@ -28,17 +27,37 @@ export interface Io {
 
 const isFile = (s: string) => /\.(json|ya?ml)$/i.test(s) || s.includes("/");
 
-/** Qualifier options from a `--framework` list of ids and files, and the qualifier; problems go to stderr. */
+/** Loads `--plugin` modules; problems go to stderr (undefined then). */
+export async function pluginsFor(specifiers: readonly string[], io: Io): Promise<Plugin[] | undefined> {
+  try {
+    return await loadPlugins(specifiers);
+  } catch (e) {
+    const issues = (e as { issues?: Issue[] }).issues;
+    if (!issues) throw e;
+    io.err.write(`Invalid --plugin:\n${formatIssues(issues)}\n`);
+    return undefined;
+  }
+}
+
+/**
+ * Qualifier options from `--plugin` modules and a `--framework` list of ids and files, and the qualifier;
+ * problems go to stderr. The setup names plugin modules by specifier, so worker threads can load them.
+ */
 export async function setupFor(
   list: string | undefined,
+  pluginSpecifiers: readonly string[],
   io: Io,
-): Promise<{ setup: QualifierOptions; qualifier: Qualifier } | undefined> {
+): Promise<{ setup: WorkerSetup; qualifier: Qualifier } | undefined> {
+  const modules = await pluginsFor(pluginSpecifiers, io);
+  if (!modules) return undefined;
   const frameworks: Array<string | Record<string, unknown>> = [];
   const plugins: { name: string; frameworks: unknown[] }[] = [];
-  for (const item of (list ?? DEFAULT_FRAMEWORKS.join(","))
+  const items = (list ?? DEFAULT_FRAMEWORKS.join(","))
     .split(",")
     .map((s) => s.trim())
-    .filter(Boolean)) {
+    .filter(Boolean);
+  if (items.length === 0) throw new UsageError(`--framework names no framework; got "${list}"`);
+  for (const item of items) {
     if (!isFile(item)) {
       frameworks.push(item);
       continue;
@@ -54,9 +73,9 @@ export async function setupFor(
     if (typeof id === "string" && (loaded.value as { kind?: unknown }).kind !== "ruleset")
       frameworks.push(id);
   }
-  const setup = { frameworks, plugins };
+  const setup: WorkerSetup = { frameworks, plugins: [...pluginSpecifiers, ...plugins] };
   try {
-    return { setup, qualifier: createQualifier(setup) };
+    return { setup, qualifier: createQualifier({ frameworks, plugins: [...modules, ...plugins] }) };
   } catch (e) {
     const issues = (e as { issues?: Issue[] }).issues;
     if (!issues) throw e;
@@ -75,25 +94,23 @@ export async function score(
     ndjson?: boolean;
     workers?: number;
     trace?: boolean;
+    plugins?: readonly string[];
   },
   io: Io,
 ): Promise<number> {
   const format = opts.format ?? "text";
   if (!["text", "json", "markdown"].includes(format))
     throw new UsageError(`--format must be text, json or markdown; got "${format}"`);
-  if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
-    throw new UsageError(`--as-of must be YYYY-MM-DD; got "${opts.asOf}"`);
+  // An impossible day is a usage error like any other bad flag value (exit 2), not invalid input.
+  if (opts.asOf !== undefined && !IsoDay.safeParse(opts.asOf).success)
+    throw new UsageError(`--as-of must be a real day written YYYY-MM-DD; got "${opts.asOf}"`);
   if (opts.workers !== undefined && !opts.ndjson) throw new UsageError("--workers goes with --ndjson");
   if (opts.trace && (opts.ndjson || format !== "json"))
     throw new UsageError("--trace goes with --format json, for one deal");
-  if (opts.asOf !== undefined && !IsoDay.safeParse(opts.asOf).success) {
-    io.err.write(`asOf must be a real day written YYYY-MM-DD; received "${opts.asOf}"\n`);
-    return 1;
-  }
-  const built = await setupFor(opts.framework, io);
+  const built = await setupFor(opts.framework, opts.plugins ?? [], io);
   if (!built) return 1;
   const { setup, qualifier } = built;
-  const evalOpts = { ...(opts.asOf ? { asOf: opts.asOf } : {}), trace: opts.trace === true };
+  const evalOpts = { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), trace: opts.trace === true };
   if (opts.ndjson) return scoreStream(file, setup, qualifier, opts.asOf ?? today(), opts.workers, io);
   const loaded = await loadFile(file);
   if (!loaded.ok) {
@@ -115,25 +132,33 @@ export async function score(
 
 async function scoreStream(
   file: string,
-  setup: QualifierOptions,
+  setup: WorkerSetup,
   qualifier: Qualifier,
   asOf: string,
   workers: number | undefined,
   io: Io,
 ): Promise<number> {
-  const input = file === "-" ? process.stdin : createReadStream(file);
-  const opened = await new Promise<string | undefined>((resolve) => {
-    if (file === "-") return resolve(undefined);
-    input.once("open", () => resolve(undefined));
-    input.once("error", (e: Error) =>
-      resolve((e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : e.message),
-    );
-  });
-  if (opened) {
-    io.err.write(`${file}: ${opened}\n`);
-    return 1;
+  if (file !== "-") {
+    try {
+      if ((await stat(file)).isDirectory()) {
+        io.err.write(`${file}: ${readError({ code: "EISDIR" })}\n`);
+        return 1;
+      }
+    } catch (e) {
+      io.err.write(`${file}: ${readError(e)}\n`);
+      return 1;
+    }
   }
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  const input = file === "-" ? process.stdin : createReadStream(file);
+  // A read error mid-stream (a disk error, a file removed under us) ends the run with a message, exit 1.
+  let readFailure: string | undefined;
+  const lines = (async function* () {
+    try {
+      yield* ndjsonLines(input as AsyncIterable<Uint8Array>);
+    } catch (e) {
+      readFailure = readError(e);
+    }
+  })();
   const progress = io.err.isTTY === true;
   let [count, failed] = [0, 0];
   const emit = async (text: string | Uint8Array, lines: number, bad: number) => {
@@ -159,14 +184,32 @@ async function scoreStream(
     }
   }
   if (progress) io.err.write(`\r${count} deals, ${failed} failed\n`);
+  if (readFailure) {
+    io.err.write(`${file}: stopped after ${count} lines: ${readFailure}\n`);
+    return 1;
+  }
   return failed > 0 ? 1 : 0;
 }
 
 /** `qualify validate`: every problem of every file; exit 1 when any is invalid. */
-export async function validate(files: readonly string[], io: Io): Promise<number> {
+export async function validate(
+  files: readonly string[],
+  pluginSpecifiers: readonly string[],
+  io: Io,
+): Promise<number> {
   if (files.length === 0) throw new UsageError("validate needs at least one file");
   let bad = 0;
-  const qualifier = createQualifier({ frameworks: [] });
+  const plugins = await pluginsFor(pluginSpecifiers, io);
+  if (!plugins) return 1;
+  let qualifier: Qualifier;
+  try {
+    qualifier = createQualifier({ frameworks: [], plugins });
+  } catch (e) {
+    const issues = (e as { issues?: Issue[] }).issues;
+    if (!issues) throw e;
+    io.err.write(`Invalid --plugin:\n${formatIssues(issues)}\n`);
+    return 1;
+  }
   for (const file of files) {
     const loaded = await loadFile(file);
     if (!loaded.ok) {
@@ -181,7 +224,7 @@ export async function validate(files: readonly string[], io: Io): Promise<number
       ? safeParseFramework(v, {
           operators: qualifier.operators,
           frameworks: qualifier.catalogue,
-          rules: new Map(),
+          rules: qualifier.rules,
         })
       : safeParseDeal(v);
     if (result.success) io.out.write(`${file}: valid ${isFramework ? "framework" : "deal"}\n`);

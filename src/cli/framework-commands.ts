@@ -3,13 +3,27 @@ import { join } from "node:path";
 import { frameworkIndex, frameworkPage } from "../docs/framework-page.js";
 import { createQualifier } from "../engine/qualifier.js";
 import { formatIssues, type Issue } from "../validation/issue.js";
-import type { Io } from "./commands.js";
+import { type Io, pluginsFor } from "./commands.js";
 import { loadFile } from "./read-input.js";
 import { UsageError } from "./usage.js";
 
 /** `qualify frameworks [id]`: list the frameworks, or show one. */
-export async function frameworks(id: string | undefined, io: Io): Promise<number> {
-  const { catalogue } = createQualifier({ frameworks: [] });
+export async function frameworks(
+  id: string | undefined,
+  pluginSpecifiers: readonly string[],
+  io: Io,
+): Promise<number> {
+  const plugins = await pluginsFor(pluginSpecifiers, io);
+  if (!plugins) return 1;
+  let catalogue: ReturnType<typeof createQualifier>["catalogue"];
+  try {
+    catalogue = createQualifier({ frameworks: [], plugins }).catalogue;
+  } catch (e) {
+    const issues = (e as { issues?: Issue[] }).issues;
+    if (!issues) throw e;
+    io.err.write(`Invalid --plugin:\n${formatIssues(issues)}\n`);
+    return 1;
+  }
   if (!id) {
     const width = Math.max(...[...catalogue.keys()].map((k) => k.length));
     for (const def of catalogue.values()) {
@@ -24,7 +38,14 @@ export async function frameworks(id: string | undefined, io: Io): Promise<number
 }
 
 /** `qualify docs <dir>`: a page per framework (built-in and given files) and the crosswalk index. */
-export async function docs(dir: string, files: readonly string[], io: Io): Promise<number> {
+export async function docs(
+  dir: string,
+  files: readonly string[],
+  pluginSpecifiers: readonly string[],
+  io: Io,
+): Promise<number> {
+  const plugins = await pluginsFor(pluginSpecifiers, io);
+  if (!plugins) return 1;
   const inputs: unknown[] = [];
   for (const file of files.flatMap((f) => f.split(","))) {
     const loaded = await loadFile(file);
@@ -38,7 +59,7 @@ export async function docs(dir: string, files: readonly string[], io: Io): Promi
   try {
     catalogue = createQualifier({
       frameworks: [],
-      plugins: [{ name: "docs", frameworks: inputs }],
+      plugins: [...plugins, { name: "docs", frameworks: inputs }],
     }).catalogue;
   } catch (e) {
     const issues = (e as { issues?: Issue[] }).issues;
@@ -46,9 +67,21 @@ export async function docs(dir: string, files: readonly string[], io: Io): Promi
     io.err.write(`${formatIssues(issues)}\n`);
     return 1;
   }
-  await mkdir(dir, { recursive: true });
-  for (const def of catalogue.values()) await writeFile(join(dir, `${def.id}.md`), frameworkPage(def));
-  await writeFile(join(dir, "README.md"), frameworkIndex([...catalogue.values()]));
+  try {
+    await mkdir(dir, { recursive: true });
+    for (const def of catalogue.values()) await writeFile(join(dir, `${def.id}.md`), frameworkPage(def));
+    await writeFile(join(dir, "README.md"), frameworkIndex([...catalogue.values()]));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === "EEXIST" || code === "ENOTDIR"
+        ? "it (or a folder above it) is a file, not a directory"
+        : code === "EACCES"
+          ? "permission denied"
+          : (code ?? (e as Error).message);
+    io.err.write(`${dir}: cannot write the pages there: ${why}\n`);
+    return 1;
+  }
   io.out.write(`wrote ${catalogue.size + 1} pages to ${dir}\n`);
   return 0;
 }

@@ -13,6 +13,7 @@ const OPTIONS = {
   format: { type: "string" },
   ndjson: { type: "boolean" },
   workers: { type: "string" },
+  plugin: { type: "string", multiple: true },
 } as const;
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -38,29 +39,30 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case "score": {
         if (rest.length !== 1) throw new UsageError("score takes one deal file (or - for stdin)");
         const workers = values.workers === undefined ? undefined : Number(values.workers);
-        if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 256)) {
-          throw new UsageError(`--workers must be a whole number from 1 to 256; got "${values.workers}"`);
+        if (workers !== undefined && !(/^\d+$/.test(values.workers ?? "") && workers >= 1)) {
+          throw new UsageError(`--workers must be a whole number of at least 1; got "${values.workers}"`);
         }
         return await score(
           rest[0] as string,
           {
             ...(framework ? { framework } : {}),
-            ...(values["as-of"] ? { asOf: values["as-of"] } : {}),
+            ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
             ...(values.format ? { format: values.format } : {}),
             ndjson: values.ndjson === true,
             trace: values.trace === true,
             ...(workers ? { workers } : {}),
+            plugins: values.plugin ?? [],
           },
           io,
         );
       }
       case "validate":
-        return await validate(rest, io);
+        return await validate(rest, values.plugin ?? [], io);
       case "frameworks":
-        return await frameworks(rest[0], io);
+        return await frameworks(rest[0], values.plugin ?? [], io);
       case "docs":
         if (rest.length !== 1) throw new UsageError("docs takes one output directory");
-        return await docs(rest[0] as string, values.framework ?? [], io);
+        return await docs(rest[0] as string, values.framework ?? [], values.plugin ?? [], io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -75,10 +77,23 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 // A reader that stops early (`qualify ... | head`) is not an error: stop quietly, as Unix tools do.
+// Any other write error (a full disk, a closed file) is: say so and exit 1, never 0 with output lost.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
   if (e.code === "EPIPE") process.exit(0);
+  process.stderr.write(`qualify: cannot write the output: ${e.code ?? e.message}\n`);
+  process.exit(1);
+});
+
+// If the run ever stopped without finishing (a promise nothing settles), Node would exit 0 with the output
+// cut short. It must not look like success.
+let finished = false;
+process.on("beforeExit", () => {
+  if (finished) return;
+  process.stderr.write("qualify: internal error: the run stopped before it finished\n");
+  process.exit(70);
 });
 
 run(process.argv.slice(2), { out: process.stdout, err: process.stderr, env: process.env }).then((code) => {
+  finished = true;
   process.exitCode = code;
 });

@@ -18,7 +18,11 @@ Options:
   -h, --help       help for a command (qualify score --help)
   -v, --version    the version
 
-Exit codes: 0 success, 1 invalid input (problems by path on stderr), 2 usage error.`,
+Every command takes --plugin <module> (repeatable): a plugin module whose operators, rules and
+frameworks are then known.
+
+Exit codes: 0 success, 1 invalid input or a failed line or write (problems by path on stderr), 2 usage
+error, 70 internal error (a bug: please report it).`,
   score: `qualify score <deal.json|deal.yaml|-> [options]
 
 Scores a deal and prints the report. The deal is JSON or YAML (by extension, or by content on stdin: -).
@@ -31,6 +35,8 @@ Options:
                           error record with its line number and the run goes on (exit 1 if any failed)
       --workers <n>       with --ndjson: score on n worker threads, output order preserved
       --trace             with --format json: each criterion keeps what each of its rules saw and returned
+      --plugin <module>   load a plugin module (repeatable): its default export is a plugin made with
+                          definePlugin, or a list of them; relative paths resolve from the working directory
   -h, --help              this help`,
   validate: `qualify validate <files...>
 

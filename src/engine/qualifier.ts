@@ -6,6 +6,7 @@ import type { Deal } from "../model/deal.js";
 import { IsoDay } from "../model/iso-date.js";
 import type { Report } from "../model/report.js";
 import type { Plugin } from "../plugin/define-plugin.js";
+import type { Rule } from "../plugin/define-rule.js";
 import { type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
 import { safeParseDeal } from "../validation/parse-deal.js";
 import { type BatchResult, evaluateEach } from "./batch.js";
@@ -52,6 +53,8 @@ export interface Qualifier {
   readonly catalogue: ReadonlyMap<string, FrameworkDef>;
   /** The operators its rules may use. */
   readonly operators: OperatorSet;
+  /** The TypeScript rules its frameworks may use, by id. */
+  readonly rules: ReadonlyMap<string, Rule>;
   /** Validates and scores a deal; throws a {@link QualifyError} listing every problem of a bad deal. */
   evaluate(deal: unknown, options?: EvaluateOptions): Report;
   /** Validates and scores a deal; returns the report, or every problem of a bad deal. */
@@ -129,6 +132,7 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     frameworks: selected,
     catalogue,
     operators,
+    rules,
     safeEvaluate,
     evaluateMany: (deals, opts = {}) => {
       // One date for the whole batch, even if it runs past midnight.

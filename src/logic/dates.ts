@@ -5,7 +5,8 @@ export function dayNumber(value: unknown): number | undefined {
   if (typeof value !== "string") return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (!m) return undefined;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0-99 to 1900-1999.
+  const t = new Date(0).setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return Number.isNaN(t) ? undefined : t / DAY;
 }
 

@@ -1,28 +1,38 @@
 import type { Qualifier } from "../engine/qualifier.js";
+import type { Issue } from "../validation/issue.js";
+import type { InputLine } from "./ndjson-input.js";
+
+/** Codes of issues that come from a rule or the machinery, not from the deal's data. */
+const FAILURE_CODES: ReadonlySet<string> = new Set([
+  "rule-failed",
+  "bad-rule-outcome",
+  "budget-exceeded",
+  "internal-error",
+  "worker-failed",
+]);
+
+/** The NDJSON error record for an input line: `{"line": N, "error": {"message", "issues"}}`. */
+export function errorRecord(line: number, message: string, issues: readonly Issue[]): string {
+  return JSON.stringify({ line, error: { message, issues } });
+}
 
 /** Scores one NDJSON line: the report, or an error record with the line number. Never throws. */
 export function scoreLine(
   qualifier: Qualifier,
-  text: string,
+  text: InputLine,
   line: number,
   asOf: string,
 ): { out: string; ok: boolean } {
-  if (text.trim() === "")
-    return { out: JSON.stringify({ line, error: { message: "empty line", issues: [] } }), ok: false };
+  if (typeof text !== "string") return { out: errorRecord(line, text.bad, []), ok: false };
+  if (text.trim() === "") return { out: errorRecord(line, "empty line", []), ok: false };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return {
-      out: JSON.stringify({
-        line,
-        error: { message: `not valid JSON: ${(e as Error).message}`, issues: [] },
-      }),
-      ok: false,
-    };
+    return { out: errorRecord(line, `not valid JSON: ${(e as Error).message}`, []), ok: false };
   }
   const result = qualifier.safeEvaluate(value, { asOf });
-  return result.success
-    ? { out: JSON.stringify(result.data), ok: true }
-    : { out: JSON.stringify({ line, error: { message: "invalid deal", issues: result.issues } }), ok: false };
+  if (result.success) return { out: JSON.stringify(result.data), ok: true };
+  const failed = result.issues.some((i) => FAILURE_CODES.has(i.code));
+  return { out: errorRecord(line, failed ? "evaluation failed" : "invalid deal", result.issues), ok: false };
 }

@@ -1,30 +1,38 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { BatchResult } from "../engine/batch.js";
-import { createQualifier } from "../engine/qualifier.js";
+import { createQualifier, type Qualifier } from "../engine/qualifier.js";
+import { messageOf } from "../engine/rule-failure.js";
 import { today } from "../engine/today.js";
+import type { Plugin } from "../plugin/define-plugin.js";
+import { loadPlugins, materialisePlugins, resolveSpecifier } from "./load-plugins.js";
+import type { InputLine } from "./ndjson-input.js";
 import type { Done, Job, WorkerSetup } from "./protocol.js";
+import { failedJob, joinDone, scoreJob } from "./score-job.js";
 
 /** How to build a worker pool. */
 export interface PoolOptions extends WorkerSetup {
-  /** How many worker threads (default: every core). */
+  /** Most worker threads (default and cap: the number of cores); threads start only as chunks need them. */
   readonly workers?: number;
-  /** Deals per message to a worker (default 64): bigger chunks, less messaging. */
+  /** Deals per message to a worker (default 256): bigger chunks, less messaging. */
   readonly chunkSize?: number;
 }
 
 /** A pool of worker threads, each with its own qualifier, scoring deals in parallel with order preserved. */
 export interface WorkerPool {
-  /** How many workers it runs. */
+  /** The most threads it runs (the `workers` asked for, capped at the number of cores). */
   readonly size: number;
-  /** Scores deals on every worker; results come back in input order, with a bounded number in flight. */
+  /**
+   * Scores deals on every worker; one result per deal, in input order, with a bounded number in flight.
+   * A deal that cannot be scored (a plugin throws, its worker dies) yields its issues; the batch goes on.
+   */
   evaluateMany(
     deals: Iterable<unknown> | AsyncIterable<unknown>,
     options?: { asOf?: string },
   ): AsyncGenerator<BatchResult>;
-  /** Scores NDJSON lines on every worker; yields output lines (reports or error records) in input order. */
+  /** Scores NDJSON lines on every worker; one output line (report or error record) per input line, in order. */
   scoreLines(
-    lines: Iterable<string> | AsyncIterable<string>,
+    lines: Iterable<InputLine> | AsyncIterable<InputLine>,
     options?: { asOf?: string },
   ): AsyncGenerator<{ line: string; ok: boolean }>;
   /**
@@ -32,7 +40,7 @@ export interface WorkerPool {
    * newline, ready to write; `failed` lists the chunk positions of error records. For big streams.
    */
   scoreChunks(
-    lines: Iterable<string> | AsyncIterable<string>,
+    lines: Iterable<InputLine> | AsyncIterable<InputLine>,
     options?: { asOf?: string },
   ): AsyncGenerator<{ bytes: Uint8Array; count: number; failed: readonly number[] }>;
   /** Stops the workers. */
@@ -74,49 +82,133 @@ const AWAITING: Promise<typeof STALL> = Promise.resolve(STALL);
 /** How long a partial chunk waits for more input before it is sent as it is. */
 const STALL_MS = 10;
 
+type Pending = { readonly job: Job; readonly slot: number; readonly resolve: (done: Done) => void };
+
 /**
- * Starts a pool of worker threads. The qualifier options must survive structured cloning (framework ids
- * or framework data, plugins carrying framework data, `disable`, `mode`): plugin code cannot cross to a
- * worker. The options are checked
- * here first, so a bad framework fails fast with a `QualifyError`, not inside a worker.
+ * Starts a pool of worker threads. Plugins are framework data, or module specifiers that each worker
+ * imports (so operators and TypeScript rules run in the workers too). The options are checked here
+ * first: without module plugins a bad framework throws a `QualifyError` at once; with them, the first
+ * batch rejects with it. Nothing is lost: a deal a worker cannot take (a function inside it) is scored
+ * on this thread; a worker that dies is replaced, and its chunk is scored again deal by deal, so only
+ * the deal that kills a worker gets an error result.
  */
 export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
-  const { workers = availableParallelism(), chunkSize = 256, ...setup } = options;
+  const { workers = availableParallelism(), chunkSize = 256, ...rest } = options;
   if (!Number.isInteger(workers) || workers < 1)
     throw new RangeError(`workers must be a whole number of at least 1; got ${workers}`);
-  for (const plugin of setup.plugins ?? []) {
-    if (plugin.operators?.length || plugin.rules?.length) {
+  if (!Number.isInteger(chunkSize) || chunkSize < 1)
+    throw new RangeError(`chunkSize must be a whole number of at least 1; got ${chunkSize}`);
+  const given = rest.plugins ?? [];
+  for (const plugin of given) {
+    if (typeof plugin !== "string" && (plugin.operators?.length || plugin.rules?.length)) {
       throw new Error(
-        `Plugin "${plugin.name}" has operators or rules: code cannot cross to worker threads. Pass framework data only, or evaluate without workers.`,
+        `Plugin "${plugin.name}" has operators or rules: code cannot cross to worker threads as objects. Pass its module specifier instead ("./my-plugin.mjs"), or evaluate without workers.`,
       );
     }
   }
-  createQualifier(setup);
-  const threads = Array.from({ length: workers }, () => new Worker(WORKER_URL, { workerData: setup }));
+  // Module specifiers resolved here, once: workers then load the same files whatever their directory.
+  const plugins = given.map((p) => (typeof p === "string" ? resolveSpecifier(p) : p));
+  const setup: WorkerSetup = { ...rest, plugins };
+  const specifiers = plugins.filter((p): p is string => typeof p === "string");
+  const build = (loaded: Plugin[]) => createQualifier({ ...rest, plugins: loaded });
+  // The same qualifier on this thread: it validates the setup and scores what cannot cross to a worker.
+  const local: Promise<Qualifier> =
+    specifiers.length === 0
+      ? Promise.resolve(build(plugins as Plugin[]))
+      : loadPlugins(specifiers).then(() => materialisePlugins(plugins).then(build));
+  local.catch(() => {}); // reported when first awaited
+  const size = Math.min(workers, availableParallelism());
+  const threads: Array<Worker | undefined> = Array.from({ length: size }, () => undefined);
+  const pending = new Map<number, Pending>();
   let nextId = 0;
-  const pending = new Map<number, { resolve: (done: Done) => void; reject: (e: Error) => void }>();
+  let turn = 0;
+  let closed = false;
+
   // Workers keep the process alive only while they have work: an idle pool never blocks exit.
-  const idle = () => {
-    for (const t of threads) t.unref();
+  const setRef = (on: boolean) => {
+    for (const t of threads) if (t) on ? t.ref() : t.unref();
   };
-  for (const t of threads) {
-    t.on("message", (done: Done) => {
-      pending.get(done.id)?.resolve(done);
+  const spawn = (slot: number): Worker => {
+    const thread = new Worker(WORKER_URL, { workerData: setup });
+    thread.on("message", (done: Done) => {
+      const p = pending.get(done.id);
       pending.delete(done.id);
-      if (pending.size === 0) idle();
+      if (pending.size === 0) setRef(false);
+      p?.resolve(done);
     });
-    t.on("error", (e: Error) => {
-      for (const p of pending.values()) p.reject(e);
-      pending.clear();
+    thread.on("error", () => {}); // its exit follows; the deals it held are scored again, alone
+    thread.on("exit", () => {
+      if (threads[slot] === thread) threads[slot] = undefined;
+      if (closed) return;
+      const lost = [...pending.values()].filter((p) => p.slot === slot);
+      for (const p of lost) pending.delete(p.job.id);
+      for (const p of lost) recover(p);
     });
-  }
-  idle();
-  const send = (thread: Worker, job: Omit<Job, "id">): Promise<Done> =>
-    new Promise((resolve, reject) => {
+    if (pending.size === 0) thread.unref();
+    threads[slot] = thread;
+    return thread;
+  };
+
+  /**
+   * A dead worker's jobs are scored again one deal at a time on a worker of their own, in turn: when that
+   * worker dies, the deal it held is the one that killed it (and gets the error); the others are scored.
+   */
+  let quarantine: Worker | undefined;
+  let isolation: Promise<unknown> = Promise.resolve();
+  const runAlone = (job: Job): Promise<Done> =>
+    new Promise((resolve) => {
+      const thread = quarantine ?? new Worker(WORKER_URL, { workerData: setup });
+      quarantine = thread;
+      let failure = "it stopped";
+      const onMessage = (done: Done) => {
+        stop();
+        resolve(done);
+      };
+      const onError = (e: Error) => {
+        failure = messageOf(e);
+      };
+      const onExit = (code: number) => {
+        stop();
+        if (quarantine === thread) quarantine = undefined;
+        resolve(failedJob(job, `worker thread died while scoring it (${failure}; exit code ${code})`));
+      };
+      const stop = () => {
+        thread.off("message", onMessage).off("error", onError).off("exit", onExit);
+        thread.unref();
+      };
+      thread.on("message", onMessage).on("error", onError).on("exit", onExit);
+      thread.ref();
+      thread.postMessage(job);
+    });
+  const recover = (p: Pending) => {
+    const parts = p.job.items.map((item, i) => {
+      const job = { ...p.job, id: nextId++, first: p.job.first + i, items: [item] } as Job;
+      const done = isolation.then(() => runAlone(job));
+      isolation = done;
+      return done;
+    });
+    Promise.all(parts).then((done) => p.resolve(joinDone(p.job.id, done)));
+  };
+
+  const send = (job: Omit<Job, "id">): Promise<Done> =>
+    new Promise((resolve) => {
       const id = nextId++;
-      if (pending.size === 0) for (const t of threads) t.ref();
-      pending.set(id, { resolve, reject });
-      thread.postMessage({ ...job, id });
+      const full = { ...job, id } as Job;
+      const slot = turn++ % size;
+      const thread = threads[slot] ?? spawn(slot);
+      if (pending.size === 0) setRef(true);
+      pending.set(id, { job: full, slot, resolve });
+      try {
+        thread.postMessage(full);
+      } catch (e) {
+        // Not cloneable (a function or symbol inside a deal): score it here, with the same qualifier.
+        pending.delete(id);
+        if (pending.size === 0) setRef(false);
+        local.then(
+          (q) => resolve(scoreJob(q, full)),
+          (err) => resolve(failedJob(full, `${messageOf(e)}; ${messageOf(err)}`)),
+        );
+      }
     });
 
   async function* run<T, R>(
@@ -125,6 +217,7 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
     asOf: string,
     unpack: (done: Done) => R[],
   ): AsyncGenerator<R> {
+    await local; // a bad setup rejects here, before any input is read
     const source =
       Symbol.asyncIterator in items
         ? (items as AsyncIterable<T>)[Symbol.asyncIterator]()
@@ -133,21 +226,11 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
     const inFlight: Array<{ promise: Promise<Done>; settled: boolean }> = [];
     let chunk: T[] = [];
     let first = 0;
-    let turn = 0;
     const dispatch = () => {
-      const thread = threads[turn++ % threads.length] as Worker;
-      const entry = {
-        promise: send(thread, { kind, first, items: chunk, asOf } as Omit<Job, "id">),
-        settled: false,
-      };
-      entry.promise.then(
-        () => {
-          entry.settled = true;
-        },
-        () => {
-          entry.settled = true;
-        },
-      );
+      const entry = { promise: send({ kind, first, items: chunk, asOf } as Omit<Job, "id">), settled: false };
+      entry.promise.then(() => {
+        entry.settled = true;
+      });
       inFlight.push(entry);
       first += chunk.length;
       chunk = [];
@@ -167,37 +250,31 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
       chunk.push(step.value);
       next = source.next();
       if (chunk.length >= chunkSize) dispatch();
-      while (inFlight.length >= threads.length * 2) yield* await take();
+      while (inFlight.length >= size * 2) yield* await take();
     }
     if (chunk.length > 0) dispatch();
     while (inFlight.length > 0) yield* await take();
   }
-  const check = (done: Done) => {
-    if (done.kind === "error") throw new Error(`worker failed: ${done.message}`);
-    return done;
-  };
 
   return {
-    size: workers,
+    size,
     evaluateMany: (deals, opts = {}) =>
-      run(deals, "deals", opts.asOf ?? today(), (done) => {
-        const d = check(done);
-        return d.kind === "deals" ? [...d.results] : [];
-      }),
+      run(deals, "deals", opts.asOf ?? today(), (done) => (done.kind === "deals" ? [...done.results] : [])),
     scoreChunks: (lines, opts = {}) =>
-      run(lines, "lines", opts.asOf ?? today(), (done) => {
-        const d = check(done);
-        return d.kind === "lines" ? [{ bytes: d.bytes, count: d.count, failed: d.failed }] : [];
-      }),
+      run(lines, "lines", opts.asOf ?? today(), (done) =>
+        done.kind === "lines" ? [{ bytes: done.bytes, count: done.count, failed: done.failed }] : [],
+      ),
     async *scoreLines(lines, opts = {}) {
       const decoder = new TextDecoder();
       for await (const chunk of this.scoreChunks(lines, opts)) {
         const out = decoder.decode(chunk.bytes).split("\n");
-        for (let i = 0; i < chunk.count; i++) yield { line: out[i] as string, ok: !chunk.failed.includes(i) };
+        const failed = new Set(chunk.failed);
+        for (let i = 0; i < chunk.count; i++) yield { line: out[i] as string, ok: !failed.has(i) };
       }
     },
     close: async () => {
-      await Promise.all(threads.map((t) => t.terminate()));
+      closed = true;
+      await Promise.all([...threads, quarantine].map((t) => t?.terminate()));
     },
   };
 }

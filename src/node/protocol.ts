@@ -1,11 +1,17 @@
 import type { BatchResult } from "../engine/batch.js";
 import type { QualifierOptions } from "../engine/qualifier.js";
+import type { Plugin } from "../plugin/define-plugin.js";
+import type { InputLine } from "./ndjson-input.js";
 
 /**
- * What a worker is built from: qualifier options that survive structured cloning. Plugins may carry
- * framework data, not code: operators and TypeScript rules cannot cross to a worker.
+ * What a worker is built from: qualifier options that survive structured cloning. Plugins are either
+ * data (frameworks, rule sets) or module specifiers (`"./acme.mjs"`, a package name) whose default
+ * export is a plugin or a list of plugins: each worker imports them itself, so their code runs there.
  */
-export type WorkerSetup = QualifierOptions;
+export type WorkerSetup = Omit<QualifierOptions, "plugins"> & {
+  /** Plugins: objects carrying data only, or module specifiers (relative paths resolve from the working directory). */
+  readonly plugins?: ReadonlyArray<Plugin | string>;
+};
 
 /** A job for a worker: a chunk of deals (objects) or of NDJSON lines (strings, parsed in the worker). */
 export type Job =
@@ -20,7 +26,7 @@ export type Job =
       readonly id: number;
       readonly kind: "lines";
       readonly first: number;
-      readonly items: readonly string[];
+      readonly items: readonly InputLine[];
       readonly asOf: string;
     };
 
@@ -34,5 +40,4 @@ export type Done =
       readonly bytes: Uint8Array;
       readonly count: number;
       readonly failed: readonly number[];
-    }
-  | { readonly id: number; readonly kind: "error"; readonly message: string };
+    };

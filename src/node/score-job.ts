@@ -1,0 +1,73 @@
+import { toBatchResult } from "../engine/batch.js";
+import type { Qualifier } from "../engine/qualifier.js";
+import { messageOf } from "../engine/rule-failure.js";
+import { errorRecord, scoreLine } from "./ndjson-line.js";
+import type { Done, Job } from "./protocol.js";
+
+const encoder = new TextEncoder();
+
+/** Scores one job: every item gets its result, in order; nothing one item does stops the others. */
+export function scoreJob(qualifier: Qualifier, job: Job): Done {
+  if (job.kind === "deals") {
+    const results = job.items.map((deal, i) => {
+      try {
+        return toBatchResult(job.first + i, qualifier.safeEvaluate(deal, { asOf: job.asOf }));
+      } catch (e) {
+        return failedResult(job.first + i, messageOf(e));
+      }
+    });
+    return { id: job.id, kind: "deals", results };
+  }
+  let text = "";
+  const failed: number[] = [];
+  job.items.forEach((line, i) => {
+    let scored: { out: string; ok: boolean };
+    try {
+      scored = scoreLine(qualifier, line, job.first + i + 1, job.asOf);
+    } catch (e) {
+      scored = { out: errorRecord(job.first + i + 1, `evaluation failed: ${messageOf(e)}`, []), ok: false };
+    }
+    text += `${scored.out}\n`;
+    if (!scored.ok) failed.push(i);
+  });
+  return { id: job.id, kind: "lines", bytes: encoder.encode(text), count: job.items.length, failed };
+}
+
+function failedResult(index: number, message: string) {
+  return { index, ok: false as const, issues: [{ path: "", code: "worker-failed", message }] };
+}
+
+/** The answer for a job none of whose items could be scored (its worker died on it): an error per item. */
+export function failedJob(job: Job, message: string): Done {
+  if (job.kind === "deals")
+    return {
+      id: job.id,
+      kind: "deals",
+      results: job.items.map((_, i) => failedResult(job.first + i, message)),
+    };
+  const text = job.items.map((_, i) => `${errorRecord(job.first + i + 1, message, [])}\n`).join("");
+  return {
+    id: job.id,
+    kind: "lines",
+    bytes: encoder.encode(text),
+    count: job.items.length,
+    failed: job.items.map((_, i) => i),
+  };
+}
+
+/** The answers of consecutive parts of one job, joined into the answer for the whole job. */
+export function joinDone(id: number, parts: readonly Done[]): Done {
+  if (parts[0]?.kind !== "lines")
+    return { id, kind: "deals", results: parts.flatMap((p) => (p.kind === "deals" ? p.results : [])) };
+  const lines = parts.filter((p): p is Extract<Done, { kind: "lines" }> => p.kind === "lines");
+  const bytes = new Uint8Array(lines.reduce((n, p) => n + p.bytes.length, 0));
+  const failed: number[] = [];
+  let [offset, count] = [0, 0];
+  for (const p of lines) {
+    bytes.set(p.bytes, offset);
+    offset += p.bytes.length;
+    for (const f of p.failed) failed.push(count + f);
+    count += p.count;
+  }
+  return { id, kind: "lines", bytes, count, failed };
+}
