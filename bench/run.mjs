@@ -1,9 +1,10 @@
 // `npm run bench [-- section]`: every benchmark, printed as markdown tables for docs/performance.md.
-// Sections: logic, frameworks, bant, memory, workers, import, size. Memory streams 1,000,000 deals
+// Sections: logic, frameworks, bant, memory, workers, scale, import, size. Memory streams 1,000,000 deals
 // (set BENCH_DEALS to change it).
 import os from "node:os";
 import { benchBant, benchFrameworks } from "./frameworks.mjs";
 import { benchLogic } from "./logic.mjs";
+import { benchScale } from "./scale.mjs";
 import { benchImport, benchMemory, benchSize, benchWorkers } from "./system.mjs";
 
 const table = (title, header, rows) =>
@@ -50,6 +51,14 @@ if (want("workers"))
       "qualify score --ndjson --workers: 200,000 deals from a file",
       ["run", "throughput", "speed-up"],
       await benchWorkers(),
+    ),
+  );
+if (want("scale"))
+  console.log(
+    table(
+      "Validation and scoring per stakeholder, 1,000 to 100,000 stakeholders (bant, meddpicc; best of 3)",
+      ["org chart", "stakeholders", "validate", "vs 1,000", "score", "vs 1,000"],
+      benchScale(),
     ),
   );
 if (want("import"))

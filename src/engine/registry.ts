@@ -50,7 +50,16 @@ export function buildRegistry(options: QualifierOptions): Registry {
     }
     return result.data;
   };
-  const register = (def: FrameworkDef | undefined) => {
+  const register = (def: FrameworkDef | undefined, file?: string) => {
+    if (def && file && catalogue.has(def.id) && !def.replaces) {
+      issues.push({
+        path: "id",
+        file,
+        code: "duplicate-framework",
+        message: `A framework "${def.id}" is already known; choose another id, or set "replaces": true to replace it`,
+      });
+      return undefined;
+    }
     if (def) catalogue.set(def.id, def);
     return def;
   };
@@ -62,9 +71,10 @@ export function buildRegistry(options: QualifierOptions): Registry {
   }
   for (const plugin of plugins) {
     for (const [i, input] of (plugin.frameworks ?? []).entries()) {
-      const def = load(input, `plugin ${plugin.name}: frameworks[${i}]`);
+      const file = `plugin ${plugin.name}: frameworks[${i}]`;
+      const def = load(input, file);
       if (def?.kind === "ruleset") ruleSets.push(def);
-      else register(def);
+      else register(def, file);
     }
   }
   const selected: FrameworkDef[] = [];
@@ -87,6 +97,16 @@ export function buildRegistry(options: QualifierOptions): Registry {
       else if (def) selected.push(def);
     }
   }
+  const chosen = new Set<string>();
+  selected.forEach((def, i) => {
+    if (chosen.has(def.id))
+      issues.push({
+        path: `frameworks[${i}]`,
+        code: "duplicate-framework",
+        message: `Framework "${def.id}" is chosen twice: a report holds each framework once`,
+      });
+    chosen.add(def.id);
+  });
   if (issues.length > 0) throw new QualifyError("Invalid qualifier setup", issues);
   return { operators, rules, catalogue, selected, ruleSets };
 }

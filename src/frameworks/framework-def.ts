@@ -16,6 +16,8 @@ export interface FrameworkDef {
   readonly origin?: z.infer<typeof Origin>;
   /** The framework's own words for the statuses, if it has them. */
   readonly statusLabels?: Partial<Record<Status, string>>;
+  /** True when it replaces a framework of the same id. */
+  readonly replaces?: true;
   /** The id of the framework it extends, if any. */
   readonly extends?: string;
   /** Its criteria, fully specified. */

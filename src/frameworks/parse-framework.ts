@@ -1,5 +1,6 @@
 import { placeholders } from "../engine/template.js";
 import { domainOperators } from "../logic/domain-operators.js";
+import { LIMITS } from "../logic/limits.js";
 import { createOperatorSet, type OperatorSet } from "../logic/operator-set.js";
 import { validateLogic } from "../logic/validate-logic.js";
 import { Deal } from "../model/deal.js";
@@ -35,6 +36,8 @@ export function safeParseFramework(
 ): SafeParseResult<FrameworkDef> {
   const isRuleSet = isObj(input) && input.kind === "ruleset";
   const schema = isRuleSet ? RuleSet : Framework;
+  const oversized = sizeIssues(input);
+  if (oversized.length > 0) return { success: false, issues: oversized };
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { success: false, issues: fromZod(parsed.error.issues, schema, input) };
   const file = parsed.data as FrameworkInput;
@@ -88,6 +91,19 @@ export function safeParseFramework(
     }
   };
 
+  if (merged.length > LIMITS.maxCriteria)
+    issues.push({
+      path: "criteria",
+      code: "too-large",
+      message: `A framework may have at most ${LIMITS.maxCriteria} criteria; this one has ${merged.length}`,
+    });
+  const total = merged.reduce((sum, { criterion }) => sum + (Number(criterion.weight) || 0), 0);
+  if (!Number.isFinite(total))
+    issues.push({
+      path: "criteria",
+      code: "too-large",
+      message: "The criteria's weights add up to more than a number can hold",
+    });
   if (!isRuleSet && merged.length === 0)
     issues.push({ path: "criteria", code: "too-small", message: "A framework needs at least one criterion" });
   const seen = new Map<string, string>();
@@ -185,6 +201,7 @@ export function safeParseFramework(
     ...(file.summary ? { summary: file.summary } : {}),
     ...(file.origin ? { origin: file.origin } : base?.origin ? { origin: base.origin } : {}),
     ...(file.extends ? { extends: file.extends } : {}),
+    ...(file.replaces ? { replaces: true as const } : {}),
     ...(file.statusLabels
       ? { statusLabels: file.statusLabels }
       : base?.statusLabels
@@ -195,6 +212,29 @@ export function safeParseFramework(
     collateral,
   };
   return { success: true, data: def };
+}
+
+/**
+ * Lists longer than the limits are refused before anything else is checked: a file with 100,000
+ * criteria costs a count, not a minute of validation.
+ */
+function sizeIssues(input: unknown): Issue[] {
+  if (!isObj(input)) return [];
+  const issues: Issue[] = [];
+  const over = (list: unknown, max: number, path: string, what: string) => {
+    if (Array.isArray(list) && list.length > max)
+      issues.push({ path, code: "too-large", message: `At most ${max} ${what}; found ${list.length}` });
+  };
+  over(input.criteria, LIMITS.maxCriteria, "criteria", "criteria per framework");
+  over(input.findings, LIMITS.maxPerFile, "findings", "findings per file");
+  over(input.collateral, LIMITS.maxPerFile, "collateral", "collateral rules per file");
+  if (Array.isArray(input.criteria) && input.criteria.length <= LIMITS.maxCriteria)
+    input.criteria.forEach((c, i) => {
+      if (!isObj(c)) return;
+      over(c.status, LIMITS.maxPerCriterion, `criteria[${i}].status`, "status rules per criterion");
+      over(c.questions, LIMITS.maxPerCriterion, `criteria[${i}].questions`, "questions per criterion");
+    });
+  return issues;
 }
 
 /** Like {@link safeParseFramework}, but returns the framework or throws one {@link QualifyError}. */

@@ -1,23 +1,19 @@
 import { z } from "zod";
+import { Role } from "../model/enums.js";
 import { Stakeholder } from "../model/stakeholder.js";
 import { daysBetween } from "./dates.js";
 import { toText } from "./json-value.js";
 import { defineOperator, type Operator } from "./operator.js";
+import { hasAnyRole, type Person, peopleOf, reportsToRole } from "./people-index.js";
 
-type Person = { id?: unknown; name?: unknown; roles?: unknown; engaged?: unknown; reportsTo?: unknown };
 const People = z.array(Stakeholder);
 
-function stakeholdersOf(root: unknown): Person[] {
-  const list = (root as { stakeholders?: unknown } | null)?.stakeholders;
-  return Array.isArray(list) ? (list.filter((p) => typeof p === "object" && p !== null) as Person[]) : [];
-}
-const hasAnyRole = (p: Person, roles: readonly unknown[]) =>
-  Array.isArray(p.roles) && p.roles.some((r) => roles.includes(r));
-const listOr = (value: unknown, root: unknown): Person[] =>
+const stakeholdersOf = (root: unknown): readonly Person[] => peopleOf(root).list;
+const listOr = (value: unknown, root: unknown): readonly Person[] =>
   value === undefined ? stakeholdersOf(root) : Array.isArray(value) ? (value as Person[]) : [];
 function resolve(who: unknown, root: unknown): Person | undefined {
-  if (typeof who === "string") return stakeholdersOf(root).find((p) => p.id === who);
-  return typeof who === "object" && who !== null ? (who as Person) : undefined;
+  if (typeof who === "string") return peopleOf(root).byId.get(who);
+  return typeof who === "object" && who !== null && !Array.isArray(who) ? (who as Person) : undefined;
 }
 
 /** Joins names the way a person would: "A", "A and B", "A, B and C". */
@@ -40,6 +36,7 @@ export const domainOperators: readonly Operator[] = [
     description:
       'The deal\'s stakeholders confirmed in any of the given roles: {"with-role": ["economic-buyer"]}.',
     arity: { min: 1 },
+    literals: { from: 0, values: Role.options, what: "a role" },
     returns: People,
     evaluate: (roles, { root }) => {
       const wanted = roles.some(Array.isArray) ? roles.flat() : roles;
@@ -63,6 +60,7 @@ export const domainOperators: readonly Operator[] = [
     description:
       'Whether a stakeholder (object or id) holds any of the roles: {"has-role": [{"var": ""}, "champion"]}.',
     arity: { min: 2 },
+    literals: { from: 1, values: Role.options, what: "a role" },
     evaluate: ([who, ...roles], { root }) => {
       const p = resolve(who, root);
       return p ? hasAnyRole(p, roles) : false;
@@ -75,15 +73,10 @@ export const domainOperators: readonly Operator[] = [
     description:
       "Whether a stakeholder has a confirmed reporting line (through reportsTo, at any distance) to someone holding one of the roles.",
     arity: { min: 2 },
+    literals: { from: 1, values: Role.options, what: "a role" },
     evaluate: ([who, ...roles], { root }) => {
-      const seen = new Set<unknown>();
-      let p = resolve(who, root);
-      while (p && typeof p.reportsTo === "string" && !seen.has(p.reportsTo)) {
-        seen.add(p.reportsTo);
-        p = resolve(p.reportsTo, root);
-        if (p && hasAnyRole(p, roles)) return true;
-      }
-      return false;
+      const p = resolve(who, root);
+      return p ? reportsToRole(peopleOf(root), p, roles) : false;
     },
   }),
   defineOperator({

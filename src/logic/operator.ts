@@ -45,6 +45,11 @@ export interface Operator {
    * (`data`): then a call whose arguments do not depend on the item is computed once per evaluation.
    */
   readonly rootOnly?: boolean;
+  /**
+   * Arguments from position `from` on that, when written as string literals (or lists of them), must be
+   * one of `values` (e.g. roles for `with-role`): checked when a rule is loaded, with "did you mean".
+   */
+  readonly literals?: { readonly from: number; readonly values: readonly string[]; readonly what: string };
   /** Optional specialised compiled form (must agree with `evaluate`); used by the built-in operators. */
   readonly compile?: (args: readonly Evaluator[]) => Evaluator;
 }

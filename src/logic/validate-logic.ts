@@ -122,7 +122,8 @@ export function validateLogic(rule: unknown, options: ValidateLogicOptions): Iss
       args.slice(2).forEach((a, i) => walk(a, `${here}[${i + 2}]`, depth + 1, scope));
       return op === "filter" ? source : "any";
     }
-    args.forEach((a, i) => walk(a, `${here}[${i}]`, depth + 1, scope));
+    const scopes = args.map((a, i) => walk(a, `${here}[${i}]`, depth + 1, scope));
+    if (options.schema !== undefined) checkLiterals(op, args, scopes, here, issues, operator?.literals);
     if (op === "var") return checkVar(args[0], here, scope, options.schema !== undefined, issues);
     if (op === "missing" || op === "missing_some") {
       const keys = op === "missing" ? (Array.isArray(args[0]) ? args[0] : args) : args[1];
@@ -134,6 +135,61 @@ export function validateLogic(rule: unknown, options: ValidateLogicOptions): Iss
   };
   walk(rule, options.path ?? "", 0, options.schema ?? "any");
   return issues;
+}
+
+/** The values of an enum schema (through optional wrappers), or undefined when it is not an enum. */
+function enumValues(scope: Scope | undefined): readonly string[] | undefined {
+  if (scope === undefined || scope === "any") return undefined;
+  const s = unwrap(scope);
+  return s instanceof z.ZodEnum ? (s.options as string[]) : undefined;
+}
+
+const EQUALITY = new Set(["==", "!=", "===", "!=="]);
+
+/**
+ * A string literal compared with an enum field (`{"==": [{"var": "stage"}, "proposl"]}`), looked for in
+ * a list of enum values (`{"in": ["econmic-buyer", {"var": "roles"}]}`), or given to an operator that
+ * takes enum values (`{"with-role": ["econmic-buyer"]}`) must be one of the values: otherwise the rule
+ * can never match. An issue with "did you mean".
+ */
+function checkLiterals(
+  op: string,
+  args: readonly unknown[],
+  scopes: readonly Scope[],
+  here: string,
+  issues: Issue[],
+  literals: { readonly from: number; readonly values: readonly string[]; readonly what: string } | undefined,
+): void {
+  const check = (value: unknown, values: readonly string[] | undefined, path: string, what: string) => {
+    if (typeof value !== "string" || !values || values.includes(value)) return;
+    const suggestion = didYouMean(value, values);
+    issues.push({
+      path,
+      code: "invalid-value",
+      message: `${JSON.stringify(value)} is not ${what}, so this can never match; expected one of ${values.join(", ")}${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  };
+  if (EQUALITY.has(op) && args.length === 2) {
+    check(args[1], enumValues(scopes[0]), `${here}[1]`, "a value this field can hold");
+    check(args[0], enumValues(scopes[1]), `${here}[0]`, "a value this field can hold");
+  }
+  if (op === "in" && args.length === 2) {
+    const list = scopes[1] !== undefined && scopes[1] !== "any" ? elementOf(scopes[1]) : undefined;
+    check(args[0], enumValues(list), `${here}[0]`, "a value this list can hold");
+    const field = enumValues(scopes[0]);
+    if (Array.isArray(args[1]))
+      args[1].forEach((v, i) => check(v, field, `${here}[1][${i}]`, "a value this field can hold"));
+  }
+  if (literals) {
+    args.forEach((a, i) => {
+      if (i < literals.from) return;
+      const values = Array.isArray(a) ? a : [a];
+      values.forEach((v, j) =>
+        check(v, literals.values, Array.isArray(a) ? `${here}[${i}][${j}]` : `${here}[${i}]`, literals.what),
+      );
+    });
+  }
 }
 
 function resolves(schema: z.ZodType, parts: readonly string[]): boolean {

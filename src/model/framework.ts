@@ -57,7 +57,11 @@ export const Criterion = z
     id: Id.describe("Criterion id, unique within the framework."),
     name: z.string().min(1).describe("Display name."),
     description: z.string().min(1).describe("What the criterion means, per the framework's authors."),
-    weight: z.number().positive().describe("Relative weight in the framework's score."),
+    weight: z
+      .number()
+      .positive()
+      .max(1e6)
+      .describe("Relative weight in the framework's score: a positive number, at most 1,000,000."),
     let: Bindings.optional(),
     status: z
       .array(StatusRule)
@@ -122,6 +126,12 @@ export const Framework = z
     kind: z.literal("framework").optional().describe("Marks the file as a framework."),
     extends: Id.optional().describe("Id of a framework this one extends: its criteria are inherited."),
     origin: Origin.optional(),
+    replaces: z
+      .literal(true)
+      .optional()
+      .describe(
+        "Set to true to replace a framework of the same id (a built-in); without it, a second framework with an id already known is an error.",
+      ),
     statusLabels: z
       .partialRecord(Status, z.string().min(1))
       .optional()

@@ -1,19 +1,23 @@
 import { z } from "zod";
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):(\d{2}))?)?$/;
+// One pattern is the truth for dates, in the library and in the published JSON Schemas alike: real
+// calendar days only (month lengths and leap years in the pattern itself), years 0000-9999, an optional
+// time (hours to 23, minutes and seconds to 59) and an optional UTC offset.
+const DAY =
+  "(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))" +
+  "|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)";
+const TIME =
+  "(?:T(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)?)?";
+/** The pattern of an ISO 8601 date or date-time that names a real day (as in the JSON Schemas). */
+export const ISO_DATE_PATTERN = `^${DAY}${TIME}$`;
+/** The pattern of a calendar day, `YYYY-MM-DD`. */
+export const ISO_DAY_PATTERN = `^${DAY}$`;
+const ISO_DATE = new RegExp(ISO_DATE_PATTERN);
+const ISO_DAY = new RegExp(ISO_DAY_PATTERN);
 
 /** True when `value` is a real calendar date (or date-time) written in ISO 8601. */
 export function isIsoDate(value: string): boolean {
-  const m = ISO.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0-99 to 1900-1999.
-  const probe = new Date(0);
-  probe.setUTCFullYear(year, month - 1, day);
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
-    return false;
-  const within = (v: string | undefined, max: number) => v === undefined || Number(v) <= max;
-  return within(m[4], 23) && within(m[5], 59) && within(m[6], 59) && within(m[7], 23) && within(m[8], 59);
+  return ISO_DATE.test(value);
 }
 
 /** An ISO 8601 date (`2026-11-27`) or date-time (`2026-11-27T10:00:00Z`) that names a real day. */
@@ -23,13 +27,15 @@ export const IsoDate = z
     message: "Expected a real ISO 8601 date such as 2026-11-27",
     params: { code: "invalid-date" },
   })
+  .meta({ pattern: ISO_DATE_PATTERN })
   .describe("An ISO 8601 date (YYYY-MM-DD) or date-time.");
 
 /** A calendar day, `YYYY-MM-DD`. */
 export const IsoDay = z
   .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isIsoDate(v), {
+  .refine((v) => ISO_DAY.test(v), {
     message: "Expected a real calendar day written YYYY-MM-DD",
     params: { code: "invalid-date" },
   })
+  .meta({ pattern: ISO_DAY_PATTERN, format: "date" })
   .describe("A calendar day, YYYY-MM-DD.");

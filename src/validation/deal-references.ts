@@ -1,5 +1,8 @@
 import { didYouMean } from "./did-you-mean.js";
-import type { Issue } from "./issue.js";
+import { type Issue, quote } from "./issue.js";
+
+/** How many dangling references per deal get a "did you mean". */
+const MAX_SUGGESTIONS = 20;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -26,13 +29,17 @@ export function checkDealReferences(input: unknown): Issue[] {
       });
   });
   const known = [...ids.keys()];
+  let dangling = 0;
   const ref = (path: string, value: unknown) => {
     if (typeof value !== "string" || ids.has(value)) return;
-    const suggestion = didYouMean(value, known);
+    // Suggestions cost an edit distance per known id: only the first few get them (bounded work).
+    const suggestion = dangling++ < MAX_SUGGESTIONS ? didYouMean(value, known) : undefined;
+    const some = known.slice(0, 3).map((k) => quote(k));
+    const rest = known.length > 3 ? ` and ${known.length - 3} more` : "";
     issues.push({
       path,
       code: "dangling-reference",
-      message: `"${value}" names no stakeholder${suggestion ? `; did you mean "${suggestion}"?` : known.length ? `; known ids: ${known.join(", ")}` : " (the deal lists no stakeholders)"}`,
+      message: `${quote(value)} names no stakeholder${suggestion ? `; did you mean ${quote(suggestion)}?` : known.length ? `; known ids: ${some.join(", ")}${rest}` : " (the deal lists no stakeholders)"}`,
       ...(suggestion ? { suggestion } : {}),
     });
   };
@@ -65,25 +72,27 @@ function reportingCycles(stakeholders: unknown[]): Issue[] {
     }
   });
   const issues: Issue[] = [];
-  const reported = new Set<string>();
+  // Each person is walked once: 1 while on the line being followed, 2 when settled. Linear in people.
+  const state = new Map<string, 1 | 2>();
   for (const start of boss.keys()) {
-    const seen: string[] = [];
+    if (state.has(start)) continue;
+    const line: string[] = [];
     let at: string | undefined = start;
-    while (at !== undefined && !seen.includes(at)) {
-      seen.push(at);
+    while (at !== undefined && !state.has(at)) {
+      state.set(at, 1);
+      line.push(at);
       at = boss.get(at);
     }
-    if (at === undefined) continue;
-    const loop = seen.slice(seen.indexOf(at));
-    const key = [...loop].sort().join("\u0000");
-    if (reported.has(key)) continue;
-    reported.add(key);
-    const first = loop.reduce((a, b) => ((index.get(a) ?? 0) <= (index.get(b) ?? 0) ? a : b));
-    issues.push({
-      path: `stakeholders[${index.get(first)}].reportsTo`,
-      code: "cycle",
-      message: `reportsTo goes round in a circle: ${[...rotate(loop, first), first].join(" -> ")}`,
-    });
+    if (at !== undefined && state.get(at) === 1) {
+      const loop = line.slice(line.indexOf(at));
+      const first = loop.reduce((a, b) => ((index.get(a) ?? 0) <= (index.get(b) ?? 0) ? a : b));
+      issues.push({
+        path: `stakeholders[${index.get(first)}].reportsTo`,
+        code: "cycle",
+        message: `reportsTo goes round in a circle: ${[...rotate(loop, first), first].join(" -> ")}`,
+      });
+    }
+    for (const id of line) state.set(id, 2);
   }
   return issues;
 }

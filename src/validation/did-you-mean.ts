@@ -24,15 +24,36 @@ export function editDistance(a: string, b: string): number {
   return (d[a.length] as number[])[b.length] as number;
 }
 
+/** Longest word "did you mean" compares. */
+const MAX_WORD = 64;
+/** Most candidates "did you mean" looks at for one input. */
+const MAX_CANDIDATES = 2_000;
+const prefixOf = (a: string, b: string) => {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return x.length >= 3 && (y.startsWith(x) || x.startsWith(y));
+};
+
 /**
  * The candidate closest to `input`, when it is close enough to be a likely typo
  * (distance at most a third of the longer word, or one is a prefix of the other).
  */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
+  // Bounded work: typos are short words; a long input or candidate is never a likely typo of another.
+  if (input.length > MAX_WORD) return undefined;
   const needle = input.toLowerCase();
   let best: string | undefined;
   let bestScore = Number.POSITIVE_INFINITY;
+  let examined = 0;
   for (const candidate of candidates) {
+    if (examined++ >= MAX_CANDIDATES) break;
+    if (candidate.length > MAX_WORD) continue;
+    // The edit distance is at least the difference in length: skip what cannot be close (cheaply).
+    const gap = Math.abs(candidate.length - input.length);
+    if (
+      gap > Math.max(1, Math.floor(Math.max(candidate.length, input.length) / 3)) &&
+      !prefixOf(input, candidate)
+    )
+      continue;
     const hay = candidate.toLowerCase();
     const distance = editDistance(needle, hay);
     const limit = Math.max(1, Math.floor(Math.max(needle.length, hay.length) / 3));

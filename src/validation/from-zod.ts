@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { didYouMean } from "./did-you-mean.js";
-import { formatPath, type Issue } from "./issue.js";
+import { formatPath, type Issue, quote } from "./issue.js";
 import { keysOf, schemaAt, unwrap } from "./schema-walk.js";
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -15,7 +15,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return quote(value);
   return typeof value === "object" ? "an object" : String(value);
 }
 
@@ -31,7 +31,7 @@ export function fromZod(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, 
         out.push({
           path: formatPath([...path, key]),
           code: "unknown-field",
-          message: `Unknown field "${key}"${suggestion ? `; did you mean "${suggestion}"?` : `; allowed here: ${allowed.join(", ")}`}`,
+          message: `Unknown field ${quote(key)}${suggestion ? `; did you mean "${suggestion}"?` : `; allowed here: ${allowed.join(", ")}`}`,
           ...(suggestion ? { suggestion } : {}),
         });
       }

@@ -30,22 +30,74 @@ export class QualifyError extends Error {
   }
 }
 
-/** Renders issues one per line: `file: path: message (code)`. */
+/**
+ * Renders issues one per line: `file: path: message [code]`. Control characters from the input are
+ * escaped, so no key or value can forge a line or drive the terminal.
+ */
 export function formatIssues(issues: readonly Issue[]): string {
   return issues
     .map((i) => {
       const where = [i.file, i.path || "(root)"].filter(Boolean).join(": ");
-      return `  ${where}: ${i.message} [${i.code}]`;
+      return escapeControls(`  ${where}: ${i.message} [${i.code}]`);
     })
     .join("\n");
 }
 
-/** Formats a path of keys and indexes as `a.b[0].c`. */
+/** Control characters (line breaks, escapes, the C1 set) written as `\u001b`-style escapes. */
+export function escapeControls(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/** Most issues reported for one input; beyond it, one more issue says how many were left out. */
+export const MAX_ISSUES = 100;
+/** Longest key or value quoted in full in a message; longer ones are cut with "...". */
+const MAX_QUOTED = 60;
+
+/** Issues capped at {@link MAX_ISSUES}, the rest summed up as "and N more problems". */
+export function capIssues(issues: readonly Issue[]): readonly Issue[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  return [
+    ...issues.slice(0, MAX_ISSUES),
+    {
+      path: "",
+      code: "too-many-issues",
+      message: `and ${issues.length - MAX_ISSUES} more problems (only the first ${MAX_ISSUES} are listed)`,
+    },
+  ];
+}
+
+/** Cuts a long text to {@link MAX_QUOTED} characters. */
+export function truncate(text: string, max: number = MAX_QUOTED): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
+/**
+ * A key or value from the input, quoted for a message: JSON string syntax, so control characters and
+ * line breaks show as escapes and can never forge lines of output; long texts cut.
+ */
+export function quote(value: unknown): string {
+  const text = typeof value === "string" ? value : String(value);
+  return JSON.stringify(truncate(text));
+}
+
+/** A key that can be written bare in a dotted path: no dot, bracket, quote, space or control character. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: keys with control characters must be quoted
+const PLAIN_KEY = /^[^.[\]"'\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/;
+
+/**
+ * Formats a path of keys and indexes as `a.b[0].c`. A key that would read as something else (one with
+ * a dot, a bracket, a space, a line break, or empty) is quoted: `budget["a.b"]`, never `budget.a.b`.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
+    else if (typeof key === "string" && PLAIN_KEY.test(key)) out += out === "" ? key : `.${key}`;
+    else out += `[${quote(String(key))}]`;
   }
   return out;
 }

@@ -1,0 +1,78 @@
+/** A stakeholder as operators see it: whatever the deal holds (validated deals hold Stakeholders). */
+export type Person = {
+  id?: unknown;
+  name?: unknown;
+  roles?: unknown;
+  engaged?: unknown;
+  reportsTo?: unknown;
+};
+
+/** The stakeholders of one deal, indexed once: lookups by id and reporting-line answers in O(1). */
+export interface PeopleIndex {
+  /** The stakeholders that are objects, in deal order. */
+  readonly list: readonly Person[];
+  /** The first stakeholder with each id. */
+  readonly byId: ReadonlyMap<unknown, Person>;
+  /** Answers of `reports-to-role`, per role list, per stakeholder: each reporting line is walked once. */
+  readonly reportsTo: Map<string, Map<Person, boolean>>;
+}
+
+// Keyed by the deal object itself and dropped with it: an evaluation's deal is indexed once however many
+// rules ask, and nothing outlives the deal (a WeakMap holds no deal alive).
+const indexes = new WeakMap<object, PeopleIndex>();
+
+/** The people index of a deal (built on first use, then shared by every rule of the evaluation). */
+export function peopleOf(root: unknown): PeopleIndex {
+  if (typeof root !== "object" || root === null) return EMPTY;
+  let index = indexes.get(root);
+  if (index) return index;
+  const raw = (root as { stakeholders?: unknown }).stakeholders;
+  const list = Array.isArray(raw) ? (raw.filter((p) => typeof p === "object" && p !== null) as Person[]) : [];
+  const byId = new Map<unknown, Person>();
+  for (const p of list) if (!byId.has(p.id)) byId.set(p.id, p);
+  index = { list, byId, reportsTo: new Map() };
+  indexes.set(root, index);
+  return index;
+}
+const EMPTY: PeopleIndex = { list: [], byId: new Map(), reportsTo: new Map() };
+
+/** Whether a person holds any of the roles. */
+export const hasAnyRole = (p: Person, roles: readonly unknown[]): boolean =>
+  Array.isArray(p.roles) && p.roles.some((r) => roles.includes(r));
+
+/**
+ * Whether `who` has a reporting line (through `reportsTo`, at any distance) to someone holding one of
+ * the roles. Answers are remembered along the line, so asking for every stakeholder of a deal is linear
+ * in the number of stakeholders, however long the chains.
+ */
+export function reportsToRole(index: PeopleIndex, who: Person, roles: readonly unknown[]): boolean {
+  const key = JSON.stringify(roles);
+  let memo = index.reportsTo.get(key);
+  if (!memo) {
+    memo = new Map();
+    index.reportsTo.set(key, memo);
+  }
+  const known = memo.get(who);
+  if (known !== undefined) return known;
+  const path: Person[] = [who];
+  const onPath = new Set<Person>(path);
+  let answer = false;
+  let at = typeof who.reportsTo === "string" ? index.byId.get(who.reportsTo) : undefined;
+  while (at) {
+    if (hasAnyRole(at, roles)) {
+      answer = true;
+      break;
+    }
+    const cached = memo.get(at);
+    if (cached !== undefined) {
+      answer = cached;
+      break;
+    }
+    if (onPath.has(at)) break; // a circle with no role holder on it
+    path.push(at);
+    onPath.add(at);
+    at = typeof at.reportsTo === "string" ? index.byId.get(at.reportsTo) : undefined;
+  }
+  for (const p of path) memo.set(p, answer);
+  return answer;
+}
