@@ -23,6 +23,7 @@ export {
   parseFramework,
   safeParseFramework,
 } from "./frameworks/parse-framework.js";
+export { DEFAULT_BUDGET, type EvaluationBudget } from "./logic/budget.js";
 export { type CompiledLogic, type CompileOptions, compileLogic, explainLogic } from "./logic/compile.js";
 export { domainOperators } from "./logic/domain-operators.js";
 export { LIMITS } from "./logic/limits.js";

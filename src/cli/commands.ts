@@ -11,7 +11,7 @@ import { scoreLine } from "../node/ndjson-line.js";
 import { createWorkerPool } from "../node/pool.js";
 import type { WorkerSetup } from "../node/protocol.js";
 import type { Plugin } from "../plugin/define-plugin.js";
-import { formatIssues, type Issue } from "../validation/issue.js";
+import { escapeControls, formatIssues, type Issue } from "../validation/issue.js";
 import { safeParseDeal } from "../validation/parse-deal.js";
 import { formatMarkdown, formatText } from "./format-report.js";
 import { loadFile, readError } from "./read-input.js";
@@ -227,8 +227,13 @@ export async function validate(
           rules: qualifier.rules,
         })
       : safeParseDeal(v);
-    if (result.success) io.out.write(`${file}: valid ${isFramework ? "framework" : "deal"}\n`);
-    else {
+    if (result.success) {
+      const warnings = (result.data as { warnings?: readonly Issue[] }).warnings ?? [];
+      const note =
+        warnings.length > 0 ? ` (${warnings.length} warning${warnings.length === 1 ? "" : "s"})` : "";
+      io.out.write(`${escapeControls(file)}: valid ${isFramework ? "framework" : "deal"}${note}\n`);
+      if (warnings.length > 0) io.err.write(`${formatIssues(warnings.map((i) => ({ ...i, file })))}\n`);
+    } else {
       bad += 1;
       io.err.write(`${formatIssues(result.issues.map((i) => ({ ...i, file })))}\n`);
     }

@@ -1,11 +1,12 @@
 import type { Report } from "../model/report.js";
+import { forMarkdown as m, forTerminal as t } from "./escape.js";
 import type { Style } from "./style.js";
 
 const MARK = { met: "✓", partial: "~", unmet: "✗", unknown: "?" } as const;
 const SEVERITY = { critical: "!!", warning: "! ", info: "i " } as const;
 
-function who(name: string | undefined): string {
-  return name ?? "(nobody engaged yet)";
+function who(name: string | undefined, esc: (s: string) => string): string {
+  return name === undefined ? "(nobody engaged yet)" : esc(name);
 }
 
 /** How many questions the text and markdown formats show. */
@@ -14,12 +15,12 @@ export const TOP_QUESTIONS = 5;
 /** The report for a person at a terminal. */
 export function formatText(report: Report, s: Style): string {
   const lines: string[] = [];
-  lines.push(s.bold(`${report.deal.name} (${report.deal.id})`), s.dim(`as of ${report.asOf}`), "");
+  lines.push(s.bold(`${t(report.deal.name)} (${t(report.deal.id)})`), s.dim(`as of ${report.asOf}`), "");
   for (const f of report.frameworks) {
     lines.push(
-      `${s.bold(f.name)}  ${s.bold(`${f.score}/100`)}  ${s.dim(`range ${f.range.low}-${f.range.high}, confidence ${Math.round(f.confidence * 100)}%`)}`,
+      `${s.bold(t(f.name))}  ${s.bold(`${f.score}/100`)}  ${s.dim(`range ${f.range.low}-${f.range.high}, confidence ${Math.round(f.confidence * 100)}%`)}`,
     );
-    const width = Math.max(...f.criteria.map((c) => c.name.length));
+    const width = Math.max(...f.criteria.map((c) => t(c.name).length));
     for (const c of f.criteria) {
       const colour =
         c.status === "met"
@@ -30,7 +31,7 @@ export function formatText(report: Report, s: Style): string {
               ? s.yellow
               : s.cyan;
       lines.push(
-        `  ${colour(`${MARK[c.status]} ${c.name.padEnd(width)}  ${c.status.padEnd(7)}`)}  ${c.explanation}`,
+        `  ${colour(`${MARK[c.status]} ${t(c.name).padEnd(width)}  ${c.status.padEnd(7)}`)}  ${t(c.explanation)}`,
       );
     }
     lines.push("");
@@ -39,15 +40,15 @@ export function formatText(report: Report, s: Style): string {
     lines.push(s.bold("Risks"));
     for (const f of report.findings) {
       const colour = f.severity === "critical" ? s.red : f.severity === "warning" ? s.yellow : s.dim;
-      lines.push(`  ${colour(`${SEVERITY[f.severity]} ${f.id}`)}: ${f.message}`);
+      lines.push(`  ${colour(`${SEVERITY[f.severity]} ${t(f.id)}`)}: ${t(f.message)}`);
     }
     lines.push("");
   }
   if (report.questions.length) {
     lines.push(s.bold("Ask next"));
     report.questions.slice(0, TOP_QUESTIONS).forEach((q, i) => {
-      lines.push(`  ${i + 1}. ${s.bold(q.text)}  ${s.cyan(`-> ${who(q.askName)}`)}`);
-      lines.push(`     ${s.dim(q.why)}`);
+      lines.push(`  ${i + 1}. ${s.bold(t(q.text))}  ${s.cyan(`-> ${who(q.askName, t)}`)}`);
+      lines.push(`     ${s.dim(t(q.why))}`);
     });
     if (report.questions.length > TOP_QUESTIONS)
       lines.push(s.dim(`  (${report.questions.length - TOP_QUESTIONS} more with --format json)`));
@@ -56,7 +57,7 @@ export function formatText(report: Report, s: Style): string {
   if (report.collateral.length) {
     lines.push(s.bold("Bring"));
     for (const c of report.collateral)
-      lines.push(`  - ${s.bold(c.title)} ${s.dim(`(for: ${c.audience})`)}`, `    ${c.why}`);
+      lines.push(`  - ${s.bold(t(c.title))} ${s.dim(`(for: ${t(c.audience)})`)}`, `    ${t(c.why)}`);
     lines.push("");
   }
   return lines.join("\n");
@@ -64,34 +65,35 @@ export function formatText(report: Report, s: Style): string {
 
 /** The report as markdown, for a CRM note. */
 export function formatMarkdown(report: Report): string {
-  const out: string[] = [`## ${report.deal.name}`, "", `Qualified as of ${report.asOf}.`, ""];
+  const out: string[] = [`## ${m(report.deal.name)}`, "", `Qualified as of ${report.asOf}.`, ""];
   for (const f of report.frameworks) {
     out.push(
-      `### ${f.name}: ${f.score}/100`,
+      `### ${m(f.name)}: ${f.score}/100`,
       "",
       `Range ${f.range.low}-${f.range.high}, confidence ${Math.round(f.confidence * 100)}%.`,
       "",
     );
     out.push("| | Criterion | Status | Why |", "| --- | --- | --- | --- |");
     for (const c of f.criteria)
-      out.push(`| ${MARK[c.status]} | ${c.name} | ${c.status} | ${c.explanation.replace(/\|/g, "\\|")} |`);
+      out.push(`| ${MARK[c.status]} | ${m(c.name)} | ${c.status} | ${m(c.explanation)} |`);
     out.push("");
   }
   if (report.findings.length) {
     out.push("### Risks", "");
-    for (const f of report.findings) out.push(`- **${f.severity}** \`${f.id}\`: ${f.message}`);
+    for (const f of report.findings)
+      out.push(`- **${f.severity}** ${/^[\w-]+$/.test(f.id) ? `\`${f.id}\`` : m(f.id)}: ${m(f.message)}`);
     out.push("");
   }
   if (report.questions.length) {
     out.push("### Ask next", "");
     report.questions
       .slice(0, TOP_QUESTIONS)
-      .forEach((q, i) => out.push(`${i + 1}. **${q.text}** (ask ${who(q.askName)}): ${q.why}`));
+      .forEach((q, i) => out.push(`${i + 1}. **${m(q.text)}** (ask ${who(q.askName, m)}): ${m(q.why)}`));
     out.push("");
   }
   if (report.collateral.length) {
     out.push("### Bring", "");
-    for (const c of report.collateral) out.push(`- **${c.title}** (for: ${c.audience}): ${c.why}`);
+    for (const c of report.collateral) out.push(`- **${m(c.title)}** (for: ${m(c.audience)}): ${m(c.why)}`);
     out.push("");
   }
   return out.join("\n");

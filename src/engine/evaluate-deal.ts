@@ -1,3 +1,4 @@
+import { budgetFor, type EvaluationBudget } from "../logic/budget.js";
 import type { EvalEnv, Evaluator } from "../logic/operator.js";
 import type { OperatorSet } from "../logic/operator-set.js";
 import { Tracer } from "../logic/trace.js";
@@ -30,6 +31,8 @@ export interface CompiledQualifier {
   readonly operators: OperatorSet;
   readonly disabled: ReadonlySet<string>;
   readonly traceCompile: (logic: unknown) => Evaluator;
+  /** The evaluation budget per deal. */
+  readonly budget?: EvaluationBudget;
 }
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
@@ -101,7 +104,7 @@ function dealRules<T extends FindingRule | CollateralRule>(
 
 /** Scores one validated deal: frameworks, findings, ranked questions and collateral. Pure. */
 export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, trace: boolean): Report {
-  const env: EvalEnv = { root: deal, asOf, memo: new Map() };
+  const env: EvalEnv = { root: deal, asOf, memo: new Map(), budget: budgetFor(deal, q.budget) };
   const seen = new Map<string, unknown>();
   const outcomes = new Map<string, RuleOutcome | undefined>();
   // TypeScript rules are code from plugins: what they throw or return is checked, and named if wrong.

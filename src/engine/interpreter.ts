@@ -1,7 +1,8 @@
 import jsonLogic from "json-logic-js";
-import type { EvalEnv, Evaluator } from "../logic/operator.js";
+import type { EvalEnv, Evaluator, Operator } from "../logic/operator.js";
 import type { OperatorSet } from "../logic/operator-set.js";
 import { dataOperators, standardOperators } from "../logic/standard-operators.js";
+import { JSON_LOGIC_OWN } from "./json-logic-originals.js";
 
 const BUILT_IN = new Set([...standardOperators, ...dataOperators].map((o) => o.name));
 
@@ -11,22 +12,30 @@ export function interpret(logic: unknown): Evaluator {
 }
 
 /**
- * Runs `fn` with the qualifier's own operators registered in json-logic-js. Its operator table is
- * process-wide, so they are added for this synchronous call only and removed before it returns:
- * nothing leaks to other qualifiers or to other users of json-logic-js.
+ * Runs `fn` with the qualifier's own operators registered in json-logic-js, and its own `var`,
+ * `missing` and `missing_some` (which never return JavaScript's machinery: `constructor`, `__proto__`,
+ * methods), so interpreter mode gives the compiled mode's answers. json-logic-js's operator table is
+ * process-wide: they are swapped in for this synchronous call only, and json-logic-js's own operations
+ * are put back before it returns (a plugin operator named `log` included): nothing leaks to other
+ * qualifiers or to other users of json-logic-js.
  */
 export function withJsonLogicOperators<T>(operators: OperatorSet, env: EvalEnv, fn: () => T): T {
   const added: string[] = [];
+  const register = (op: Operator) => {
+    jsonLogic.add_operation(op.name, function (this: unknown, ...args: unknown[]) {
+      return op.evaluate(args, { data: this, root: env.root, asOf: env.asOf });
+    });
+    added.push(op.name);
+  };
   try {
-    for (const op of operators.values()) {
-      if (BUILT_IN.has(op.name)) continue;
-      jsonLogic.add_operation(op.name, function (this: unknown, ...args: unknown[]) {
-        return op.evaluate(args, { data: this, root: env.root, asOf: env.asOf });
-      });
-      added.push(op.name);
-    }
+    for (const op of dataOperators) register(op);
+    for (const op of operators.values()) if (!BUILT_IN.has(op.name)) register(op);
     return fn();
   } finally {
-    for (const name of added) jsonLogic.rm_operation(name);
+    for (const name of added) {
+      const own = JSON_LOGIC_OWN[name];
+      if (own) jsonLogic.add_operation(name, own);
+      else jsonLogic.rm_operation(name);
+    }
   }
 }

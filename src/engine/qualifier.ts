@@ -1,4 +1,5 @@
 import type { FrameworkDef } from "../frameworks/framework-def.js";
+import type { EvaluationBudget } from "../logic/budget.js";
 import { compileNode } from "../logic/compile.js";
 import { frozenCopy } from "../logic/json-value.js";
 import type { OperatorSet } from "../logic/operator-set.js";
@@ -35,6 +36,12 @@ export interface QualifierOptions {
    * json-logic-js `apply` each time; the same reports, slower: the reference and the baseline.
    */
   readonly mode?: "compiled" | "interpreter";
+  /**
+   * The most work one deal's evaluation may take (compiled mode): loops over lists and list items built.
+   * Default: 1,000,000 steps plus 1,000 per item in the deal's lists. A rule over it fails with a
+   * `budget-exceeded` issue naming the framework and criterion.
+   */
+  readonly budget?: EvaluationBudget;
 }
 
 /** Options of one evaluation. */
@@ -84,6 +91,7 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     operators,
     disabled: new Set(options.disable ?? []),
     traceCompile: (logic: unknown) => compileNode(logic, operators, true),
+    ...(options.budget ? { budget: options.budget } : {}),
   };
 
   // Code from plugins (operators, TypeScript rules) is given a deeply frozen copy of the deal, so it cannot

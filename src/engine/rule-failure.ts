@@ -1,3 +1,4 @@
+import { BudgetExceeded } from "../logic/budget.js";
 import type { Issue } from "../validation/issue.js";
 
 /**
@@ -39,6 +40,7 @@ export function guard<T>(where: string, rule: string, fn: () => T): T {
     return fn();
   } catch (e) {
     if (e instanceof RuleFailure) throw e;
+    if (e instanceof BudgetExceeded) throw new RuleFailure(where, rule, e.message, "budget-exceeded");
     const overflow = e instanceof RangeError && /call stack/i.test(e.message);
     throw new RuleFailure(
       where,

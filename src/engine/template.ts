@@ -11,23 +11,33 @@ export function placeholders(template: string): string[] {
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return "unknown";
   if (Array.isArray(value)) return humanList(value);
-  if (typeof value === "number")
-    return Number.isInteger(value) ? groupDigits(value) : String(Math.round(value * 100) / 100);
+  if (typeof value === "number") return formatNumber(value);
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "object") {
     const o = value as { value?: unknown; currency?: unknown; name?: unknown };
     if (typeof o.value === "number")
-      return `${groupDigits(o.value)}${typeof o.currency === "string" ? ` ${o.currency}` : ""}`;
+      return `${formatNumber(o.value)}${typeof o.currency === "string" ? ` ${o.currency}` : ""}`;
     if (typeof o.name === "string") return o.name;
     return JSON.stringify(value);
   }
   return String(value);
 }
 
-function groupDigits(n: number): string {
-  const [int, frac] = String(Math.abs(n)).split(".");
-  const grouped = (int as string).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${n < 0 ? "-" : ""}${grouped}${frac ? `.${frac}` : ""}`;
+/**
+ * A number as a person writes it: digits grouped by thousands, at most two decimals, never exponent
+ * notation (`1,000,000,000,000,000,000,000`, not `1e+21`; `0`, not `1e-7`).
+ */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return "unknown";
+  const cents = Math.round(Math.abs(n) * 100);
+  const whole = Number.isSafeInteger(cents) ? Math.floor(cents / 100) : Math.round(Math.abs(n));
+  const frac = Number.isSafeInteger(cents) ? cents % 100 : 0;
+  // BigInt writes every digit of a large whole number; String() would switch to exponent notation.
+  const digits = BigInt(whole)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const decimals = frac === 0 ? "" : `.${String(frac).padStart(2, "0").replace(/0$/, "")}`;
+  return `${n < 0 && (whole > 0 || frac > 0) ? "-" : ""}${digits}${decimals}`;
 }
 
 /** A compiled template: fills its placeholders from a lookup. `fixed` is set when it has none. */

@@ -8,7 +8,7 @@ import { Criterion, Framework, type FrameworkInput, RuleSet } from "../model/fra
 import type { Rule } from "../plugin/define-rule.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { fromZod } from "../validation/from-zod.js";
-import { type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
+import { capIssues, type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
 import type { FrameworkDef } from "./framework-def.js";
 import { mergeCriteria, mergeRules } from "./merge-extends.js";
 
@@ -39,7 +39,8 @@ export function safeParseFramework(
   const oversized = sizeIssues(input);
   if (oversized.length > 0) return { success: false, issues: oversized };
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return { success: false, issues: fromZod(parsed.error.issues, schema, input) };
+  if (!parsed.success)
+    return { success: false, issues: capIssues(fromZod(parsed.error.issues, schema, input)) };
   const file = parsed.data as FrameworkInput;
   const issues: Issue[] = [];
   const operators = options.operators ?? createOperatorSet(domainOperators);
@@ -191,7 +192,8 @@ export function safeParseFramework(
       ids.add(item.id);
     });
   }
-  if (issues.length > 0) return { success: false, issues };
+  const warnings = issues.filter((i) => i.severity === "warning");
+  if (warnings.length < issues.length) return { success: false, issues: capIssues(issues) };
 
   const { findings, collateral } = mergeRules(base, file);
   const def: FrameworkDef = {
@@ -210,6 +212,7 @@ export function safeParseFramework(
     criteria,
     findings,
     collateral,
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
   return { success: true, data: def };
 }

@@ -1,4 +1,5 @@
 import { QualifyError } from "../validation/issue.js";
+import { charge } from "./budget.js";
 import { constant, fieldOf, markField } from "./constant.js";
 import type { EvalEnv, Evaluator, Operator } from "./operator.js";
 import { createOperatorSet, type OperatorSet } from "./operator-set.js";
@@ -27,7 +28,9 @@ type TraceEnv = EvalEnv & { readonly tracer?: Tracer };
  */
 export function compileLogic(rule: unknown, options: CompileOptions = {}): CompiledLogic {
   const operators = options.operators ?? createOperatorSet();
-  const issues = validateLogic(rule, { operators, checkArity: false });
+  const issues = validateLogic(rule, { operators, checkArity: false }).filter(
+    (i) => i.severity !== "warning",
+  );
   if (issues.length > 0) throw new QualifyError("Invalid rule", issues);
   const fn = compileNode(rule, operators, options.trace === true);
   if (!options.trace && !readsEnv(rule, operators)) {
@@ -136,6 +139,7 @@ function compileInner(logic: unknown, operators: OperatorSet, trace: boolean): E
         const items = source(d, e);
         const start = initial(d, e);
         if (!Array.isArray(items)) return start;
+        charge(e, items.length);
         return items.reduce((accumulator, current) => body({ current, accumulator }, e), start);
       };
     }
@@ -263,6 +267,7 @@ function compileScoped(op: string, source: Evaluator, body: Evaluator): Evaluato
         return (d, e) => {
           const items = source(d, e);
           if (!Array.isArray(items)) return [];
+          charge(e, items.length);
           const out: unknown[] = [];
           for (let i = 0; i < items.length; i++) {
             const item = items[i];
@@ -276,6 +281,7 @@ function compileScoped(op: string, source: Evaluator, body: Evaluator): Evaluato
       return (d, e) => {
         const items = source(d, e);
         if (!Array.isArray(items)) return [];
+        charge(e, items.length);
         const out: unknown[] = [];
         for (let i = 0; i < items.length; i++) if (truthy(body(items[i], e))) out.push(items[i]);
         return out;
@@ -284,12 +290,15 @@ function compileScoped(op: string, source: Evaluator, body: Evaluator): Evaluato
     case "map":
       return (d, e) => {
         const items = source(d, e);
-        return Array.isArray(items) ? items.map((item) => body(item, e)) : [];
+        if (!Array.isArray(items)) return [];
+        charge(e, items.length);
+        return items.map((item) => body(item, e));
       };
     case "all":
       return (d, e) => {
         const items = source(d, e);
         if (!Array.isArray(items) || items.length === 0) return false;
+        charge(e, items.length);
         for (const item of items) if (!truthy(body(item, e))) return false;
         return true;
       };
@@ -297,6 +306,7 @@ function compileScoped(op: string, source: Evaluator, body: Evaluator): Evaluato
       return (d, e) => {
         const items = source(d, e);
         if (!Array.isArray(items)) return false;
+        charge(e, items.length);
         for (let i = 0; i < items.length; i++) if (truthy(body(items[i], e))) return true;
         return false;
       };
@@ -304,6 +314,7 @@ function compileScoped(op: string, source: Evaluator, body: Evaluator): Evaluato
       return (d, e) => {
         const items = source(d, e);
         if (!Array.isArray(items)) return true;
+        charge(e, items.length);
         for (const item of items) if (truthy(body(item, e))) return false;
         return true;
       };

@@ -24,6 +24,8 @@ export interface EvalEnv {
    * text): `{"with-role": ["champion"]}` is worked out once per deal however many rules ask.
    */
   readonly memo?: Map<string, unknown>;
+  /** What is left of the evaluation's budget of steps (loops and list items); none: unbounded. */
+  readonly budget?: { left: number; readonly total: number };
 }
 
 /** A JsonLogic operator: a name, what it does, and how it computes its value from evaluated arguments. */

@@ -1,3 +1,4 @@
+import { charge } from "./budget.js";
 import { constantValue, fieldOf, isConstant } from "./constant.js";
 import { lessThan, looseEquals, parseNumber, toNumber, toText } from "./json-value.js";
 import { defineOperator, type Evaluator, type Operator } from "./operator.js";
@@ -57,6 +58,19 @@ const all =
   (args: readonly Evaluator[]): Evaluator =>
   (d, e) =>
     f(args.map((g) => g(d, e)));
+
+/** Like `all`, but the value's size (list items, or characters / 100) is taken from the budget. */
+const sized =
+  (f: (values: unknown[]) => unknown) =>
+  (args: readonly Evaluator[]): Evaluator =>
+  (d, e) => {
+    const value = f(args.map((g) => g(d, e)));
+    charge(
+      e,
+      Array.isArray(value) ? value.length : typeof value === "string" ? Math.ceil(value.length / 100) : 0,
+    );
+    return value;
+  };
 
 type Def = [
   name: string,
@@ -148,6 +162,7 @@ const defs: Def[] = [
     0,
     undefined,
     (v) => v.map((x) => (x === null || x === undefined ? "" : toText(x))).join(""),
+    sized((v) => v.map((x) => (x === null || x === undefined ? "" : toText(x))).join("")),
   ],
   [
     "substr",
@@ -189,6 +204,7 @@ const defs: Def[] = [
     0,
     undefined,
     (v) => v.reduce((a: unknown[], b) => a.concat(b), []),
+    sized((v) => v.reduce((a: unknown[], b) => a.concat(b), [])),
   ],
 ];
 

@@ -31,6 +31,7 @@ type Scope = z.ZodType | "any";
 export function validateLogic(rule: unknown, options: ValidateLogicOptions): Issue[] {
   const issues: Issue[] = [];
   let nodes = 0;
+  let loops = 0; // how many scoped bodies (some, filter...) the walk is inside
   const names = operatorNames(options.operators);
   const at = (path: string) => path || "(rule)";
 
@@ -110,6 +111,13 @@ export function validateLogic(rule: unknown, options: ValidateLogicOptions): Iss
       }
     }
     if (SCOPED_OPERATORS.has(op)) {
+      if (loops > 0 && readsDealList(args[0], options.operators))
+        issues.push({
+          path: here,
+          code: "quadratic",
+          severity: "warning",
+          message: `"${op}" over a list of the whole deal inside another loop: the work grows with the square of the list (or worse). Test the item itself instead (has-role, reports-to-role or its own fields) rather than looping over the whole deal again`,
+        });
       const source = walk(args[0], `${here}[0]`, depth + 1, scope);
       const item: Scope = source === "any" ? "any" : (elementOf(source) ?? "any");
       const inner: Scope =
@@ -118,7 +126,9 @@ export function validateLogic(rule: unknown, options: ValidateLogicOptions): Iss
             ? "any"
             : z.object({ current: item, accumulator: z.unknown() })
           : item;
+      loops += 1;
       walk(args[1], `${here}[1]`, depth + 1, inner);
+      loops -= 1;
       args.slice(2).forEach((a, i) => walk(a, `${here}[${i + 2}]`, depth + 1, scope));
       return op === "filter" ? source : "any";
     }
@@ -135,6 +145,13 @@ export function validateLogic(rule: unknown, options: ValidateLogicOptions): Iss
   };
   walk(rule, options.path ?? "", 0, options.schema ?? "any");
   return issues;
+}
+
+/** Whether a loop's source is a list read from the whole deal (`with-role`, `engaged`...), not from the item. */
+function readsDealList(source: unknown, operators: OperatorSet): boolean {
+  if (!isLogic(source)) return false;
+  const [op] = opAndArgs(source);
+  return (operators.get(op)?.reads?.length ?? 0) > 0;
 }
 
 /** The values of an enum schema (through optional wrappers), or undefined when it is not an enum. */

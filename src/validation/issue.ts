@@ -10,6 +10,8 @@ export interface Issue {
   readonly file?: string;
   /** A suggestion, when one is close: "did you mean" this. */
   readonly suggestion?: string;
+  /** `warning` for something that works but should be changed (it never makes an input invalid); absent: an error. */
+  readonly severity?: "warning";
 }
 
 /** The outcome of a `safeParse*` call: the typed value, or every problem found. */
@@ -38,7 +40,9 @@ export function formatIssues(issues: readonly Issue[]): string {
   return issues
     .map((i) => {
       const where = [i.file, i.path || "(root)"].filter(Boolean).join(": ");
-      return escapeControls(`  ${where}: ${i.message} [${i.code}]`);
+      return escapeControls(
+        `  ${where}: ${i.severity === "warning" ? "warning: " : ""}${i.message} [${i.code}]`,
+      );
     })
     .join("\n");
 }
@@ -96,7 +100,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
-    else if (typeof key === "string" && PLAIN_KEY.test(key)) out += out === "" ? key : `.${key}`;
+    else if (typeof key === "string" && key.length <= MAX_QUOTED && PLAIN_KEY.test(key))
+      out += out === "" ? key : `.${key}`;
     else out += `[${quote(String(key))}]`;
   }
   return out;
