@@ -1,4 +1,6 @@
-import { escapeControls } from "../validation/issue.js";
+import { CONTROL_CLASS, escapeControls } from "../validation/issue.js";
+
+const CONTROL_RUNS = new RegExp(`${CONTROL_CLASS}+`, "g");
 
 /**
  * Text from a deal or a framework, made safe for a terminal: control characters (escape sequences that
@@ -26,8 +28,5 @@ const MARKDOWN: Readonly<Record<string, string>> = {
  * `|`, and no line breaks (which could start a heading or a list). It still reads as the same words.
  */
 export function forMarkdown(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are dropped on purpose
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
-    .replace(/[&<>\\`*_[\]|~]/g, (c) => MARKDOWN[c] ?? c);
+  return text.replace(CONTROL_RUNS, " ").replace(/[&<>\\`*_[\]|~]/g, (c) => MARKDOWN[c] ?? c);
 }

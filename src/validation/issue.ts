@@ -47,13 +47,13 @@ export function formatIssues(issues: readonly Issue[]): string {
     .join("\n");
 }
 
+/** The control characters (C0, DEL, C1, line and paragraph separators), as a character class. */
+export const CONTROL_CLASS = "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]";
+const CONTROLS = new RegExp(CONTROL_CLASS, "g");
+
 /** Control characters (line breaks, escapes, the C1 set) written as `\u001b`-style escapes. */
 export function escapeControls(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-  return text.replace(
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** Most issues reported for one input; beyond it, one more issue says how many were left out. */
@@ -89,8 +89,7 @@ export function quote(value: unknown): string {
 }
 
 /** A key that can be written bare in a dotted path: no dot, bracket, quote, space or control character. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: keys with control characters must be quoted
-const PLAIN_KEY = /^[^.[\]"'\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/;
+const PLAIN_KEY = new RegExp(`^(?!.*${CONTROL_CLASS})[^.[\\]"'\\s]+$`);
 
 /**
  * Formats a path of keys and indexes as `a.b[0].c`. A key that would read as something else (one with
