@@ -205,10 +205,10 @@ export function frozenCopy<T>(value: T): T {
   if (Array.isArray(value)) return Object.freeze(value.map((item) => frozenCopy(item))) as T;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    Object.defineProperty(out, key, {
-      value: frozenCopy((value as Record<string, unknown>)[key]),
-      enumerable: true,
-    });
+    const item = frozenCopy((value as Record<string, unknown>)[key]);
+    // A data key named __proto__ must stay a key, not set the copy's prototype.
+    if (key === "__proto__") Object.defineProperty(out, key, { value: item, enumerable: true });
+    else out[key] = item;
   }
   return Object.freeze(out) as T;
 }
