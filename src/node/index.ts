@@ -4,4 +4,5 @@
  * @packageDocumentation
  */
 export { createWorkerPool, type PoolOptions, type WorkerPool } from "./pool.js";
+export type { BadLine, InputLine } from "./ndjson-input.js";
 export type { WorkerSetup } from "./protocol.js";
