@@ -3,6 +3,7 @@
  * order preserved. The main entry (`qualify`) imports no `node:` module and runs anywhere.
  * @packageDocumentation
  */
-export { createWorkerPool, type PoolOptions, type WorkerPool } from "./pool.js";
+
 export type { BadLine, InputLine } from "./ndjson-input.js";
+export { createWorkerPool, type PoolOptions, type WorkerPool } from "./pool.js";
 export type { WorkerSetup } from "./protocol.js";
