@@ -2,7 +2,15 @@ import type { FrameworkDef } from "../frameworks/framework-def.js";
 import { compileNode } from "../logic/compile.js";
 import type { Evaluator } from "../logic/operator.js";
 import type { OperatorSet } from "../logic/operator-set.js";
-import type { CollateralRule, Criterion, FindingRule, QuestionDef, StatusRule } from "../model/framework.js";
+import type { Severity } from "../model/enums.js";
+import type {
+  CollateralRule,
+  Criterion,
+  DealQuestion,
+  FindingRule,
+  QuestionDef,
+  StatusRule,
+} from "../model/framework.js";
 import { type EvidencePath, evidencePaths, pathsRead } from "./evidence.js";
 import { compileTemplate, type Template } from "./template.js";
 
@@ -53,8 +61,12 @@ export interface CompiledDealRule<T> {
   readonly when: Evaluator;
   /** For findings: the ids of the stakeholders concerned. */
   readonly stakeholders?: Evaluator;
-  /** The finding's message or the collateral's why, compiled. */
+  /** The finding's message, the collateral's why or the question's text, compiled. */
   readonly text: Template;
+  /** For findings: severity by circumstance, first match wins. */
+  readonly severityWhen?: ReadonlyArray<{ readonly when: Evaluator; readonly severity: Severity }>;
+  /** For findings: the message on a closed deal. */
+  readonly lesson?: Template;
 }
 
 /** A framework or rule set, compiled once and evaluated many times. */
@@ -69,6 +81,8 @@ export interface CompiledFramework {
   readonly findings: readonly CompiledDealRule<FindingRule>[];
   /** Its collateral rules. */
   readonly collateral: readonly CompiledDealRule<CollateralRule>[];
+  /** Its questions about the deal as a whole. */
+  readonly questions: readonly CompiledDealRule<DealQuestion>[];
 }
 
 /** Compiles every rule of a validated framework against an operator set. */
@@ -79,12 +93,16 @@ export function compileFramework(
 ): CompiledFramework {
   const bindings = (b: Record<string, unknown> | undefined): CompiledBindings =>
     Object.entries(b ?? {}).map(([name, logic]) => [name, compile(logic)] as const);
-  const dealRule = <T extends FindingRule | CollateralRule>(r: T): CompiledDealRule<T> => ({
+  const dealRule = <T extends FindingRule | CollateralRule | DealQuestion>(r: T): CompiledDealRule<T> => ({
     def: r,
     bindings: bindings(r.let),
     when: compile(r.when),
     ...("stakeholders" in r && r.stakeholders !== undefined ? { stakeholders: compile(r.stakeholders) } : {}),
-    text: compileTemplate("message" in r ? r.message : r.why),
+    ...("severityWhen" in r && r.severityWhen
+      ? { severityWhen: r.severityWhen.map((s) => ({ when: compile(s.when), severity: s.severity })) }
+      : {}),
+    ...("lesson" in r && r.lesson ? { lesson: compileTemplate(r.lesson) } : {}),
+    text: compileTemplate("message" in r ? r.message : "why" in r ? r.why : r.text),
   });
   const totalWeight = def.criteria.reduce((sum, c) => sum + c.weight, 0);
   const criteria = def.criteria.map((c): CompiledCriterion => {
@@ -118,5 +136,6 @@ export function compileFramework(
     totalWeight,
     findings: def.findings.map(dealRule),
     collateral: def.collateral.map(dealRule),
+    questions: def.questions.map(dealRule),
   };
 }

@@ -5,7 +5,7 @@ import { Tracer } from "../logic/trace.js";
 import { truthy } from "../logic/truthy.js";
 import type { Deal } from "../model/deal.js";
 import type { Status } from "../model/enums.js";
-import type { CollateralRule, FindingRule } from "../model/framework.js";
+import type { CollateralRule, DealQuestion, FindingRule } from "../model/framework.js";
 import type {
   Collateral,
   CriterionResult,
@@ -19,7 +19,7 @@ import { checkOutcome } from "./check-outcome.js";
 import type { CompiledCriterion, CompiledDealRule, CompiledFramework } from "./compile-framework.js";
 import { evidenceFor } from "./evidence.js";
 import { makeLookup } from "./lookup.js";
-import { type QuestionOffer, rankQuestions } from "./questions.js";
+import { type DealQuestionOffer, type QuestionOffer, rankQuestions } from "./questions.js";
 import { guard } from "./rule-failure.js";
 import { scoreOf } from "./score.js";
 
@@ -85,7 +85,7 @@ function traceCriterion(c: CompiledCriterion, deal: Deal, env: EvalEnv, q: Compi
   });
 }
 
-function dealRules<T extends FindingRule | CollateralRule>(
+function dealRules<T extends FindingRule | CollateralRule | DealQuestion>(
   sets: readonly CompiledFramework[],
   pick: (f: CompiledFramework) => readonly CompiledDealRule<T>[],
   disabled: ReadonlySet<string>,
@@ -98,6 +98,33 @@ function dealRules<T extends FindingRule | CollateralRule>(
       seen.add(rule.def.id);
       out.push(rule);
     }
+  }
+  return out;
+}
+
+/** The severity of a finding that holds: the first `severityWhen` that holds, else its own. */
+function severityOf(rule: CompiledDealRule<FindingRule>, deal: Deal, env: EvalEnv): Finding["severity"] {
+  for (const s of rule.severityWhen ?? []) if (truthy(s.when(deal, env))) return s.severity;
+  return rule.def.severity;
+}
+
+/** The deal-level questions that hold: review questions on a closed deal, the others on an open one. */
+function dealQuestions(
+  sets: readonly CompiledFramework[],
+  disabled: ReadonlySet<string>,
+  deal: Deal,
+  env: EvalEnv,
+  closed: boolean,
+): DealQuestionOffer[] {
+  const out: DealQuestionOffer[] = [];
+  for (const rule of dealRules(sets, (f) => f.questions, disabled)) {
+    if ((rule.def.topic === "review") !== closed) continue;
+    const offer = guard(`questions.${rule.def.id}`, `Question "${rule.def.id}"`, () =>
+      truthy(rule.when(deal, env))
+        ? { question: rule.def, text: rule.text(makeLookup(rule.bindings, deal, env)) }
+        : undefined,
+    );
+    if (offer) out.push(offer);
   }
   return out;
 }
@@ -151,16 +178,19 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
     return { id: f.def.id, name: f.def.name, ...scoreOf(criteria), criteria };
   });
 
+  // A closed deal is reviewed, not worked: findings are lessons (info), no collateral, review questions.
+  const closed = deal.stage === "closed-won" || deal.stage === "closed-lost";
   const sets = [...q.ruleSets, ...q.frameworks];
   const findings: Finding[] = [];
   for (const rule of dealRules(sets, (f) => f.findings, q.disabled)) {
     const finding = guard(`findings.${rule.def.id}`, `Finding "${rule.def.id}"`, (): Finding | undefined => {
       if (!truthy(rule.when(deal, env))) return undefined;
       const ids = rule.stakeholders ? rule.stakeholders(deal, env) : undefined;
+      const lookup = makeLookup(rule.bindings, deal, env);
       return {
         id: rule.def.id,
-        severity: rule.def.severity,
-        message: rule.text(makeLookup(rule.bindings, deal, env)),
+        severity: closed ? "info" : severityOf(rule, deal, env),
+        message: (closed && rule.lesson ? rule.lesson : rule.text)(lookup),
         ...(Array.isArray(ids) && ids.length > 0 ? { stakeholderIds: ids.map(String) } : {}),
       };
     });
@@ -172,7 +202,7 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
       if (q.disabled.has(f.id)) continue;
       findings.push({
         id: f.id,
-        severity: f.severity,
+        severity: closed ? "info" : f.severity,
         message: f.message,
         ...(f.stakeholderIds?.length ? { stakeholderIds: [...f.stakeholderIds] } : {}),
       });
@@ -181,7 +211,7 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 
   const collateral: Collateral[] = [];
-  for (const rule of dealRules(sets, (f) => f.collateral, q.disabled)) {
+  for (const rule of closed ? [] : dealRules(sets, (f) => f.collateral, q.disabled)) {
     const item = guard(`collateral.${rule.def.id}`, `Collateral "${rule.def.id}"`, () =>
       truthy(rule.when(deal, env))
         ? {
@@ -200,7 +230,7 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
     asOf,
     frameworks,
     findings,
-    questions: rankQuestions(offers, deal),
+    questions: rankQuestions(closed ? [] : offers, deal, asOf, dealQuestions(sets, q.disabled, deal, env, closed)),
     collateral,
   };
 }

@@ -1,6 +1,7 @@
 import type { Deal } from "../model/deal.js";
 import type { Stage, Status } from "../model/enums.js";
-import type { QuestionDef } from "../model/framework.js";
+import { readPath, splitPath } from "../logic/var-path.js";
+import type { DealQuestion, QuestionDef } from "../model/framework.js";
 import type { NextQuestion } from "../model/report.js";
 import { DEFAULT_STAGE, GAP, STAGE_WEIGHTS } from "./stage-weights.js";
 import { type Target, targetChooser } from "./target.js";
@@ -24,6 +25,14 @@ export interface QuestionOffer {
   readonly position: number;
 }
 
+/** A deal-level question whose condition holds, with its text rendered. */
+export interface DealQuestionOffer {
+  /** The question as defined. */
+  readonly question: DealQuestion;
+  /** Its text, rendered for this deal. */
+  readonly text: string;
+}
+
 /** Each later question of a criterion is worth a little less than the one before it. */
 export const POSITION_DECAY = 0.1;
 const value = (o: QuestionOffer) => o.share * GAP[o.status] * Math.max(0.5, 1 - POSITION_DECAY * o.position);
@@ -35,11 +44,20 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * several frameworks becomes one entry that lists every criterion it serves; its priority adds up the
  * value of each answer (weight share x gap x position decay), times the stage weight of the topic, x100.
  */
-export function rankQuestions(offers: readonly QuestionOffer[], deal: Deal): NextQuestion[] {
+export function rankQuestions(
+  offers: readonly QuestionOffer[],
+  deal: Deal,
+  asOf: string,
+  dealLevel: readonly DealQuestionOffer[] = [],
+): NextQuestion[] {
   const stage: Stage = deal.stage ?? DEFAULT_STAGE;
   const groups = new Map<string, Array<{ offer: QuestionOffer; value: number }>>();
-  const chooseTarget = targetChooser(deal);
+  const chooseTarget = targetChooser(deal, asOf);
   for (const offer of offers) {
+    // Not asked when the deal already holds the answer, or at a stage it no longer fits.
+    const { answeredBy, unlessStage } = offer.question;
+    if (unlessStage?.includes(stage)) continue;
+    if (answeredBy?.every((path) => hasValue(readPath(deal, splitPath(path), undefined)))) continue;
     const entry = { offer, value: value(offer) };
     const group = groups.get(offer.key);
     if (group) group.push(entry);
@@ -70,7 +88,24 @@ export function rankQuestions(offers: readonly QuestionOffer[], deal: Deal): Nex
       priority: round1(100 * STAGE_WEIGHTS[q.topic][stage] * sum),
     });
   }
+  for (const { question: q, text } of dealLevel) {
+    const target = chooseTarget(q.topic, q.askOf);
+    out.push({
+      id: q.id,
+      text,
+      topic: q.topic,
+      ...(target ? { askId: target.person.id, askName: target.person.name } : {}),
+      why: `${q.settles}.${target ? ` Ask ${target.person.name}, who ${target.because}.` : " Nobody has been engaged yet: find someone to ask."}`,
+      criteria: [],
+      priority: q.priority,
+    });
+  }
   return out.sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Whether a deal path holds an answer: a value that is not empty. */
+function hasValue(v: unknown): boolean {
+  return !(v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0));
 }
 
 /** Most valuable first, equals in their original order (frameworks' order): an insertion sort, as groups are small. */

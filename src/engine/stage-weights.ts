@@ -5,6 +5,16 @@ import type { Role, Stage, Topic } from "../model/enums.js";
  * and need matter from the first call; paper process matters more the nearer the signature.
  */
 export const STAGE_WEIGHTS: Readonly<Record<Topic, Readonly<Record<Stage, number>>>> = {
+  // Review questions are asked only of closed deals: what decided it, what we would do differently.
+  review: {
+    prospecting: 0,
+    discovery: 0,
+    evaluation: 0,
+    proposal: 0,
+    negotiation: 0,
+    "closed-won": 1,
+    "closed-lost": 1,
+  },
   authority: {
     prospecting: 1.5,
     discovery: 1.5,
@@ -129,4 +139,21 @@ export const TOPIC_ROLES: Readonly<Record<Topic, readonly Role[]>> = {
   champion: ["coach", "champion"],
   competition: ["coach", "champion"],
   "paper-process": ["procurement", "legal", "champion"],
+  review: ["champion", "coach"],
 };
+
+/**
+ * Topics never put to a stakeholder who is against the deal (negative, or a blocker): they would hand an
+ * opponent the map of the deal. They go through the champion, or a positive contact close to power.
+ */
+export const SENSITIVE_TOPICS: ReadonlySet<Topic> = new Set([
+  "authority",
+  "budget",
+  "decision-process",
+  "paper-process",
+  "timeline",
+  "competition",
+]);
+
+/** Topics that ask about the decider (who decides, an introduction to them): never put to the decider. */
+export const ABOUT_THE_DECIDER: ReadonlySet<Topic> = new Set(["authority", "champion"]);

@@ -1,24 +1,29 @@
+import { isLost, peopleOf } from "../logic/people-index.js";
 import type { Deal } from "../model/deal.js";
 import type { Role, Topic } from "../model/enums.js";
 import type { Stakeholder } from "../model/stakeholder.js";
-import { TOPIC_ROLES } from "./stage-weights.js";
+import { ABOUT_THE_DECIDER, SENSITIVE_TOPICS, TOPIC_ROLES } from "./stage-weights.js";
 
 // Code-point order: the same on every machine and locale (localeCompare is neither fast nor portable).
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const INFLUENCE = { low: 1, medium: 2, high: 3 } as const;
+
+/** Against the deal: negative, or a confirmed blocker. */
+export const isHostile = (s: Stakeholder): boolean => s.sentiment === "negative" || s.roles?.includes("blocker") === true;
+const decides = (s: Stakeholder) => s.roles?.some((r) => r === "economic-buyer" || r === "decision-maker") === true;
 
 /** The engaged stakeholder a seller knows best: most interactions, then latest contact, then influence. */
-export function closestContact(deal: Deal): Stakeholder | undefined {
-  const engaged = (deal.stakeholders ?? []).filter((s) => s.engaged === true);
+export function closestContact(deal: Deal, among?: readonly Stakeholder[]): Stakeholder | undefined {
+  const engaged = among ?? (deal.stakeholders ?? []).filter((s) => s.engaged === true);
   if (engaged.length <= 1) return engaged[0];
   const talks = new Map<string, number>();
   for (const i of deal.interactions ?? [])
     for (const id of i.stakeholderIds) talks.set(id, (talks.get(id) ?? 0) + 1);
-  const influence = { low: 1, medium: 2, high: 3 } as const;
   return [...engaged].sort(
     (a, b) =>
       (talks.get(b.id) ?? 0) - (talks.get(a.id) ?? 0) ||
       compare(b.lastContact ?? "", a.lastContact ?? "") ||
-      (b.influence ? influence[b.influence] : 0) - (a.influence ? influence[a.influence] : 0) ||
+      (b.influence ? INFLUENCE[b.influence] : 0) - (a.influence ? INFLUENCE[a.influence] : 0) ||
       compare(a.id, b.id),
   )[0];
 }
@@ -27,26 +32,47 @@ export function closestContact(deal: Deal): Stakeholder | undefined {
 export type Target = { readonly person: Stakeholder; readonly because: string } | undefined;
 
 /**
- * Chooses whom to ask a question on a topic, for one deal. Only people we have spoken with are asked.
- * Answers are remembered per topic and roles, so ranking many questions looks at the deal once.
+ * Chooses whom to ask a question on a topic, for one deal. Only people we have spoken with are asked,
+ * and of those only live contacts: never someone who has left, and someone silent for 90 days only when
+ * nobody more recent is engaged. Sensitive topics (authority, budget, process, timeline, competition) never
+ * go to someone against the deal; questions about the decider never go to the decider. Answers are
+ * remembered per topic and roles, so ranking many questions looks at the deal once.
  */
-export function targetChooser(deal: Deal): (topic: Topic, askOf: readonly Role[] | undefined) => Target {
+export function targetChooser(
+  deal: Deal,
+  asOf: string | undefined,
+): (topic: Topic, askOf: readonly Role[] | undefined) => Target {
+  const index = peopleOf(deal);
   const engaged = (deal.stakeholders ?? [])
-    .filter((s) => s.engaged === true)
+    .filter((s) => s.engaged === true && s.departed !== true)
     .sort((a, b) => compare(a.id, b.id));
-  let closest: { value: Stakeholder | undefined } | undefined;
+  const live = engaged.filter((s) => !isLost(index, s, asOf));
+  const reachable = live.length > 0 ? live : engaged;
   const memo = new Map<string, Target>();
   const choose = (topic: Topic, askOf: readonly Role[] | undefined): Target => {
+    const eligible = reachable.filter(
+      (s) => !(SENSITIVE_TOPICS.has(topic) && isHostile(s)) && !(ABOUT_THE_DECIDER.has(topic) && decides(s)),
+    );
     if (topic === "budget" && deal.budget?.ownerId) {
-      const owner = engaged.find((s) => s.id === deal.budget?.ownerId);
+      const owner = eligible.find((s) => s.id === deal.budget?.ownerId);
       if (owner) return { person: owner, because: "owns the budget" };
     }
     for (const role of askOf ?? TOPIC_ROLES[topic]) {
-      const holder = engaged.find((s) => s.roles?.includes(role));
+      const holder = eligible.find((s) => s.roles?.includes(role));
       if (holder) return { person: holder, because: `is the ${role.replace(/-/g, " ")}` };
     }
-    closest ??= { value: closestContact(deal) };
-    return closest.value ? { person: closest.value, because: "is the closest contact you have" } : undefined;
+    if (SENSITIVE_TOPICS.has(topic)) {
+      // Through a friend: a positive contact, the closest to power first.
+      const friends = eligible.filter((s) => s.sentiment === "positive");
+      const best = [...friends].sort(
+        (a, b) =>
+          (b.influence ? INFLUENCE[b.influence] : 0) - (a.influence ? INFLUENCE[a.influence] : 0) ||
+          compare(a.id, b.id),
+      )[0];
+      if (best) return { person: best, because: "is on your side" };
+    }
+    const closest = closestContact(deal, eligible);
+    return closest ? { person: closest, because: "is the closest contact you have" } : undefined;
   };
   return (topic, askOf) => {
     const key = `${topic}|${askOf?.join(",") ?? ""}`;

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Status } from "../model/enums.js";
-import type { CollateralRule, Criterion, FindingRule, Origin } from "../model/framework.js";
+import type { CollateralRule, Criterion, DealQuestion, FindingRule, Origin } from "../model/framework.js";
 import type { Issue } from "../validation/issue.js";
 
 /** A framework or rule set after validation, with `extends` resolved: ready to compile. */
@@ -27,6 +27,8 @@ export interface FrameworkDef {
   readonly findings: readonly FindingRule[];
   /** Its collateral rules. */
   readonly collateral: readonly CollateralRule[];
+  /** Its questions about the deal as a whole. */
+  readonly questions: readonly DealQuestion[];
   /** What validation warned about (e.g. loops nested over the deal's lists); the file is valid. */
   readonly warnings?: readonly Issue[];
 }

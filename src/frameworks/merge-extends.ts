@@ -1,4 +1,4 @@
-import type { CollateralRule, FindingRule, FrameworkInput, QuestionDef } from "../model/framework.js";
+import type { CollateralRule, DealQuestion, FindingRule, FrameworkInput, QuestionDef } from "../model/framework.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import type { Issue } from "../validation/issue.js";
 import type { FrameworkDef } from "./framework-def.js";
@@ -65,13 +65,18 @@ export function mergeCriteria(
   return merged;
 }
 
-/** Inherited findings and collateral with the file's own on top (same id replaces). */
+/** Inherited findings, collateral and deal questions with the file's own on top (same id replaces). */
 export function mergeRules(
   base: FrameworkDef | undefined,
-  input: { findings?: FindingRule[] | undefined; collateral?: CollateralRule[] | undefined },
-): { findings: FindingRule[]; collateral: CollateralRule[] } {
+  input: {
+    findings?: FindingRule[] | undefined;
+    collateral?: CollateralRule[] | undefined;
+    questions?: DealQuestion[] | undefined;
+  },
+): { findings: FindingRule[]; collateral: CollateralRule[]; questions: DealQuestion[] } {
   return {
     findings: byId(base?.findings ?? [], input.findings),
     collateral: byId(base?.collateral ?? [], input.collateral),
+    questions: byId(base?.questions ?? [], input.questions),
   };
 }

@@ -161,6 +161,7 @@ export function safeParseFramework(
         });
       questionIds.add(q.id);
       templates(q.text, `${where}.questions[${j}].text`, c.let, ["ask"]);
+      q.answeredBy?.forEach((path, k) => logic({ var: path }, `${where}.questions[${j}].answeredBy[${k}]`));
     });
   }
 
@@ -171,15 +172,26 @@ export function safeParseFramework(
     if (f.stakeholders !== undefined) logic(f.stakeholders, `${where}.stakeholders`);
     templates(f.message, `${where}.message`, f.let);
   });
+  file.findings?.forEach((f, i) => {
+    f.severityWhen?.forEach((s, j) => logic(s.when, `findings[${i}].severityWhen[${j}].when`));
+    if (f.lesson) templates(f.lesson, `findings[${i}].lesson`, f.let);
+  });
   file.collateral?.forEach((c, i) => {
     const where = `collateral[${i}]`;
     for (const [name, rule] of Object.entries(c.let ?? {})) logic(rule, `${where}.let.${name}`);
     logic(c.when, `${where}.when`);
     templates(c.why, `${where}.why`, c.let);
   });
+  file.questions?.forEach((q, i) => {
+    const where = `questions[${i}]`;
+    for (const [name, rule] of Object.entries(q.let ?? {})) logic(rule, `${where}.let.${name}`);
+    logic(q.when, `${where}.when`);
+    templates(q.text, `${where}.text`, q.let);
+  });
   for (const [list, label] of [
     [file.findings ?? [], "findings"],
     [file.collateral ?? [], "collateral"],
+    [file.questions ?? [], "questions"],
   ] as const) {
     const ids = new Set<string>();
     list.forEach((item, i) => {
@@ -195,7 +207,7 @@ export function safeParseFramework(
   const warnings = issues.filter((i) => i.severity === "warning");
   if (warnings.length < issues.length) return { success: false, issues: capIssues(issues) };
 
-  const { findings, collateral } = mergeRules(base, file);
+  const { findings, collateral, questions } = mergeRules(base, file);
   const def: FrameworkDef = {
     kind: isRuleSet ? "ruleset" : "framework",
     id: file.id,
@@ -212,6 +224,7 @@ export function safeParseFramework(
     criteria,
     findings,
     collateral,
+    questions,
     ...(warnings.length > 0 ? { warnings } : {}),
   };
   return { success: true, data: def };

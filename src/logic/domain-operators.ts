@@ -4,7 +4,7 @@ import { Stakeholder } from "../model/stakeholder.js";
 import { daysBetween } from "./dates.js";
 import { toText } from "./json-value.js";
 import { defineOperator, type Operator } from "./operator.js";
-import { hasAnyRole, type Person, peopleOf, reportsToRole } from "./people-index.js";
+import { hasAnyRole, isLost, type Person, peopleOf, reportsToRole, silentDays } from "./people-index.js";
 
 const People = z.array(Stakeholder);
 
@@ -46,12 +46,40 @@ export const domainOperators: readonly Operator[] = [
   defineOperator({
     name: "engaged",
     rootOnly: true,
-    reads: ["stakeholders"],
+    reads: ["stakeholders", "interactions"],
     description:
-      'The stakeholders we have spoken with: of the deal, or of a given list: {"engaged": [{"with-role": ["champion"]}]}.',
+      'The stakeholders we have spoken with and who are still live contacts (not departed, heard from within 90 days): of the deal, or of a given list: {"engaged": [{"with-role": ["champion"]}]}.',
     arity: { min: 0, max: 1 },
     returns: People,
-    evaluate: ([list], { root }) => listOr(list, root).filter((p) => p?.engaged === true),
+    evaluate: ([list], { root, asOf }) => {
+      const index = peopleOf(root);
+      return listOr(list, root).filter((p) => p?.engaged === true && !isLost(index, p, asOf));
+    },
+  }),
+  defineOperator({
+    name: "lost",
+    rootOnly: true,
+    reads: ["stakeholders", "interactions"],
+    description:
+      'The stakeholders lost as contacts: departed, or not heard from (lastContact or their latest interaction) for 90 days or more; of the deal, or of a given list: {"lost": [{"with-role": ["champion"]}]}.',
+    arity: { min: 0, max: 1 },
+    returns: People,
+    evaluate: ([list], { root, asOf }) => {
+      const index = peopleOf(root);
+      return listOr(list, root).filter((p) => typeof p === "object" && p !== null && isLost(index, p, asOf));
+    },
+  }),
+  defineOperator({
+    name: "silent-days",
+    rootOnly: true,
+    reads: ["stakeholders", "interactions"],
+    description:
+      'Whole days since a stakeholder (object or id) was last heard from (lastContact or their latest interaction); null when nobody recorded it: {"silent-days": [{"var": ""}]}.',
+    arity: { min: 1, max: 1 },
+    evaluate: ([who], { root, asOf }) => {
+      const p = resolve(who, root);
+      return p ? (silentDays(peopleOf(root), p, asOf) ?? null) : null;
+    },
   }),
   defineOperator({
     name: "has-role",

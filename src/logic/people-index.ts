@@ -1,3 +1,5 @@
+import { daysBetween } from "./dates.js";
+
 /** A stakeholder as operators see it: whatever the deal holds (validated deals hold Stakeholders). */
 export type Person = {
   id?: unknown;
@@ -5,7 +7,12 @@ export type Person = {
   roles?: unknown;
   engaged?: unknown;
   reportsTo?: unknown;
+  lastContact?: unknown;
+  departed?: unknown;
 };
+
+/** Days of silence after which a person no longer counts as a live contact: their role is not confirmed. */
+export const LOST_AFTER_DAYS = 90;
 
 /** The stakeholders of one deal, indexed once: lookups by id and reporting-line answers in O(1). */
 export interface PeopleIndex {
@@ -15,6 +22,8 @@ export interface PeopleIndex {
   readonly byId: ReadonlyMap<unknown, Person>;
   /** Answers of `reports-to-role`, per role list, per stakeholder: each reporting line is walked once. */
   readonly reportsTo: Map<string, Map<Person, boolean>>;
+  /** The latest day each person was heard from: `lastContact` or the latest interaction they took part in. */
+  readonly lastHeard: ReadonlyMap<unknown, string>;
 }
 
 // Keyed by the deal object itself and dropped with it: an evaluation's deal is indexed once however many
@@ -30,11 +39,42 @@ export function peopleOf(root: unknown): PeopleIndex {
   const list = Array.isArray(raw) ? (raw.filter((p) => typeof p === "object" && p !== null) as Person[]) : [];
   const byId = new Map<unknown, Person>();
   for (const p of list) if (!byId.has(p.id)) byId.set(p.id, p);
-  index = { list, byId, reportsTo: new Map() };
+  const lastHeard = new Map<unknown, string>();
+  const heard = (id: unknown, date: unknown) => {
+    if (typeof date !== "string" || date.length < 10) return;
+    const day = date.slice(0, 10);
+    const before = lastHeard.get(id);
+    if (before === undefined || day > before) lastHeard.set(id, day);
+  };
+  for (const p of list) heard(p.id, p.lastContact);
+  const interactions = (root as { interactions?: unknown }).interactions;
+  if (Array.isArray(interactions))
+    for (const i of interactions) {
+      const ids = (i as { stakeholderIds?: unknown } | null)?.stakeholderIds;
+      if (Array.isArray(ids)) for (const id of ids) heard(id, (i as { date?: unknown }).date);
+    }
+  index = { list, byId, reportsTo: new Map(), lastHeard };
   indexes.set(root, index);
   return index;
 }
-const EMPTY: PeopleIndex = { list: [], byId: new Map(), reportsTo: new Map() };
+const EMPTY: PeopleIndex = { list: [], byId: new Map(), reportsTo: new Map(), lastHeard: new Map() };
+
+/** Whole days since a person was last heard from, as of `asOf`; undefined when nobody recorded it. */
+export function silentDays(index: PeopleIndex, p: Person, asOf: string | undefined): number | undefined {
+  const last = index.lastHeard.get(p.id);
+  const days = last === undefined ? null : daysBetween(last, asOf);
+  return days === null ? undefined : Math.max(0, days);
+}
+
+/**
+ * Whether a person is lost as a contact: they left (`departed`), or nobody has heard from them for
+ * {@link LOST_AFTER_DAYS} days or more. Unknown recency is not lost: absent is "we don't know".
+ */
+export function isLost(index: PeopleIndex, p: Person, asOf: string | undefined): boolean {
+  if (p.departed === true) return true;
+  const days = silentDays(index, p, asOf);
+  return days !== undefined && days >= LOST_AFTER_DAYS;
+}
 
 /** Whether a person holds any of the roles. */
 export const hasAnyRole = (p: Person, roles: readonly unknown[]): boolean =>

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import {
   BudgetStatus,
+  CompellingEventKind,
   CompetitorKind,
   CriterionKind,
+  DealType,
   Impact,
   InteractionKind,
   Level,
@@ -46,6 +48,7 @@ export const Timeline = z
     decisionBy: IsoDate.optional().describe("When the buyer will decide."),
     startBy: IsoDate.optional().describe("When the buyer needs to start using the solution."),
     compellingEvent: z.string().optional().describe("The event that forces a decision by that date."),
+    compellingEventKind: CompellingEventKind.optional(),
   })
   .describe("When things must happen, and why then.");
 
@@ -117,6 +120,7 @@ export const Deal = z
     id: z.string().min(1).describe("Unique id of the deal."),
     name: z.string().min(1).describe("The deal's name."),
     stage: Stage.optional(),
+    type: DealType.optional(),
     amount: Money.optional().describe("What the deal is worth."),
     account: Account.optional(),
     stakeholders: z.array(Stakeholder).optional().describe("The people on the buyer's side we know of."),

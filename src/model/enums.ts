@@ -7,6 +7,25 @@ export const Stage = z
 /** A deal stage. */
 export type Stage = z.infer<typeof Stage>;
 
+/** What kind of deal it is. */
+export const DealType = z
+  .enum(["new-business", "expansion", "renewal"])
+  .describe("New business, an expansion of an existing customer, or a renewal.");
+/** What kind of deal it is. */
+export type DealType = z.infer<typeof DealType>;
+
+/**
+ * Whether a compelling event is a business reason to buy (a launch, a regulation, a contract ending)
+ * or only a process date (an RFP response deadline, a budget cycle): a process date is not a reason.
+ */
+export const CompellingEventKind = z
+  .enum(["business", "process"])
+  .describe(
+    "business: a reason to buy by that date (a launch, a regulation, a contract ending); process: only a date in the buying process (an RFP deadline), not a reason to buy.",
+  );
+/** What kind of compelling event it is. */
+export type CompellingEventKind = z.infer<typeof CompellingEventKind>;
+
 /** Low, medium or high. */
 export const Level = z.enum(["low", "medium", "high"]).describe("Low, medium or high.");
 /** Low, medium or high. */
@@ -119,7 +138,10 @@ export const Topic = z
     "champion",
     "competition",
     "situation",
+    "review",
   ])
-  .describe("What a question is about; questions on the same topic from different frameworks merge.");
+  .describe(
+    "What a question is about; questions on the same topic from different frameworks merge. review: a closed deal's review questions.",
+  );
 /** A question topic. */
 export type Topic = z.infer<typeof Topic>;

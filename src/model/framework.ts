@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Role, Severity, Status, Topic } from "./enums.js";
+import { Role, Severity, Stage, Status, Topic } from "./enums.js";
 
 /** A JsonLogic expression over the deal (see the rules guide). */
 export const Logic = z
@@ -48,6 +48,18 @@ export const Question = z
       .describe(
         "Asked only while the criterion has one of these statuses (default: whenever it is not met).",
       ),
+    answeredBy: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe(
+        "Deal paths that hold its answer: when every one of them has a value, the question is not asked (no 'Why now?' when a compelling event is recorded).",
+      ),
+    unlessStage: z
+      .array(Stage)
+      .min(1)
+      .optional()
+      .describe("Stages at which the question is not asked (no 'What problem are you solving?' at proposal)."),
   })
   .describe("A question that would move a criterion towards met.");
 
@@ -86,6 +98,24 @@ export const FindingRule = z
     when: Logic.describe("JsonLogic condition over the deal."),
     message: z.string().min(1).describe("The message; a template that may use {binding} or {deal.path}."),
     stakeholders: Logic.optional().describe("JsonLogic returning the ids of the stakeholders concerned."),
+    severityWhen: z
+      .array(
+        z.strictObject({
+          when: Logic.describe("JsonLogic condition over the deal."),
+          severity: Severity.describe("The severity when it holds."),
+        }),
+      )
+      .optional()
+      .describe(
+        "Severity by circumstance (critical at proposal and later, say): the first whose condition holds wins; otherwise `severity`.",
+      ),
+    lesson: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The message on a closed deal, as a lesson (severity info); a template. Without it, a closed deal shows `message` as info.",
+      ),
   })
   .describe("A deal-level risk, reported when its condition holds.");
 
@@ -101,6 +131,20 @@ export const CollateralRule = z
   })
   .describe("Something to bring for the people not yet won over.");
 
+/** A question about the deal as a whole (not one criterion), asked when its condition holds. */
+export const DealQuestion = z
+  .strictObject({
+    id: Id.describe("Question id."),
+    text: z.string().min(1).describe("The question; a template that may use {binding} or {deal.path}."),
+    topic: Topic.describe("Its topic; `review` questions are asked only of closed deals, and only they are."),
+    askOf: z.array(Role).optional().describe("Roles best placed to answer, in order of preference."),
+    settles: z.string().min(1).describe("What its answer settles."),
+    let: Bindings.optional(),
+    when: Logic.describe("JsonLogic condition over the deal: the question is asked when it holds."),
+    priority: z.number().min(0).max(1000).describe("Its priority, on the scale of criterion questions (0-200)."),
+  })
+  .describe("A question about the deal as a whole, asked when its condition holds.");
+
 const Common = {
   $schema: z.string().optional().describe("The JSON Schema this file is written against."),
   id: Id.describe("Id of the framework or rule set."),
@@ -108,6 +152,10 @@ const Common = {
   summary: z.string().min(1).optional().describe("What it is, in a sentence or two."),
   findings: z.array(FindingRule).optional().describe("Deal-level risks this file reports."),
   collateral: z.array(CollateralRule).optional().describe("Collateral this file recommends."),
+  questions: z
+    .array(DealQuestion)
+    .optional()
+    .describe("Questions about the deal as a whole (introductions, concerns, reviews of closed deals)."),
 };
 
 /** Who made a framework, and where to read about it. */
@@ -161,5 +209,7 @@ export type QuestionDef = z.infer<typeof Question>;
 export type FindingRule = z.infer<typeof FindingRule>;
 /** A collateral rule definition. */
 export type CollateralRule = z.infer<typeof CollateralRule>;
+/** A deal-level question definition. */
+export type DealQuestion = z.infer<typeof DealQuestion>;
 /** A status rule. */
 export type StatusRule = z.infer<typeof StatusRule>;

@@ -24,6 +24,11 @@ export const Stakeholder = z
     engaged: z.boolean().optional().describe("True when we have spoken with this person."),
     lastContact: IsoDate.optional().describe("When we last spoke with this person."),
     concerns: z.array(z.string()).optional().describe("Concerns this person has raised."),
+    departed: z
+      .literal(true)
+      .optional()
+      .describe("True when this person has left the organisation (an email bounced, a farewell note)."),
+    departedOn: IsoDate.optional().describe("When they left, if known."),
   })
   .describe("A person on the buyer's side of the deal.");
 /** A person on the buyer's side of the deal. */

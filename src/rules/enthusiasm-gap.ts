@@ -30,12 +30,19 @@ export const enthusiasmGap = defineRule({
       weakScore ? `scores are low (${scores})` : "",
       deciderEngaged ? "" : "nobody who decides has been engaged",
     ].filter(Boolean);
+    const closed = deal.stage === "closed-won" || deal.stage === "closed-lost";
+    const verb = closed ? (fans.length === 1 ? "was" : "were") : fans.length === 1 ? "is" : "are";
+    const who = `${humanList(fans.map((s) => s.name))} ${verb} enthusiastic`;
+    // Say what is actually missing: with good scores, the gap is the decider, not "weak qualification".
+    const gap = weakScore ? `yet qualification is weak: ${why.join(", and ")}` : `yet ${why.join(", and ")}`;
     return {
       findings: [
         {
           id: "enthusiasm-gap",
           severity: "critical",
-          message: `${humanList(fans.map((s) => s.name))} ${fans.length === 1 ? "is" : "are"} enthusiastic, yet qualification is weak: ${why.join(", and ")}. It looked like it went well; that is not the same as qualified.`,
+          message: closed
+            ? `${who}, ${gap}: it looked like it went well.`
+            : `${who}, ${gap}. It looked like it went well; that is not the same as qualified.`,
           stakeholderIds: fans.map((s) => s.id),
         },
       ],
