@@ -45,10 +45,11 @@ describe("qualify score", () => {
     expect(
       authority.trace.map((t: { status: string; when: { result: unknown } }) => [t.status, t.when.result]),
     ).toEqual([
-      ["unmet", false],
-      ["met", 0],
-      ["partial", 0],
-      ["partial", false],
+      ["unmet", 0], // nobody who decides is against the deal
+      ["met", 0], // nobody who decides is engaged
+      ["partial", 0], // nobody who decides was lost
+      ["partial", 0], // nobody is known to decide
+      ["partial", false], // Alice does not report to an executive on record
     ]);
     expect(cli(["score", story, "--trace"]).code).toBe(2);
   });

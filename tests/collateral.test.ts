@@ -31,8 +31,16 @@ const table: Row[] = [
   ],
   [
     "business-critical-proof",
-    { needs: [{ description: "Stay up", impact: "critical" }] },
-    { needs: [{ description: "Nicer", impact: "low" }] },
+    {
+      needs: [{ description: "Keep the platform up: every outage stops the warehouse", impact: "critical" }],
+    },
+    { needs: [{ description: "A critical migration deadline", impact: "low" }] },
+  ],
+  [
+    // A critical need that is not about running systems (a deadline, a cost) gets no uptime proof.
+    "business-critical-proof",
+    { needs: [{ description: "Our payroll system must be reliable every day", impact: "critical" }] },
+    { needs: [{ description: "Cut licence costs before the audit", impact: "critical" }] },
   ],
 ];
 

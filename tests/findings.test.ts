@@ -70,6 +70,50 @@ const table: Row[] = [
     deal({ competition: [{ name: "BigCo", kind: "brand-leader" }] }),
     deal({ competition: [{ name: "SmallCo", kind: "challenger" }] }),
   ],
+  [
+    "contact-lost",
+    deal({ stakeholders: [eb({ lastContact: "2026-04-01" }), biz("a")] }),
+    deal({ stakeholders: [eb({ lastContact: "2026-09-01" }), biz("a")] }),
+  ],
+  [
+    "budget-short",
+    deal({
+      amount: { value: 240000, currency: "EUR" },
+      budget: { status: "allocated", amount: { value: 90000, currency: "EUR" } },
+    }),
+    deal({
+      amount: { value: 240000, currency: "EUR" },
+      budget: { status: "allocated", amount: { value: 90000, currency: "USD" } },
+    }),
+  ],
+  [
+    "paper-process-at-risk",
+    deal({
+      stage: "negotiation",
+      timeline: { decisionBy: "2026-12-10" },
+      decision: { paperProcess: "partial" },
+      stakeholders: [eb(), biz("a")],
+    }),
+    deal({
+      stage: "negotiation",
+      timeline: { decisionBy: "2026-12-10" },
+      decision: { paperProcess: "mapped" },
+      stakeholders: [eb(), biz("a")],
+    }),
+  ],
+  [
+    "no-decision-risk",
+    deal({
+      stage: "evaluation",
+      needs: [{ description: "Faster month-end close", impact: "high" }],
+      competition: [{ name: "Keep the spreadsheets", kind: "status-quo", position: "level" }],
+    }),
+    deal({
+      stage: "evaluation",
+      needs: [{ description: "Faster month-end close", impact: "high", quantified: true }],
+      competition: [{ name: "Keep the spreadsheets", kind: "status-quo", position: "level" }],
+    }),
+  ],
 ];
 
 describe("findings: a deal where each fires, and one where it must not", () => {
@@ -82,6 +126,10 @@ describe("findings: a deal where each fires, and one where it must not", () => {
     expect(table.map(([id]) => id).sort()).toEqual(
       [
         "gone-quiet",
+        "contact-lost",
+        "budget-short",
+        "paper-process-at-risk",
+        "no-decision-risk",
         "blocker",
         "brand-competitor",
         "champion-without-power",
@@ -120,7 +168,7 @@ describe("findings: a deal where each fires, and one where it must not", () => {
       ],
     });
     const messages = Object.fromEntries(findings(two).map((f) => [f.id, f.message]));
-    expect(messages["gone-quiet"]).toMatch(/^Ann and Ben have not been heard from/);
+    expect(messages["gone-quiet"]).toMatch(/^Ann \(\d+ days\) and Ben \(\d+ days\) have not been heard from/);
     const unmet = deal({
       stakeholders: [eb({ name: "Ann", engaged: false }), eb({ id: "eb2", name: "Ben", engaged: false })],
     });
@@ -153,5 +201,105 @@ describe("findings: a deal where each fires, and one where it must not", () => {
       asOf: "2026-11-27",
     });
     expect(found.findings.map((f) => f.id)).toEqual(["no-decision-maker"]);
+  });
+});
+
+describe("judgement: severity, people over time, money, the account and closed deals", () => {
+  const severity = (d: unknown, id: string) => findings(d).find((f) => f.id === id)?.severity;
+
+  it.each([
+    ["a lost champion, economic buyer or decision maker is critical", eb({ departed: true }), "critical"],
+    [
+      "a lost influencer is a warning",
+      person("i", { roles: ["influencer"], engaged: true, departed: true }),
+      "warning",
+    ],
+  ])("contact-lost: %s", (_, who, level) => {
+    expect(severity(deal({ stakeholders: [who, biz("a"), biz("b")] }), "contact-lost")).toBe(level);
+  });
+
+  it("contact-lost and gone-quiet name the people and the days; 30-89 days is gone-quiet, 90+ is contact-lost", () => {
+    const all = findings(deal({ stakeholders: [eb({ lastContact: "2026-05-01" }), biz("a"), biz("b")] }));
+    expect(all.find((f) => f.id === "contact-lost")?.message).toMatch(/EB \(not heard from for 210 days\)/);
+    expect(all.map((f) => f.id)).not.toContain("gone-quiet");
+    const quiet = findings(deal({ stakeholders: [eb({ lastContact: "2026-10-01" }), biz("a"), biz("b")] }));
+    expect(quiet.find((f) => f.id === "gone-quiet")?.message).toMatch(/EB \(57 days\)/);
+    expect(quiet.map((f) => f.id)).not.toContain("contact-lost");
+  });
+
+  it("the latest interaction counts as contact, not only lastContact", () => {
+    const d = deal({
+      stakeholders: [eb({ lastContact: "2026-01-01" }), biz("a"), biz("b")],
+      interactions: [{ date: "2026-11-20", kind: "meeting", stakeholderIds: ["eb"] }],
+    });
+    expect(ids(d)).not.toContain("contact-lost");
+  });
+
+  it("budget-short: critical under half, a warning under the full amount, both figures in the message", () => {
+    const short = (value: number) =>
+      deal({
+        amount: { value: 240000, currency: "EUR" },
+        budget: { status: "allocated", amount: { value, currency: "EUR" } },
+      });
+    expect(severity(short(90000), "budget-short")).toBe("critical");
+    expect(severity(short(200000), "budget-short")).toBe("warning");
+    expect(findings(short(90000)).find((f) => f.id === "budget-short")?.message).toContain(
+      "The budget (90,000 EUR) covers 37% of the deal (240,000 EUR)",
+    );
+    expect(ids(short(240000))).not.toContain("budget-short");
+  });
+
+  it.each([
+    ["an owner-run firm of 7 whose one contact decides", { employees: 7 }, [eb()], false],
+    ["a firm of 7 whose one contact does not decide", { employees: 7 }, [biz("a")], true],
+    ["an account of 5,000 at proposal with two engaged", { employees: 5000 }, [eb(), biz("a")], true],
+    [
+      "an account of 5,000 at proposal with three engaged",
+      { employees: 5000 },
+      [eb(), biz("a"), biz("b")],
+      false,
+    ],
+  ])("single-threaded, judged against the account: %s", (_, account, stakeholders, fires) => {
+    const found = ids(deal({ stage: "proposal", account, stakeholders }));
+    expect(found.includes("single-threaded")).toBe(fires);
+  });
+
+  it("economic-buyer-not-engaged is critical at proposal and later, a warning before", () => {
+    const d = (stage: string) => deal({ stage, stakeholders: [eb({ engaged: false }), biz("a"), biz("b")] });
+    expect(severity(d("discovery"), "economic-buyer-not-engaged")).toBe("warning");
+    expect(severity(d("proposal"), "economic-buyer-not-engaged")).toBe("critical");
+  });
+
+  it("closed deals: findings are lessons (info), no collateral, only review questions", () => {
+    const lost = qualifier.evaluate(
+      deal({
+        stage: "closed-lost",
+        stakeholders: [biz("a", { roles: ["champion"], sentiment: "positive", technical: true })],
+        competition: [{ name: "BigCo", kind: "brand-leader", position: "ahead" }],
+      }),
+      { asOf: "2026-11-27" },
+    );
+    expect(lost.findings.length).toBeGreaterThan(0);
+    expect(lost.findings.every((f) => f.severity === "info")).toBe(true);
+    expect(lost.collateral).toEqual([]);
+    expect(lost.questions.map((q) => q.topic)).toEqual(["review", "review", "review"]);
+    expect(lost.questions.map((q) => q.text)).toContain("When is the contract with BigCo up for renewal?");
+    expect(lost.questions[0]?.askName).toBe("A");
+  });
+
+  it("enthusiasm-gap says what is missing: with high scores, the decider, not 'weak qualification'", () => {
+    const strong = deal({
+      stage: "proposal",
+      stakeholders: [
+        person("dm", { roles: ["decision-maker"], engaged: false, technical: false }),
+        biz("a", { sentiment: "positive" }),
+        biz("b"),
+      ],
+      budget: { status: "approved" },
+      needs: [{ description: "Close faster", impact: "high", quantified: true }],
+      timeline: { decisionBy: "2027-01-15", compellingEvent: "Audit", compellingEventKind: "business" },
+    });
+    const message = findings(strong).find((f) => f.id === "enthusiasm-gap")?.message ?? "";
+    expect(message).toContain("nobody who decides has been engaged");
   });
 });

@@ -41,9 +41,9 @@ const { catalogue } = createQualifier({ frameworks: [] });
 const asOf = "2026-11-27";
 
 describe("meta: every built-in framework", () => {
-  it("the files in frameworks/ are the twelve of DESIGN.md plus the core rule set", () => {
+  it("the files in frameworks/ are the twelve of DESIGN.md plus the core rule set and the shared criteria", () => {
     const files = readdirSync(`${ROOT}/frameworks`).map((f) => f.replace(/\.json$/, ""));
-    expect(files.sort()).toEqual([...ids, "core.rules"].sort());
+    expect(files.sort()).toEqual([...ids, "core.rules", "shared.criteria"].sort());
   });
 
   it.each(ids)("%s: validates, its id matches its file, its criteria are the contract's", (id) => {
@@ -213,7 +213,12 @@ describe("faithful to the authors", () => {
       ...empty,
       competition: [{ name: "Do nothing", kind: "status-quo", position: "ahead" }],
     };
-    expect(statuses(doNothing, "meddpicc").competition).toBe("unmet");
+    // Competition is knowing the landscape: a fully known one is met, and the danger is a finding.
+    expect(statuses(doNothing, "meddpicc").competition).toBe("met");
+    const report = createQualifier({ frameworks: ["meddpicc"] }).evaluate(doNothing, { asOf });
+    expect(report.findings.map((f) => f.id)).toContain("competitor-ahead");
+    const unknownPosition = { ...empty, competition: [{ name: "Globex" }] };
+    expect(statuses(unknownPosition, "meddpicc").competition).toBe("partial");
   });
 });
 

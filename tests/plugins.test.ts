@@ -168,8 +168,12 @@ describe("traces", () => {
       trace?: Array<{ status: string; when: { result: unknown } }>;
     };
     expect(budget.trace?.map((t) => [t.status, t.when.result])).toEqual([
-      ["unmet", false],
-      ["met", true],
+      ["unmet", false], // status is not none
+      ["partial", null], // no amounts to compare: currencies
+      ["partial", null], // no amounts to compare: short
+      ["met", null], // no amounts to compare: covers
+      ["partial", false], // not late in the deal
+      ["met", true], // approved
       ["partial", false],
     ]);
   });

@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createQualifier } from "../src/index.js";
+import { dealArb } from "./support/arbitraries.js";
 
 const qualifier = createQualifier({ frameworks: ["bant", "meddpicc"] });
 const person = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -127,5 +129,105 @@ describe("whom to ask", () => {
     expect(q).toBeDefined();
     expect(q?.askId).toBe(askId);
     if (askId) expect(q?.why).toContain(`${askId} person`);
+  });
+});
+
+describe("whom a question is aimed at", () => {
+  const all = createQualifier({ frameworks: ["bant", "meddpicc", "champ", "spiced", "neat", "anum"] });
+  const SENSITIVE = new Set([
+    "authority",
+    "budget",
+    "decision-process",
+    "paper-process",
+    "timeline",
+    "competition",
+  ]);
+  const asOf = "2026-11-27";
+
+  it("never at a departed, unengaged, negative or blocking person on a sensitive topic; never at a 90-days-silent one while someone recent is engaged; never about the decider to the decider", () => {
+    fc.assert(
+      fc.property(dealArb, (deal) => {
+        const report = all.evaluate(deal, { asOf });
+        const people = new Map((deal.stakeholders ?? []).map((s) => [s.id, s]));
+        const lastHeard = (id: string) => {
+          const days = [
+            people.get(id)?.lastContact,
+            ...(deal.interactions ?? []).filter((i) => i.stakeholderIds.includes(id)).map((i) => i.date),
+          ]
+            .filter((d): d is string => typeof d === "string")
+            .sort();
+          return days[days.length - 1];
+        };
+        const stale = (id: string) => {
+          const last = lastHeard(id);
+          return last !== undefined && (Date.parse(asOf) - Date.parse(last.slice(0, 10))) / 86_400_000 >= 90;
+        };
+        const recentExists = (deal.stakeholders ?? []).some(
+          (s) => s.engaged === true && s.departed !== true && !stale(s.id),
+        );
+        for (const q of report.questions) {
+          if (q.askId === undefined) continue;
+          const p = people.get(q.askId);
+          expect(p?.engaged).toBe(true);
+          expect(p?.departed).not.toBe(true);
+          if (recentExists) expect(stale(q.askId)).toBe(false);
+          // Someone against the deal is asked nothing (sensitive topics included).
+          expect(p?.sentiment).not.toBe("negative");
+          expect(p?.roles ?? []).not.toContain("blocker");
+          if (SENSITIVE.has(q.topic)) expect(p?.engaged).toBe(true);
+          if (q.topic === "authority" || q.topic === "champion")
+            expect((p?.roles ?? []).some((r) => r === "economic-buyer" || r === "decision-maker")).toBe(
+              false,
+            );
+        }
+      }),
+      { numRuns: 400, seed: 20261128 },
+    );
+  });
+
+  it("sensitive questions go through the champion, not the blocker; the blocker's concerns become a question to the champion", () => {
+    const report = evaluate({
+      stage: "evaluation",
+      stakeholders: [
+        person("bogdan", {
+          sentiment: "negative",
+          influence: "high",
+          roles: ["technical-buyer"],
+          concerns: ["security", "data residency"],
+        }),
+        person("ines", { sentiment: "positive", roles: ["champion"], influence: "medium" }),
+      ],
+    });
+    for (const q of report.questions) expect(q.askId).not.toBe("bogdan");
+    const concerns = report.questions.find((q) => q.id === "satisfy-concerns");
+    expect(concerns?.text).toBe(
+      "What would it take to satisfy bogdan person on security and data residency?",
+    );
+    expect(concerns?.askId).toBe("ines");
+    expect(report.collateral.map((c) => c.id)).toContain("security-pack");
+  });
+
+  it("a question whose answer is recorded is not asked", () => {
+    const asked = (timeline: Record<string, unknown>) => evaluate({ timeline }).questions.map((q) => q.id);
+    expect(asked({})).toContain("when-decide");
+    expect(asked({ decisionBy: "2027-01-01" })).not.toContain("when-decide");
+    expect(asked({ decisionBy: "2026-10-01" })).toContain("what-changed");
+    expect(asked({ decisionBy: "2026-10-01" })).not.toContain("if-late");
+  });
+
+  it("people known but not engaged in legal or procurement are introductions through an engaged contact", () => {
+    const report = evaluate({
+      stage: "negotiation",
+      stakeholders: [
+        person("ines", { sentiment: "positive", roles: ["champion"] }),
+        person("bogdan", { name: "Bogdan Petrov", engaged: false, roles: ["legal"] }),
+      ],
+    });
+    const intro = report.questions.find((q) => q.id === "introduce-paper-people");
+    expect(intro?.text).toBe(
+      "Could you introduce us to Bogdan Petrov, so the contract does not stall at the end?",
+    );
+    expect(intro?.askId).toBe("ines");
+    expect(report.questions.some((q) => q.askId === "bogdan")).toBe(false);
   });
 });

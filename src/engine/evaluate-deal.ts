@@ -230,7 +230,12 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
     asOf,
     frameworks,
     findings,
-    questions: rankQuestions(closed ? [] : offers, deal, asOf, dealQuestions(sets, q.disabled, deal, env, closed)),
+    questions: rankQuestions(
+      closed ? [] : offers,
+      deal,
+      asOf,
+      dealQuestions(sets, q.disabled, deal, env, closed),
+    ),
     collateral,
   };
 }

@@ -1,6 +1,6 @@
+import { readPath, splitPath } from "../logic/var-path.js";
 import type { Deal } from "../model/deal.js";
 import type { Stage, Status } from "../model/enums.js";
-import { readPath, splitPath } from "../logic/var-path.js";
 import type { DealQuestion, QuestionDef } from "../model/framework.js";
 import type { NextQuestion } from "../model/report.js";
 import { DEFAULT_STAGE, GAP, STAGE_WEIGHTS } from "./stage-weights.js";

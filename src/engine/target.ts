@@ -8,9 +8,25 @@ import { ABOUT_THE_DECIDER, SENSITIVE_TOPICS, TOPIC_ROLES } from "./stage-weight
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const INFLUENCE = { low: 1, medium: 2, high: 3 } as const;
 
+/** "Ask Tom, who ...": each role as a sentence ends it. */
+const ROLE_PHRASE: Readonly<Record<Role, string>> = {
+  "economic-buyer": "is the economic buyer",
+  "decision-maker": "is the decision maker",
+  champion: "is the champion",
+  coach: "is your coach",
+  "technical-buyer": "is the technical buyer",
+  "user-buyer": "is a user buyer",
+  influencer: "is an influencer",
+  blocker: "is a blocker",
+  procurement: "handles procurement",
+  legal: "handles legal",
+};
+
 /** Against the deal: negative, or a confirmed blocker. */
-export const isHostile = (s: Stakeholder): boolean => s.sentiment === "negative" || s.roles?.includes("blocker") === true;
-const decides = (s: Stakeholder) => s.roles?.some((r) => r === "economic-buyer" || r === "decision-maker") === true;
+export const isHostile = (s: Stakeholder): boolean =>
+  s.sentiment === "negative" || s.roles?.includes("blocker") === true;
+const decides = (s: Stakeholder) =>
+  s.roles?.some((r) => r === "economic-buyer" || r === "decision-maker") === true;
 
 /** The engaged stakeholder a seller knows best: most interactions, then latest contact, then influence. */
 export function closestContact(deal: Deal, among?: readonly Stakeholder[]): Stakeholder | undefined {
@@ -34,8 +50,10 @@ export type Target = { readonly person: Stakeholder; readonly because: string } 
 /**
  * Chooses whom to ask a question on a topic, for one deal. Only people we have spoken with are asked,
  * and of those only live contacts: never someone who has left, and someone silent for 90 days only when
- * nobody more recent is engaged. Sensitive topics (authority, budget, process, timeline, competition) never
- * go to someone against the deal; questions about the decider never go to the decider. Answers are
+ * nobody more recent is engaged. Someone against the deal (negative, or a blocker) is never asked: their
+ * concerns become a question to the champion. Sensitive topics (authority, budget, process, timeline,
+ * competition) without a role holder to ask go to a friend; questions about the decider never go to the
+ * decider. Answers are
  * remembered per topic and roles, so ranking many questions looks at the deal once.
  */
 export function targetChooser(
@@ -50,16 +68,15 @@ export function targetChooser(
   const reachable = live.length > 0 ? live : engaged;
   const memo = new Map<string, Target>();
   const choose = (topic: Topic, askOf: readonly Role[] | undefined): Target => {
-    const eligible = reachable.filter(
-      (s) => !(SENSITIVE_TOPICS.has(topic) && isHostile(s)) && !(ABOUT_THE_DECIDER.has(topic) && decides(s)),
-    );
+    // Someone against the deal is asked nothing from the frameworks: their concerns go to the champion.
+    const eligible = reachable.filter((s) => !isHostile(s) && !(ABOUT_THE_DECIDER.has(topic) && decides(s)));
     if (topic === "budget" && deal.budget?.ownerId) {
       const owner = eligible.find((s) => s.id === deal.budget?.ownerId);
       if (owner) return { person: owner, because: "owns the budget" };
     }
     for (const role of askOf ?? TOPIC_ROLES[topic]) {
       const holder = eligible.find((s) => s.roles?.includes(role));
-      if (holder) return { person: holder, because: `is the ${role.replace(/-/g, " ")}` };
+      if (holder) return { person: holder, because: ROLE_PHRASE[role] };
     }
     if (SENSITIVE_TOPICS.has(topic)) {
       // Through a friend: a positive contact, the closest to power first.

@@ -1,4 +1,11 @@
-import type { CollateralRule, DealQuestion, FindingRule, FrameworkInput, QuestionDef } from "../model/framework.js";
+import type {
+  CollateralRule,
+  Criterion,
+  DealQuestion,
+  FindingRule,
+  FrameworkInput,
+  QuestionDef,
+} from "../model/framework.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import type { Issue } from "../validation/issue.js";
 import type { FrameworkDef } from "./framework-def.js";
@@ -24,6 +31,7 @@ export function mergeCriteria(
   base: FrameworkDef | undefined,
   input: FrameworkInput,
   issues: Issue[],
+  library: ReadonlyMap<string, Criterion> = new Map(),
 ): Array<{ criterion: PartialCriterion; path: string | undefined }> {
   const merged: Array<{ criterion: PartialCriterion; path: string | undefined }> = (base?.criteria ?? []).map(
     (c) => ({
@@ -31,9 +39,10 @@ export function mergeCriteria(
       path: undefined,
     }),
   );
-  input.criteria.forEach((entry, i) => {
-    const at = merged.findIndex((m) => m.criterion.id === entry.id);
+  input.criteria.forEach((written, i) => {
     const path = `criteria[${i}]`;
+    const entry = written.use ? fromLibrary(written, library, `${path}.use`, issues) : written;
+    const at = merged.findIndex((m) => m.criterion.id === entry.id);
     if (at < 0) {
       merged.push({ criterion: entry, path });
       return;
@@ -63,6 +72,36 @@ export function mergeCriteria(
     }
   }
   return merged;
+}
+
+/**
+ * A criterion built from a shared one (`"use": "authority"`): the shared criterion with the entry's own
+ * fields on top (its questions added to the shared ones, same id replacing; its bindings merged).
+ */
+function fromLibrary(
+  entry: PartialCriterion,
+  library: ReadonlyMap<string, Criterion>,
+  path: string,
+  issues: Issue[],
+): PartialCriterion {
+  const shared = library.get(entry.use as string);
+  if (!shared) {
+    const suggestion = didYouMean(entry.use as string, library.keys());
+    issues.push({
+      path,
+      code: "unknown-criterion",
+      message: `No shared criterion "${entry.use}"${suggestion ? `; did you mean "${suggestion}"?` : `; shared criteria: ${[...library.keys()].join(", ")}`}`,
+      ...(suggestion ? { suggestion } : {}),
+    });
+    return entry;
+  }
+  const out: PartialCriterion = {
+    ...shared,
+    ...entry,
+    questions: byId(shared.questions, entry.questions ?? []),
+  };
+  if (entry.let || shared.let) out.let = { ...shared.let, ...entry.let };
+  return out;
 }
 
 /** Inherited findings, collateral and deal questions with the file's own on top (same id replaces). */

@@ -11,6 +11,7 @@ import { fromZod } from "../validation/from-zod.js";
 import { capIssues, type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
 import type { FrameworkDef } from "./framework-def.js";
 import { mergeCriteria, mergeRules } from "./merge-extends.js";
+import { sharedCriteria } from "./shared-criteria.js";
 
 /** What a framework file is checked against. */
 export interface FrameworkParseOptions {
@@ -20,6 +21,8 @@ export interface FrameworkParseOptions {
   readonly rules?: ReadonlyMap<string, Rule>;
   /** Frameworks it may extend, by id (default: none; a qualifier passes its own). */
   readonly frameworks?: ReadonlyMap<string, FrameworkDef>;
+  /** Shared criteria its criteria may `use`, by id (default: the built-in ones). */
+  readonly library?: ReadonlyMap<string, Criterion>;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
@@ -69,7 +72,7 @@ export function safeParseFramework(
       });
     ownIds.add(c.id);
   });
-  const merged = isRuleSet ? [] : mergeCriteria(base, file, issues);
+  const merged = isRuleSet ? [] : mergeCriteria(base, file, issues, options.library ?? sharedCriteria());
   const criteria: Criterion[] = [];
   const logic = (rule: unknown, path: string) =>
     issues.push(...validateLogic(rule, { operators, checkArity: true, schema: Deal, path }));

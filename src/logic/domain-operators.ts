@@ -4,7 +4,15 @@ import { Stakeholder } from "../model/stakeholder.js";
 import { daysBetween } from "./dates.js";
 import { toText } from "./json-value.js";
 import { defineOperator, type Operator } from "./operator.js";
-import { hasAnyRole, isLost, type Person, peopleOf, reportsToRole, silentDays } from "./people-index.js";
+import {
+  hasAnyRole,
+  isLost,
+  metWithRole,
+  type Person,
+  peopleOf,
+  reportsToRole,
+  silentDays,
+} from "./people-index.js";
 
 const People = z.array(Stakeholder);
 
@@ -105,6 +113,19 @@ export const domainOperators: readonly Operator[] = [
     evaluate: ([who, ...roles], { root }) => {
       const p = resolve(who, root);
       return p ? reportsToRole(peopleOf(root), p, roles) : false;
+    },
+  }),
+  defineOperator({
+    name: "met-with",
+    rootOnly: true,
+    reads: ["stakeholders", "interactions"],
+    description:
+      'Whether a stakeholder (object or id) took part in an interaction together with someone holding one of the roles: {"met-with": [{"var": ""}, "economic-buyer"]}.',
+    arity: { min: 2 },
+    literals: { from: 1, values: Role.options, what: "a role" },
+    evaluate: ([who, ...roles], { root }) => {
+      const p = resolve(who, root);
+      return p ? metWithRole(peopleOf(root), p, roles) : false;
     },
   }),
   defineOperator({

@@ -24,6 +24,10 @@ export interface PeopleIndex {
   readonly reportsTo: Map<string, Map<Person, boolean>>;
   /** The latest day each person was heard from: `lastContact` or the latest interaction they took part in. */
   readonly lastHeard: ReadonlyMap<unknown, string>;
+  /** Per role list, the ids of the people who took part in an interaction with someone else holding one of the roles. */
+  readonly metWith: Map<string, ReadonlySet<unknown>>;
+  /** The participants of each interaction. */
+  readonly meetings: ReadonlyArray<readonly unknown[]>;
 }
 
 // Keyed by the deal object itself and dropped with it: an evaluation's deal is indexed once however many
@@ -48,16 +52,50 @@ export function peopleOf(root: unknown): PeopleIndex {
   };
   for (const p of list) heard(p.id, p.lastContact);
   const interactions = (root as { interactions?: unknown }).interactions;
+  const meetings: unknown[][] = [];
   if (Array.isArray(interactions))
     for (const i of interactions) {
       const ids = (i as { stakeholderIds?: unknown } | null)?.stakeholderIds;
-      if (Array.isArray(ids)) for (const id of ids) heard(id, (i as { date?: unknown }).date);
+      if (!Array.isArray(ids)) continue;
+      meetings.push(ids);
+      for (const id of ids) heard(id, (i as { date?: unknown }).date);
     }
-  index = { list, byId, reportsTo: new Map(), lastHeard };
+  index = { list, byId, reportsTo: new Map(), lastHeard, metWith: new Map(), meetings };
   indexes.set(root, index);
   return index;
 }
-const EMPTY: PeopleIndex = { list: [], byId: new Map(), reportsTo: new Map(), lastHeard: new Map() };
+const EMPTY: PeopleIndex = {
+  list: [],
+  byId: new Map(),
+  reportsTo: new Map(),
+  lastHeard: new Map(),
+  metWith: new Map(),
+  meetings: [],
+};
+
+/**
+ * Whether a person took part in an interaction together with someone else holding one of the roles:
+ * shown access to power, not just a line on the org chart. Linear in the interactions' participants,
+ * once per role list per deal.
+ */
+export function metWithRole(index: PeopleIndex, p: Person, roles: readonly unknown[]): boolean {
+  const key = JSON.stringify(roles);
+  let met = index.metWith.get(key);
+  if (!met) {
+    const found = new Set<unknown>();
+    for (const ids of index.meetings) {
+      const holders = ids.filter((id) => {
+        const q = index.byId.get(id);
+        return q !== undefined && hasAnyRole(q, roles);
+      });
+      if (holders.length === 0) continue;
+      for (const id of ids) if (holders.some((h) => h !== id)) found.add(id);
+    }
+    met = found;
+    index.metWith.set(key, met);
+  }
+  return met.has(p.id);
+}
 
 /** Whole days since a person was last heard from, as of `asOf`; undefined when nobody recorded it. */
 export function silentDays(index: PeopleIndex, p: Person, asOf: string | undefined): number | undefined {

@@ -59,7 +59,9 @@ export const Question = z
       .array(Stage)
       .min(1)
       .optional()
-      .describe("Stages at which the question is not asked (no 'What problem are you solving?' at proposal)."),
+      .describe(
+        "Stages at which the question is not asked (no 'What problem are you solving?' at proposal).",
+      ),
   })
   .describe("A question that would move a criterion towards met.");
 
@@ -85,6 +87,9 @@ export const Criterion = z
       .min(1)
       .describe("What the seller does not know yet, shown when the status is unknown."),
     questions: z.array(Question).describe("Questions that would settle this criterion."),
+    use: Id.optional().describe(
+      "Id of a shared criterion (frameworks/shared.criteria.json) this one is built from: its rules, bindings and questions, with this entry's own fields on top. Frameworks that ask the same thing share one definition.",
+    ),
   })
   .describe("A criterion of a qualification framework.");
 
@@ -141,7 +146,11 @@ export const DealQuestion = z
     settles: z.string().min(1).describe("What its answer settles."),
     let: Bindings.optional(),
     when: Logic.describe("JsonLogic condition over the deal: the question is asked when it holds."),
-    priority: z.number().min(0).max(1000).describe("Its priority, on the scale of criterion questions (0-200)."),
+    priority: z
+      .number()
+      .min(0)
+      .max(1000)
+      .describe("Its priority, on the scale of criterion questions (0-200)."),
   })
   .describe("A question about the deal as a whole, asked when its condition holds.");
 

@@ -68,7 +68,11 @@ export const NextQuestion = z
     askId: z.string().optional().describe("Id of the stakeholder to ask."),
     askName: z.string().optional().describe("Name of the stakeholder to ask, ready to show."),
     why: z.string().describe("The gap its answer closes."),
-    criteria: z.array(z.string()).describe("The criteria it serves, as framework/criterion."),
+    criteria: z
+      .array(z.string())
+      .describe(
+        "The criteria it serves, as framework/criterion; empty for a question about the deal as a whole (a blocker's concerns, an introduction, a closed deal's review).",
+      ),
     priority: z.number().describe("Value of the answer; higher first."),
   })
   .describe("A next question to ask.");

@@ -61,6 +61,10 @@ export function compileAcceptor(schema: unknown): Acceptor | undefined {
       return checks ? undefined : (v) => typeof v === "boolean";
     case "unknown":
       return checks ? undefined : () => true;
+    case "literal": {
+      const values = new Set(def.values as unknown[]);
+      return checks ? undefined : (v) => values.has(v);
+    }
     case "enum": {
       const values = new Set(Object.values(def.entries as Record<string, unknown>));
       return checks ? undefined : (v) => values.has(v);

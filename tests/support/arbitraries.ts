@@ -36,6 +36,8 @@ export const dealArb = fc
         boss: opt(fc.nat(7)),
         engaged: opt(fc.boolean()),
         lastContact: opt(day),
+        departed: opt(fc.constant(true as const)),
+        concerns: opt(fc.array(fc.constantFrom("security", "price", "Data residency"), { maxLength: 2 })),
       }),
       { minLength: 8, maxLength: 8 },
     ),
@@ -50,10 +52,18 @@ export const dealArb = fc
         "closed-lost",
       ),
     ),
+    type: opt(fc.constantFrom("new-business", "expansion", "renewal")),
+    amount: opt(
+      fc.record({ value: fc.integer({ min: 0, max: 500000 }), currency: fc.constantFrom("EUR", "USD") }),
+    ),
+    employees: opt(fc.constantFrom(3, 40, 300, 5000)),
     budget: opt(
       fc.record({
         status: opt(fc.constantFrom("none", "exploring", "allocated", "approved")),
         owner: opt(fc.nat(7)),
+        amount: opt(
+          fc.record({ value: fc.integer({ min: 0, max: 500000 }), currency: fc.constantFrom("EUR", "USD") }),
+        ),
       }),
     ),
     timeline: opt(
@@ -61,6 +71,7 @@ export const dealArb = fc
         decisionBy: opt(day),
         startBy: opt(day),
         compellingEvent: opt(fc.constantFrom("Renewal", "Audit")),
+        compellingEventKind: opt(fc.constantFrom("business", "process")),
       }),
     ),
     needs: opt(
@@ -125,6 +136,8 @@ export const dealArb = fc
         reportsTo: boss,
         engaged: p.engaged,
         lastContact: p.lastContact,
+        departed: p.departed,
+        concerns: p.concerns,
       });
     });
     const ref = (i: number | undefined) => (i !== undefined && r.n > 0 ? `s${i % r.n}` : undefined);
@@ -132,8 +145,13 @@ export const dealArb = fc
       id: "deal",
       name: "Generated deal",
       stage: r.stage,
+      type: r.type,
+      amount: r.amount,
+      account: r.employees !== undefined ? { name: "Account", employees: r.employees } : undefined,
       stakeholders: people,
-      budget: r.budget ? compact({ status: r.budget.status, ownerId: ref(r.budget.owner) }) : undefined,
+      budget: r.budget
+        ? compact({ status: r.budget.status, ownerId: ref(r.budget.owner), amount: r.budget.amount })
+        : undefined,
       timeline: r.timeline ? compact(r.timeline) : undefined,
       needs: r.needs?.map(compact),
       metrics: r.metrics?.map(compact),
