@@ -77,6 +77,8 @@ export function rankQuestions(
       if (!criteria.includes(offer.criterion)) criteria.push(offer.criterion);
     }
     const target = chooseTarget(q.topic, q.askOf);
+    // Someone could be asked, but nobody fit to be (the decider about the decider, a blocker): not asked.
+    if (!target && chooseTarget.anyoneToAsk) continue;
     const text = q.text.includes("{") ? renderTemplate(q.text, (name) => askField(target, name)) : q.text;
     out.push({
       id: q.id,
@@ -90,6 +92,7 @@ export function rankQuestions(
   }
   for (const { question: q, text } of dealLevel) {
     const target = chooseTarget(q.topic, q.askOf);
+    if (!target && chooseTarget.anyoneToAsk) continue;
     out.push({
       id: q.id,
       text,

@@ -59,7 +59,7 @@ export type Target = { readonly person: Stakeholder; readonly because: string } 
 export function targetChooser(
   deal: Deal,
   asOf: string | undefined,
-): (topic: Topic, askOf: readonly Role[] | undefined) => Target {
+): ((topic: Topic, askOf: readonly Role[] | undefined) => Target) & { readonly anyoneToAsk: boolean } {
   const index = peopleOf(deal);
   const engaged = (deal.stakeholders ?? [])
     .filter((s) => s.engaged === true && s.departed !== true)
@@ -91,9 +91,10 @@ export function targetChooser(
     const closest = closestContact(deal, eligible);
     return closest ? { person: closest, because: "is the closest contact you have" } : undefined;
   };
-  return (topic, askOf) => {
+  const chooser = (topic: Topic, askOf: readonly Role[] | undefined) => {
     const key = `${topic}|${askOf?.join(",") ?? ""}`;
     if (!memo.has(key)) memo.set(key, choose(topic, askOf));
     return memo.get(key);
   };
+  return Object.assign(chooser, { anyoneToAsk: reachable.length > 0 });
 }

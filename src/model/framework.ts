@@ -71,6 +71,11 @@ export const Criterion = z
     id: Id.describe("Criterion id, unique within the framework."),
     name: z.string().min(1).describe("Display name."),
     description: z.string().min(1).describe("What the criterion means, per the framework's authors."),
+    source: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Where the authors define it (a URL or a citation), when the rule interprets their words."),
     weight: z
       .number()
       .positive()

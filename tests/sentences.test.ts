@@ -1,0 +1,53 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createQualifier } from "../src/index.js";
+import { dealArb } from "./support/arbitraries.js";
+
+// Every sentence a report shows a person: explanations, finding messages, question texts and whys,
+// collateral. None may show a template's seams: an empty list, undefined, null, NaN, "()".
+const all = createQualifier({
+  frameworks: [
+    "bant",
+    "anum",
+    "champ",
+    "faint",
+    "meddic",
+    "meddpicc",
+    "gpctba-ci",
+    "spiced",
+    "neat",
+    "scotsman",
+    "buying-influences",
+    "spin",
+  ],
+});
+const SEAMS: ReadonlyArray<[RegExp, string]> = [
+  [/\bundefined\b/, "undefined"],
+  [/\bnull\b/, "null"],
+  [/\bNaN\b/, "NaN"],
+  [/\(\s*\)/, "empty brackets"],
+  [/:\s*[.,;)]/, "an empty list after a colon"],
+  [/\s[.,;:]/, "a space before punctuation"],
+  [/ {2}/, "a double space"],
+  [/\[object Object\]/, "an object"],
+  [/\{[a-zA-Z.]+\}/, "an unfilled placeholder"],
+];
+
+describe("no sentence shows a template's seams", () => {
+  it("on generated deals, with every framework", () => {
+    fc.assert(
+      fc.property(dealArb, fc.constantFrom("2026-06-01", "2026-11-27", "2027-06-01"), (deal, asOf) => {
+        const report = all.evaluate(deal, { asOf });
+        const sentences = [
+          ...report.frameworks.flatMap((f) => f.criteria.map((c) => c.explanation)),
+          ...report.findings.map((f) => f.message),
+          ...report.questions.flatMap((q) => [q.text, q.why]),
+          ...report.collateral.flatMap((c) => [c.title, c.why]),
+        ];
+        for (const sentence of sentences)
+          for (const [seam, what] of SEAMS) expect(sentence, `${what} in: ${sentence}`).not.toMatch(seam);
+      }),
+      { numRuns: 600, seed: 20261128 },
+    );
+  });
+});
