@@ -6,6 +6,7 @@ import {
   createQualifier,
   dealJsonSchema,
   dealModelPage,
+  findingsPage,
   frameworkIndex,
   frameworkJsonSchema,
   frameworkPage,
@@ -24,6 +25,11 @@ mkdirSync("docs/frameworks", { recursive: true });
 for (const def of catalogue.values()) writeFileSync(`docs/frameworks/${def.id}.md`, frameworkPage(def));
 writeFileSync("docs/frameworks/README.md", frameworkIndex([...catalogue.values()]));
 writeFileSync("docs/deal-model.md", dealModelPage());
+const everything = createQualifier();
+writeFileSync(
+  "docs/findings.md",
+  findingsPage([...everything.ruleSets, ...catalogue.values()], [...everything.rules.values()]),
+);
 console.log(`wrote 3 schemas, the deal model page and ${catalogue.size + 1} framework pages`);
 
 // Golden reports: every example deal scored with the default frameworks as of a fixed date.

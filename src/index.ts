@@ -5,6 +5,7 @@
  */
 
 export { dealModelPage } from "./docs/deal-model.js";
+export { findingsPage } from "./docs/findings-page.js";
 export { frameworkIndex, frameworkPage } from "./docs/framework-page.js";
 export type { BatchResult } from "./engine/batch.js";
 export {

@@ -150,12 +150,18 @@ describe("faithful to the authors", () => {
     };
     expect(statuses(deal, "faint").funds).toBe("partial");
     expect(statuses(deal, "bant").budget).toBe("partial");
+    // Head-count says nothing about funds: a big company with nothing known is unknown, not partial.
+    expect(statuses({ ...deal, budget: undefined }, "faint").funds).toBe("unknown");
+    // An engaged economic buyer is authority, not funds.
     const withBuyer = {
       ...deal,
       stakeholders: [{ id: "cfo", name: "CFO", roles: ["economic-buyer"], engaged: true }],
     };
-    expect(statuses(withBuyer, "faint").funds).toBe("met");
-    expect(statuses(withBuyer, "bant").budget).toBe("partial");
+    expect(statuses(withBuyer, "faint").funds).toBe("partial");
+    // Paying for something like this today shows the capacity to pay, before any budget is set aside.
+    const pays = { ...deal, budget: undefined, competition: [{ name: "OldCo", kind: "incumbent" }] };
+    expect(statuses(pays, "faint").funds).toBe("met");
+    expect(statuses(pays, "bant").budget).toBe("unknown");
   });
 
   it("SCOTSMAN speaks of fine, don't know enough and concerns", () => {

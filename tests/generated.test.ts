@@ -5,6 +5,7 @@ import {
   createQualifier,
   dealJsonSchema,
   dealModelPage,
+  findingsPage,
   frameworkIndex,
   frameworkJsonSchema,
   frameworkPage,
@@ -33,6 +34,13 @@ describe("generated files are up to date", () => {
   it.each([...catalogue.keys()])("docs/frameworks/%s.md", (id) => {
     expect(text(`docs/frameworks/${id}.md`), STALE).toBe(frameworkPage(catalogue.get(id) as never));
   });
+  it("docs/findings.md", () => {
+    const q = createQualifier();
+    expect(text("docs/findings.md"), STALE).toBe(
+      findingsPage([...q.ruleSets, ...catalogue.values()], [...q.rules.values()]),
+    );
+  });
+
   it("docs/frameworks/README.md", () => {
     expect(text("docs/frameworks/README.md"), STALE).toBe(frameworkIndex([...catalogue.values()]));
   });

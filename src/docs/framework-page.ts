@@ -20,6 +20,11 @@ export function frameworkPage(def: FrameworkDef): string {
     out.push(`In this framework's own words: ${words.join(", ")}.`, "");
   }
   if (def.extends) out.push(`Extends [\`${def.extends}\`](${def.extends}.md).`, "");
+  if (def.scoring === "red-amber-green")
+    out.push(
+      "Scored red-amber-green, the author's way: met 0 points, partial or unknown 1, unmet 10; the score is 100 minus 10 per point, so one red letter takes it to zero. Weights do not apply.",
+      "",
+    );
   if (def.criteria.length) {
     out.push("## Criteria", "", "| id | criterion | weight | share |", "| --- | --- | --- | --- |");
     for (const c of def.criteria)
@@ -28,6 +33,9 @@ export function frameworkPage(def: FrameworkDef): string {
   }
   for (const c of def.criteria) {
     out.push(`### ${c.name} (\`${def.id}/${c.id}\`)`, "", c.description, "");
+    if (c.use)
+      out.push(`Built from the shared criterion \`${c.use}\` (frameworks/shared.criteria.json).`, "");
+    if (c.source) out.push(`Source: ${c.source}`, "");
     if (c.rule) out.push(`Status decided by the TypeScript rule \`${c.rule}\`.`, "");
     if (c.status?.length) {
       out.push("The first rule that holds decides:", "", "| status | when | reason |", "| --- | --- | --- |");
@@ -37,9 +45,19 @@ export function frameworkPage(def: FrameworkDef): string {
     out.push("Questions:", "");
     for (const q of c.questions) {
       out.push(
-        `- **${q.text}** (\`${q.id}\`, topic \`${q.topic}\`${q.askOf ? `, ask ${q.askOf.join(" or ")}` : ""}${q.onlyWhen ? `, only while ${q.onlyWhen.join(" or ")}` : ""}): settles ${q.settles.charAt(0).toLowerCase()}${q.settles.slice(1)}.`,
+        `- **${q.text}** (\`${q.id}\`, topic \`${q.topic}\`${q.askOf ? `, ask ${q.askOf.join(" or ")}` : ""}${q.onlyWhen ? `, only while ${q.onlyWhen.join(" or ")}` : ""}${q.answeredBy ? `, not asked once ${q.answeredBy.join(" and ")} ${q.answeredBy.length > 1 ? "are" : "is"} recorded` : ""}): settles ${q.settles.charAt(0).toLowerCase()}${q.settles.slice(1)}.`,
       );
     }
+    out.push("");
+  }
+  if (def.sources?.length) {
+    out.push("## Sources", "");
+    for (const source of def.sources) out.push(`- ${source}`);
+    out.push("");
+  }
+  if (def.differences?.length) {
+    out.push("## Where we differ from the author", "");
+    for (const d of def.differences) out.push(`- ${d}`);
     out.push("");
   }
   if (def.findings.length) {

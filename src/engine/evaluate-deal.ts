@@ -21,7 +21,7 @@ import { evidenceFor } from "./evidence.js";
 import { makeLookup } from "./lookup.js";
 import { type DealQuestionOffer, type QuestionOffer, rankQuestions } from "./questions.js";
 import { guard } from "./rule-failure.js";
-import { scoreOf } from "./score.js";
+import { ragScoreOf, scoreOf } from "./score.js";
 
 /** What {@link evaluateDeal} needs from a qualifier. */
 export interface CompiledQualifier {
@@ -175,7 +175,8 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
         });
       });
     });
-    return { id: f.def.id, name: f.def.name, ...scoreOf(criteria), criteria };
+    const scored = f.def.scoring === "red-amber-green" ? ragScoreOf(criteria) : scoreOf(criteria);
+    return { id: f.def.id, name: f.def.name, ...scored, criteria };
   });
 
   // A closed deal is reviewed, not worked: findings are lessons (info), no collateral, review questions.

@@ -60,6 +60,8 @@ export interface Qualifier {
   readonly catalogue: ReadonlyMap<string, FrameworkDef>;
   /** The operators its rules may use. */
   readonly operators: OperatorSet;
+  /** The rule sets whose findings, collateral and deal questions it reports (the core set first). */
+  readonly ruleSets: readonly FrameworkDef[];
   /** The TypeScript rules its frameworks may use, by id. */
   readonly rules: ReadonlyMap<string, Rule>;
   /** Validates and scores a deal; throws a {@link QualifyError} listing every problem of a bad deal. */
@@ -140,6 +142,7 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     frameworks: selected,
     catalogue,
     operators,
+    ruleSets,
     rules,
     safeEvaluate,
     evaluateMany: (deals, opts = {}) => {

@@ -15,9 +15,10 @@ export const STAGE_WEIGHTS: Readonly<Record<Topic, Readonly<Record<Stage, number
     "closed-won": 1,
     "closed-lost": 1,
   },
+  // Who decides comes first in discovery, before any other topic: the lesson of the story in seeds/.
   authority: {
-    prospecting: 1.5,
-    discovery: 1.5,
+    prospecting: 1.6,
+    discovery: 1.6,
     evaluation: 1.4,
     proposal: 1.3,
     negotiation: 1.2,

@@ -17,6 +17,12 @@ export interface FrameworkDef {
   readonly origin?: z.infer<typeof Origin>;
   /** The framework's own words for the statuses, if it has them. */
   readonly statusLabels?: Partial<Record<Status, string>>;
+  /** How its score is computed (default weighted). */
+  readonly scoring?: "weighted" | "red-amber-green";
+  /** Where it is defined. */
+  readonly sources?: readonly string[];
+  /** Where its rules deliberately differ from the authors, and why. */
+  readonly differences?: readonly string[];
   /** True when it replaces a framework of the same id. */
   readonly replaces?: true;
   /** The id of the framework it extends, if any. */

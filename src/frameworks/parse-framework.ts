@@ -219,6 +219,9 @@ export function safeParseFramework(
     ...(file.origin ? { origin: file.origin } : base?.origin ? { origin: base.origin } : {}),
     ...(file.extends ? { extends: file.extends } : {}),
     ...(file.replaces ? { replaces: true as const } : {}),
+    ...(file.scoring ? { scoring: file.scoring } : base?.scoring ? { scoring: base.scoring } : {}),
+    ...(file.sources ? { sources: file.sources } : {}),
+    ...(file.differences ? { differences: file.differences } : {}),
     ...(file.statusLabels
       ? { statusLabels: file.statusLabels }
       : base?.statusLabels

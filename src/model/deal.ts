@@ -10,6 +10,7 @@ import {
   Level,
   Mapping,
   Position,
+  Priority,
   Stage,
 } from "./enums.js";
 import { IsoDate } from "./iso-date.js";
@@ -49,6 +50,7 @@ export const Timeline = z
     startBy: IsoDate.optional().describe("When the buyer needs to start using the solution."),
     compellingEvent: z.string().optional().describe("The event that forces a decision by that date."),
     compellingEventKind: CompellingEventKind.optional(),
+    priority: Priority.optional(),
   })
   .describe("When things must happen, and why then.");
 

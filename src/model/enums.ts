@@ -26,6 +26,13 @@ export const CompellingEventKind = z
 /** What kind of compelling event it is. */
 export type CompellingEventKind = z.infer<typeof CompellingEventKind>;
 
+/** Where an initiative ranks against the buyer's other priorities. */
+export const Priority = z
+  .enum(["top", "high", "medium", "low"])
+  .describe("Where this initiative ranks against the buyer's other priorities (CHAMP's Prioritization).");
+/** Where an initiative ranks. */
+export type Priority = z.infer<typeof Priority>;
+
 /** Low, medium or high. */
 export const Level = z.enum(["low", "medium", "high"]).describe("Low, medium or high.");
 /** Low, medium or high. */

@@ -201,6 +201,22 @@ export const Framework = z
         "The framework's own words for the statuses (SCOTSMAN: met is 'fine', unknown 'don't know enough').",
       ),
     drop: z.array(z.string()).optional().describe("With extends: ids of inherited criteria to remove."),
+    scoring: z
+      .enum(["weighted", "red-amber-green"])
+      .optional()
+      .describe(
+        "weighted (default): the weighted share of criteria met (partial half). red-amber-green: SCOTSMAN's own scoring, met 0, partial or unknown 1, unmet 10 points, score 100 minus 10 per point, so one red letter dominates.",
+      ),
+    sources: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        "Where the framework is defined: the authors' own material first, then well-regarded secondary sources.",
+      ),
+    differences: z
+      .array(z.string().min(1))
+      .optional()
+      .describe("Where this framework's rules deliberately go beyond or differ from the authors, and why."),
     criteria: z
       .array(Criterion.partial().required({ id: true }))
       .describe("The criteria. With extends, an entry with an inherited id changes that criterion."),

@@ -41,6 +41,14 @@ export const FrameworkResult = z
         high: z.number().describe("Score with every unknown counted as met."),
       })
       .describe("Where the score could land once the unknowns are known."),
+    points: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        "With red-amber-green scoring (SCOTSMAN): the points (met 0, partial or unknown 1, unmet 10); the score is 100 minus 10 per point.",
+      ),
     criteria: z.array(CriterionResult),
   })
   .describe("The result of one framework.");
