@@ -287,6 +287,21 @@ describe("judgement: severity, people over time, money, the account and closed d
     expect(lost.questions[0]?.askName).toBe("A");
   });
 
+  it("a renewal whose people are gone asks who owns it now, of the live contact", () => {
+    const report = qualifier.evaluate(
+      deal({
+        stage: "proposal",
+        type: "renewal",
+        stakeholders: [person("m", { roles: ["champion"], engaged: true, departed: true }), biz("o")],
+      }),
+      { asOf: "2026-11-27" },
+    );
+    const q = report.questions.find((x) => x.id === "renewal-owner");
+    expect(q?.askId).toBe("o");
+    expect(report.findings.find((f) => f.id === "contact-lost")?.severity).toBe("critical");
+    expect(report.questions.every((x) => x.askId !== "m")).toBe(true);
+  });
+
   it("enthusiasm-gap says what is missing: with high scores, the decider, not 'weak qualification'", () => {
     const strong = deal({
       stage: "proposal",
