@@ -34,6 +34,11 @@ describe("generated files are up to date", () => {
   it.each([...catalogue.keys()])("docs/frameworks/%s.md", (id) => {
     expect(text(`docs/frameworks/${id}.md`), STALE).toBe(frameworkPage(catalogue.get(id) as never));
   });
+  it("src/version.ts agrees with package.json", async () => {
+    const { QUALIFY_VERSION } = await import("../src/version.js");
+    expect(QUALIFY_VERSION).toBe((readJson("package.json") as { version: string }).version);
+  });
+
   it("docs/findings.md", () => {
     const q = createQualifier();
     expect(text("docs/findings.md"), STALE).toBe(

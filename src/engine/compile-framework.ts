@@ -12,6 +12,7 @@ import type {
   StatusRule,
 } from "../model/framework.js";
 import { type EvidencePath, evidencePaths, pathsRead } from "./evidence.js";
+import { fingerprint } from "./hash.js";
 import { compileTemplate, type Template } from "./template.js";
 
 /** Named values computed from the deal, used by templates. */
@@ -77,6 +78,8 @@ export interface CompiledFramework {
   readonly criteria: readonly CompiledCriterion[];
   /** The sum of its criteria's weights. */
   readonly totalWeight: number;
+  /** Fingerprint of its data, for report metadata. */
+  readonly hash: string;
   /** Its finding rules. */
   readonly findings: readonly CompiledDealRule<FindingRule>[];
   /** Its collateral rules. */
@@ -134,6 +137,7 @@ export function compileFramework(
     def,
     criteria,
     totalWeight,
+    hash: fingerprint(def),
     findings: def.findings.map(dealRule),
     collateral: def.collateral.map(dealRule),
     questions: def.questions.map(dealRule),

@@ -31,6 +31,8 @@ export interface CompiledQualifier {
   readonly operators: OperatorSet;
   readonly disabled: ReadonlySet<string>;
   readonly traceCompile: (logic: unknown) => Evaluator;
+  /** Report metadata, made once per qualifier. */
+  readonly meta: Report["meta"];
   /** The evaluation budget per deal. */
   readonly budget?: EvaluationBudget;
 }
@@ -238,5 +240,7 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
       dealQuestions(sets, q.disabled, deal, env, closed),
     ),
     collateral,
+    // Shared by every report of this qualifier: a copy, so no report shares objects with another.
+    meta: { ...q.meta, frameworks: q.meta.frameworks.map((f) => ({ ...f })) },
   };
 }

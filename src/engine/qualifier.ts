@@ -10,6 +10,7 @@ import type { Plugin } from "../plugin/define-plugin.js";
 import type { Rule } from "../plugin/define-rule.js";
 import { type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
 import { safeParseDeal } from "../validation/parse-deal.js";
+import { QUALIFY_VERSION } from "../version.js";
 import { type BatchResult, evaluateEach } from "./batch.js";
 import { canonicalDeal } from "./canonical.js";
 import { compileFramework } from "./compile-framework.js";
@@ -20,6 +21,9 @@ import { failureIssue } from "./rule-failure.js";
 import { today } from "./today.js";
 
 export { DEFAULT_FRAMEWORKS } from "./registry.js";
+
+/** The report format's version: 1.1 is version 1 plus additive fields (gates, meta, points...). */
+export const REPORT_SCHEMA_VERSION = "1.1";
 
 /** How to build a qualifier. */
 export interface QualifierOptions {
@@ -86,9 +90,16 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
   const { operators, rules, catalogue, selected, ruleSets } = buildRegistry(options);
   const interpreted = options.mode === "interpreter";
   const strategy = interpreted ? interpret : undefined;
+  const compiledFrameworks = selected.map((f) => compileFramework(f, operators, strategy));
+  const compiledRuleSets = ruleSets.map((f) => compileFramework(f, operators, strategy));
   const compiled = {
-    frameworks: selected.map((f) => compileFramework(f, operators, strategy)),
-    ruleSets: ruleSets.map((f) => compileFramework(f, operators, strategy)),
+    frameworks: compiledFrameworks,
+    ruleSets: compiledRuleSets,
+    meta: {
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      qualifyVersion: QUALIFY_VERSION,
+      frameworks: [...compiledRuleSets, ...compiledFrameworks].map((f) => ({ id: f.def.id, hash: f.hash })),
+    },
     rules,
     operators,
     disabled: new Set(options.disable ?? []),

@@ -97,6 +97,27 @@ export function buildRegistry(options: QualifierOptions): Registry {
       else if (def) selected.push(def);
     }
   }
+  // A `disable` id that names nothing is a typo that would silently switch off nothing.
+  const switchable = new Set<string>();
+  for (const def of [...ruleSets, ...selected, ...catalogue.values()]) {
+    for (const f of def.findings) switchable.add(f.id);
+    for (const c of def.collateral) switchable.add(c.id);
+    for (const q of def.questions) switchable.add(q.id);
+  }
+  for (const rule of rules.values()) {
+    switchable.add(rule.id);
+    for (const id of rule.findings ?? []) switchable.add(id);
+  }
+  (options.disable ?? []).forEach((id, i) => {
+    if (switchable.has(id)) return;
+    const suggestion = didYouMean(id, switchable);
+    issues.push({
+      path: `disable[${i}]`,
+      code: "unknown-id",
+      message: `"${id}" names no finding, collateral, deal question or rule${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  });
   const chosen = new Set<string>();
   selected.forEach((def, i) => {
     if (chosen.has(def.id))

@@ -216,7 +216,8 @@ export function safeParseFramework(
     id: file.id,
     name: file.name,
     ...(file.summary ? { summary: file.summary } : {}),
-    ...(file.origin ? { origin: file.origin } : base?.origin ? { origin: base.origin } : {}),
+    // Origin is not inherited: a company's framework that extends MEDDPICC was not made by its authors.
+    ...(file.origin ? { origin: file.origin } : {}),
     ...(file.extends ? { extends: file.extends } : {}),
     ...(file.replaces ? { replaces: true as const } : {}),
     ...(file.scoring ? { scoring: file.scoring } : base?.scoring ? { scoring: base.scoring } : {}),

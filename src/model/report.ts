@@ -103,6 +103,24 @@ export const Report = z
     findings: z.array(Finding),
     questions: z.array(NextQuestion),
     collateral: z.array(Collateral),
+    meta: z
+      .strictObject({
+        schemaVersion: z
+          .string()
+          .describe("The report format version (1.1: version 1 plus additive fields)."),
+        qualifyVersion: z.string().describe("The version of qualify that made the report."),
+        frameworks: z
+          .array(
+            z.strictObject({
+              id: z.string(),
+              hash: z
+                .string()
+                .describe("Fingerprint of the framework's data: it changes when the data does."),
+            }),
+          )
+          .describe("The frameworks and rule sets that produced it."),
+      })
+      .describe("What produced the report, so a stored report says so."),
   })
   .describe("The qualification report, version 1.");
 /** The qualification report, version 1. */
