@@ -207,6 +207,20 @@ describe("whom a question is aimed at", () => {
     expect(report.collateral.map((c) => c.id)).toContain("security-pack");
   });
 
+  it("no 'Why now?' once a compelling event is recorded, in any framework; no 'What problem?' once needs are stated", () => {
+    const all = createQualifier({ frameworks: ["bant", "anum", "champ", "spiced", "gpctba-ci", "meddpicc"] });
+    const asked = (extra: Record<string, unknown>) =>
+      all
+        .evaluate({ id: "d", name: "D", stage: "proposal", ...extra }, { asOf: "2026-11-27" })
+        .questions.map((q) => q.id);
+    expect(asked({})).toContain("why-now");
+    expect(asked({ timeline: { compellingEvent: "The old contract ends in March" } })).not.toContain(
+      "why-now",
+    );
+    expect(asked({})).toContain("what-problem");
+    expect(asked({ needs: [{ description: "Faster close" }] })).not.toContain("what-problem");
+  });
+
   it("a question whose answer is recorded is not asked", () => {
     const asked = (timeline: Record<string, unknown>) => evaluate({ timeline }).questions.map((q) => q.id);
     expect(asked({})).toContain("when-decide");
