@@ -3,6 +3,8 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createQualifier, DEFAULT_FRAMEWORKS, type Qualifier } from "../engine/qualifier.js";
 import { today } from "../engine/today.js";
+import type { FrameworkDef } from "../frameworks/framework-def.js";
+import { orderByExtends } from "../frameworks/order.js";
 import { safeParseFramework } from "../frameworks/parse-framework.js";
 import { IsoDay } from "../model/iso-date.js";
 import { loadPlugins } from "../node/load-plugins.js";
@@ -210,33 +212,40 @@ export async function validate(
     io.err.write(`Invalid --plugin:\n${formatIssues(issues)}\n`);
     return 1;
   }
+  const inputs: Array<{ file: string; value: unknown }> = [];
   for (const file of files) {
     const loaded = await loadFile(file);
     if (!loaded.ok) {
       bad += 1;
-      io.err.write(`${file}: ${loaded.message}\n`);
-      continue;
-    }
-    const v = loaded.value as Record<string, unknown> | null;
+      io.err.write(`${escapeControls(file)}: ${loaded.message}\n`);
+    } else inputs.push({ file, value: loaded.value });
+  }
+  // Frameworks given together may extend each other in any order: each is checked after its base, and
+  // the valid ones become known to the next.
+  const known = new Map(qualifier.catalogue);
+  const results = new Map<string, string>();
+  for (const { file, value } of orderByExtends(inputs, (i) => i.value)) {
+    const v = value as Record<string, unknown> | null;
     const isFramework =
       typeof v === "object" && v !== null && ("criteria" in v || "kind" in v || "extends" in v);
     const result = isFramework
-      ? safeParseFramework(v, {
-          operators: qualifier.operators,
-          frameworks: qualifier.catalogue,
-          rules: qualifier.rules,
-        })
+      ? safeParseFramework(v, { operators: qualifier.operators, frameworks: known, rules: qualifier.rules })
       : safeParseDeal(v);
     if (result.success) {
+      if (isFramework) known.set((result.data as FrameworkDef).id, result.data as FrameworkDef);
       const warnings = (result.data as { warnings?: readonly Issue[] }).warnings ?? [];
-      const note =
-        warnings.length > 0 ? ` (${warnings.length} warning${warnings.length === 1 ? "" : "s"})` : "";
-      io.out.write(`${escapeControls(file)}: valid ${isFramework ? "framework" : "deal"}${note}\n`);
+      const note = warnings.length > 0 ? ` (${warnings.length} warning${warnings.length === 1 ? "" : "s"})` : "";
+      results.set(file, `${escapeControls(file)}: valid ${isFramework ? "framework" : "deal"}${note}\n`);
       if (warnings.length > 0) io.err.write(`${formatIssues(warnings.map((i) => ({ ...i, file })))}\n`);
     } else {
       bad += 1;
       io.err.write(`${formatIssues(result.issues.map((i) => ({ ...i, file })))}\n`);
     }
+  }
+  // Valid files are listed in the order given.
+  for (const { file } of inputs) {
+    const line = results.get(file);
+    if (line) io.out.write(line);
   }
   return bad > 0 ? 1 : 0;
 }

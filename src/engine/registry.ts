@@ -1,5 +1,6 @@
 import { builtinFiles, coreRuleSet } from "../frameworks/builtin.js";
 import type { FrameworkDef } from "../frameworks/framework-def.js";
+import { orderByExtends } from "../frameworks/order.js";
 import { safeParseFramework } from "../frameworks/parse-framework.js";
 import { domainOperators } from "../logic/domain-operators.js";
 import { createOperatorSet, type OperatorSet } from "../logic/operator-set.js";
@@ -42,8 +43,12 @@ export function buildRegistry(options: QualifierOptions): Registry {
   }
   const catalogue = new Map<string, FrameworkDef>();
   const issues: Issue[] = [];
-  const load = (input: unknown, file: string): FrameworkDef | undefined => {
-    const result = safeParseFramework(input, { operators, rules, frameworks: catalogue });
+  const load = (
+    input: unknown,
+    file: string,
+    known: ReadonlyMap<string, FrameworkDef> = catalogue,
+  ): FrameworkDef | undefined => {
+    const result = safeParseFramework(input, { operators, rules, frameworks: known });
     if (!result.success) {
       issues.push(...result.issues.map((i) => ({ ...i, file })));
       return undefined;
@@ -69,16 +74,27 @@ export function buildRegistry(options: QualifierOptions): Registry {
     const core = load(coreRuleSet(), "frameworks/core.rules.json");
     if (core) ruleSets.push(core);
   }
-  for (const plugin of plugins) {
-    for (const [i, input] of (plugin.frameworks ?? []).entries()) {
-      const file = `plugin ${plugin.name}: frameworks[${i}]`;
-      const def = load(input, file);
-      if (def?.kind === "ruleset") ruleSets.push(def);
-      else register(def, file);
-    }
+  // Plugin frameworks, in an order where each comes after the one it extends: any order works.
+  const given = plugins.flatMap((plugin) =>
+    (plugin.frameworks ?? []).map((input, i) => ({ input, file: `plugin ${plugin.name}: frameworks[${i}]` })),
+  );
+  for (const { input, file } of orderByExtends(given, (g) => g.input)) {
+    const def = load(input, file);
+    if (def?.kind === "ruleset") ruleSets.push(def);
+    else register(def, file);
+  }
+  // Framework data given directly may extend each other too, in any order (they are chosen, not registered).
+  const choices = options.frameworks ?? DEFAULT_FRAMEWORKS;
+  const objects = choices.flatMap((choice, i) => (typeof choice === "string" ? [] : [{ choice, i }]));
+  const scope = new Map(catalogue);
+  const loaded = new Map<number, FrameworkDef | undefined>();
+  for (const { choice, i } of orderByExtends(objects, (o) => o.choice)) {
+    const def = load(choice, `frameworks[${i}]`, scope);
+    if (def?.kind === "framework") scope.set(def.id, def);
+    loaded.set(i, def);
   }
   const selected: FrameworkDef[] = [];
-  for (const [i, choice] of (options.frameworks ?? DEFAULT_FRAMEWORKS).entries()) {
+  for (const [i, choice] of choices.entries()) {
     if (typeof choice === "string") {
       const def = catalogue.get(choice);
       if (def) selected.push(def);
@@ -92,7 +108,7 @@ export function buildRegistry(options: QualifierOptions): Registry {
         });
       }
     } else {
-      const def = load(choice, `frameworks[${i}]`);
+      const def = loaded.get(i);
       if (def?.kind === "ruleset") ruleSets.push(def);
       else if (def) selected.push(def);
     }

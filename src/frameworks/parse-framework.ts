@@ -42,8 +42,18 @@ export function safeParseFramework(
   const oversized = sizeIssues(input);
   if (oversized.length > 0) return { success: false, issues: oversized };
   const parsed = schema.safeParse(input);
-  if (!parsed.success)
-    return { success: false, issues: capIssues(fromZod(parsed.error.issues, schema, input)) };
+  if (!parsed.success) {
+    // The shape is wrong somewhere, but every rule that can be read is still checked: all the problems
+    // of a file come out in one run, not one layer at a time.
+    const shape = fromZod(parsed.error.issues, schema, input);
+    const operators = options.operators ?? createOperatorSet(domainOperators);
+    const seen = new Set(shape.map((i) => `${i.path}|${i.code}`));
+    const rules = rawRules(input).flatMap(([rule, path]) =>
+      validateLogic(rule, { operators, checkArity: true, schema: Deal, path }),
+    );
+    const extra = rules.filter((i) => !seen.has(`${i.path}|${i.code}`) && i.severity !== "warning");
+    return { success: false, issues: capIssues([...shape, ...extra]) };
+  }
   const file = parsed.data as FrameworkInput;
   const issues: Issue[] = [];
   const operators = options.operators ?? createOperatorSet(domainOperators);
@@ -121,6 +131,9 @@ export function safeParseFramework(
       });
     seen.set(criterion.id, where);
     const full = Criterion.safeParse(criterion);
+    // With an unknown base, entries meant to change inherited criteria look incomplete: only the unknown
+    // base is reported, never "missing name" for what would have been inherited.
+    if (!full.success && file.extends && !base) continue;
     if (!full.success) {
       issues.push(
         ...fromZod(full.error.issues, Criterion, criterion).map((i) => ({
@@ -235,6 +248,30 @@ export function safeParseFramework(
     ...(warnings.length > 0 ? { warnings } : {}),
   };
   return { success: true, data: def };
+}
+
+/** The JsonLogic rules of a raw framework file, with their paths, wherever the file's shape lets them be found. */
+function rawRules(input: unknown): Array<[unknown, string]> {
+  if (!isObj(input)) return [];
+  const out: Array<[unknown, string]> = [];
+  const bindings = (v: unknown, path: string) => {
+    if (isObj(v)) for (const [name, rule] of Object.entries(v)) out.push([rule, `${path}.let.${name}`]);
+  };
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  list(input.criteria).forEach((c, i) => {
+    if (!isObj(c)) return;
+    bindings(c.let, `criteria[${i}]`);
+    list(c.status).forEach((s, j) => {
+      if (isObj(s) && s.when !== undefined) out.push([s.when, `criteria[${i}].status[${j}].when`]);
+    });
+  });
+  for (const key of ["findings", "collateral", "questions"] as const)
+    list(input[key]).forEach((r, i) => {
+      if (!isObj(r)) return;
+      bindings(r.let, `${key}[${i}]`);
+      if (r.when !== undefined) out.push([r.when, `${key}[${i}].when`]);
+    });
+  return out;
 }
 
 /**
