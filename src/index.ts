@@ -4,9 +4,11 @@
  * @packageDocumentation
  */
 
+export { defineConfig, type QualifyConfig } from "./config/define-config.js";
 export { dealModelPage } from "./docs/deal-model.js";
 export { findingsPage } from "./docs/findings-page.js";
 export { frameworkIndex, frameworkPage } from "./docs/framework-page.js";
+export { operatorsPage } from "./docs/operators-page.js";
 export type { BatchResult } from "./engine/batch.js";
 export {
   createQualifier,

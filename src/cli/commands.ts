@@ -1,22 +1,21 @@
 import { once } from "node:events";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { createQualifier, DEFAULT_FRAMEWORKS, type Qualifier } from "../engine/qualifier.js";
+import type { Qualifier } from "../engine/qualifier.js";
 import { today } from "../engine/today.js";
 import type { FrameworkDef } from "../frameworks/framework-def.js";
 import { orderByExtends } from "../frameworks/order.js";
 import { safeParseFramework } from "../frameworks/parse-framework.js";
 import { IsoDay } from "../model/iso-date.js";
-import { loadPlugins } from "../node/load-plugins.js";
 import { ndjsonLines } from "../node/ndjson-input.js";
 import { scoreLine } from "../node/ndjson-line.js";
 import { createWorkerPool } from "../node/pool.js";
 import type { WorkerSetup } from "../node/protocol.js";
-import type { Plugin } from "../plugin/define-plugin.js";
 import { escapeControls, formatIssues, type Issue } from "../validation/issue.js";
 import { safeParseDeal } from "../validation/parse-deal.js";
 import { formatMarkdown, formatText } from "./format-report.js";
 import { loadFile, readError } from "./read-input.js";
+import { type CliSources, cliSetup } from "./setup.js";
 import { makeStyle } from "./style.js";
 import { UsageError } from "./usage.js";
 
@@ -25,65 +24,6 @@ export interface Io {
   readonly out: NodeJS.WritableStream & { isTTY?: boolean };
   readonly err: NodeJS.WritableStream & { isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;
-}
-
-const isFile = (s: string) => /\.(json|ya?ml)$/i.test(s) || s.includes("/");
-
-/** Loads `--plugin` modules; problems go to stderr (undefined then). */
-export async function pluginsFor(specifiers: readonly string[], io: Io): Promise<Plugin[] | undefined> {
-  try {
-    return await loadPlugins(specifiers);
-  } catch (e) {
-    const issues = (e as { issues?: Issue[] }).issues;
-    if (!issues) throw e;
-    io.err.write(`Invalid --plugin:\n${formatIssues(issues)}\n`);
-    return undefined;
-  }
-}
-
-/**
- * Qualifier options from `--plugin` modules and a `--framework` list of ids and files, and the qualifier;
- * problems go to stderr. The setup names plugin modules by specifier, so worker threads can load them.
- */
-export async function setupFor(
-  list: string | undefined,
-  pluginSpecifiers: readonly string[],
-  io: Io,
-): Promise<{ setup: WorkerSetup; qualifier: Qualifier } | undefined> {
-  const modules = await pluginsFor(pluginSpecifiers, io);
-  if (!modules) return undefined;
-  const frameworks: Array<string | Record<string, unknown>> = [];
-  const plugins: { name: string; frameworks: unknown[] }[] = [];
-  const items = (list ?? DEFAULT_FRAMEWORKS.join(","))
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (items.length === 0) throw new UsageError(`--framework names no framework; got "${list}"`);
-  for (const item of items) {
-    if (!isFile(item)) {
-      frameworks.push(item);
-      continue;
-    }
-    const loaded = await loadFile(item);
-    if (!loaded.ok) {
-      io.err.write(`${item}: ${loaded.message}\n`);
-      return undefined;
-    }
-    // A file is registered as a plugin framework (so others may extend it), then chosen by its id.
-    plugins.push({ name: item, frameworks: [loaded.value] });
-    const id = (loaded.value as { id?: unknown } | null)?.id;
-    if (typeof id === "string" && (loaded.value as { kind?: unknown }).kind !== "ruleset")
-      frameworks.push(id);
-  }
-  const setup: WorkerSetup = { frameworks, plugins: [...pluginSpecifiers, ...plugins] };
-  try {
-    return { setup, qualifier: createQualifier({ frameworks, plugins: [...modules, ...plugins] }) };
-  } catch (e) {
-    const issues = (e as { issues?: Issue[] }).issues;
-    if (!issues) throw e;
-    io.err.write(`Invalid --framework:\n${formatIssues(issues)}\n`);
-    return undefined;
-  }
 }
 
 /** `qualify score`: exit 0, or 1 when the deal is invalid. */
@@ -97,6 +37,7 @@ export async function score(
     workers?: number;
     trace?: boolean;
     plugins?: readonly string[];
+    config?: string;
   },
   io: Io,
 ): Promise<number> {
@@ -109,7 +50,7 @@ export async function score(
   if (opts.workers !== undefined && !opts.ndjson) throw new UsageError("--workers goes with --ndjson");
   if (opts.trace && (opts.ndjson || format !== "json"))
     throw new UsageError("--trace goes with --format json, for one deal");
-  const built = await setupFor(opts.framework, opts.plugins ?? [], io);
+  const built = await cliSetup({ framework: opts.framework, plugins: opts.plugins, config: opts.config }, io);
   if (!built) return 1;
   const { setup, qualifier } = built;
   const evalOpts = { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), trace: opts.trace === true };
@@ -194,24 +135,12 @@ async function scoreStream(
 }
 
 /** `qualify validate`: every problem of every file; exit 1 when any is invalid. */
-export async function validate(
-  files: readonly string[],
-  pluginSpecifiers: readonly string[],
-  io: Io,
-): Promise<number> {
+export async function validate(files: readonly string[], sources: CliSources, io: Io): Promise<number> {
   if (files.length === 0) throw new UsageError("validate needs at least one file");
   let bad = 0;
-  const plugins = await pluginsFor(pluginSpecifiers, io);
-  if (!plugins) return 1;
-  let qualifier: Qualifier;
-  try {
-    qualifier = createQualifier({ frameworks: [], plugins });
-  } catch (e) {
-    const issues = (e as { issues?: Issue[] }).issues;
-    if (!issues) throw e;
-    io.err.write(`Invalid --plugin:\n${formatIssues(issues)}\n`);
-    return 1;
-  }
+  const built = await cliSetup(sources, io, false);
+  if (!built) return 1;
+  const { qualifier } = built;
   const inputs: Array<{ file: string; value: unknown }> = [];
   for (const file of files) {
     const loaded = await loadFile(file);
@@ -234,7 +163,8 @@ export async function validate(
     if (result.success) {
       if (isFramework) known.set((result.data as FrameworkDef).id, result.data as FrameworkDef);
       const warnings = (result.data as { warnings?: readonly Issue[] }).warnings ?? [];
-      const note = warnings.length > 0 ? ` (${warnings.length} warning${warnings.length === 1 ? "" : "s"})` : "";
+      const note =
+        warnings.length > 0 ? ` (${warnings.length} warning${warnings.length === 1 ? "" : "s"})` : "";
       results.set(file, `${escapeControls(file)}: valid ${isFramework ? "framework" : "deal"}${note}\n`);
       if (warnings.length > 0) io.err.write(`${formatIssues(warnings.map((i) => ({ ...i, file })))}\n`);
     } else {

@@ -1,29 +1,21 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { findingsPage } from "../docs/findings-page.js";
 import { frameworkIndex, frameworkPage } from "../docs/framework-page.js";
+import { operatorsPage } from "../docs/operators-page.js";
 import { createQualifier } from "../engine/qualifier.js";
+import { materialisePlugins } from "../node/load-plugins.js";
 import { formatIssues, type Issue } from "../validation/issue.js";
-import { type Io, pluginsFor } from "./commands.js";
+import type { Io } from "./commands.js";
 import { loadFile } from "./read-input.js";
+import { type CliSources, cliSetup } from "./setup.js";
 import { UsageError } from "./usage.js";
 
 /** `qualify frameworks [id]`: list the frameworks, or show one. */
-export async function frameworks(
-  id: string | undefined,
-  pluginSpecifiers: readonly string[],
-  io: Io,
-): Promise<number> {
-  const plugins = await pluginsFor(pluginSpecifiers, io);
-  if (!plugins) return 1;
-  let catalogue: ReturnType<typeof createQualifier>["catalogue"];
-  try {
-    catalogue = createQualifier({ frameworks: [], plugins }).catalogue;
-  } catch (e) {
-    const issues = (e as { issues?: Issue[] }).issues;
-    if (!issues) throw e;
-    io.err.write(`Invalid --plugin:\n${formatIssues(issues)}\n`);
-    return 1;
-  }
+export async function frameworks(id: string | undefined, sources: CliSources, io: Io): Promise<number> {
+  const built = await cliSetup(sources, io, false);
+  if (!built) return 1;
+  const { catalogue } = built.qualifier;
   if (!id) {
     const width = Math.max(...[...catalogue.keys()].map((k) => k.length));
     for (const def of catalogue.values()) {
@@ -41,11 +33,12 @@ export async function frameworks(
 export async function docs(
   dir: string,
   files: readonly string[],
-  pluginSpecifiers: readonly string[],
+  sources: CliSources,
   io: Io,
 ): Promise<number> {
-  const plugins = await pluginsFor(pluginSpecifiers, io);
-  if (!plugins) return 1;
+  const built = await cliSetup(sources, io, false);
+  if (!built) return 1;
+  const plugins = await materialisePlugins(built.setup.plugins ?? []);
   const inputs: unknown[] = [];
   for (const file of files.flatMap((f) => f.split(","))) {
     const loaded = await loadFile(file);
@@ -55,12 +48,12 @@ export async function docs(
     }
     inputs.push(loaded.value);
   }
-  let catalogue: ReturnType<typeof createQualifier>["catalogue"];
+  let qualifier: ReturnType<typeof createQualifier>;
   try {
-    catalogue = createQualifier({
+    qualifier = createQualifier({
       frameworks: [],
       plugins: [...plugins, { name: "docs", frameworks: inputs }],
-    }).catalogue;
+    });
   } catch (e) {
     const issues = (e as { issues?: Issue[] }).issues;
     if (!issues) throw e;
@@ -69,8 +62,14 @@ export async function docs(
   }
   try {
     await mkdir(dir, { recursive: true });
+    const { catalogue } = qualifier;
     for (const def of catalogue.values()) await writeFile(join(dir, `${def.id}.md`), frameworkPage(def));
     await writeFile(join(dir, "README.md"), frameworkIndex([...catalogue.values()]));
+    await writeFile(join(dir, "operators.md"), operatorsPage(qualifier.operators));
+    await writeFile(
+      join(dir, "findings.md"),
+      findingsPage([...qualifier.ruleSets, ...catalogue.values()], [...qualifier.rules.values()]),
+    );
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
@@ -82,6 +81,6 @@ export async function docs(
     io.err.write(`${dir}: cannot write the pages there: ${why}\n`);
     return 1;
   }
-  io.out.write(`wrote ${catalogue.size + 1} pages to ${dir}\n`);
+  io.out.write(`wrote ${qualifier.catalogue.size + 3} pages to ${dir}\n`);
   return 0;
 }

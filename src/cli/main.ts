@@ -14,6 +14,7 @@ const OPTIONS = {
   ndjson: { type: "boolean" },
   workers: { type: "string" },
   plugin: { type: "string", multiple: true },
+  config: { type: "string" },
 } as const;
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -35,6 +36,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return command || values.help ? 0 : 2;
     }
     const framework = values.framework?.join(",");
+    const sources = { plugins: values.plugin ?? [], config: values.config };
     switch (command) {
       case "score": {
         if (rest.length !== 1) throw new UsageError("score takes one deal file (or - for stdin)");
@@ -52,17 +54,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             trace: values.trace === true,
             ...(workers ? { workers } : {}),
             plugins: values.plugin ?? [],
+            ...(values.config !== undefined ? { config: values.config } : {}),
           },
           io,
         );
       }
       case "validate":
-        return await validate(rest, values.plugin ?? [], io);
+        return await validate(rest, sources, io);
       case "frameworks":
-        return await frameworks(rest[0], values.plugin ?? [], io);
+        return await frameworks(rest[0], sources, io);
       case "docs":
         if (rest.length !== 1) throw new UsageError("docs takes one output directory");
-        return await docs(rest[0] as string, values.framework ?? [], values.plugin ?? [], io);
+        return await docs(rest[0] as string, values.framework ?? [], sources, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { FrameworkDef } from "../frameworks/framework-def.js";
 import type { EvaluationBudget } from "../logic/budget.js";
 import { compileNode } from "../logic/compile.js";
@@ -8,6 +9,7 @@ import { IsoDay } from "../model/iso-date.js";
 import type { Report } from "../model/report.js";
 import type { Plugin } from "../plugin/define-plugin.js";
 import type { Rule } from "../plugin/define-rule.js";
+import { fromZod } from "../validation/from-zod.js";
 import { type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
 import { safeParseDeal } from "../validation/parse-deal.js";
 import { QUALIFY_VERSION } from "../version.js";
@@ -87,7 +89,7 @@ export interface Qualifier {
  * validates every file, and compiles every rule once. Throws a {@link QualifyError} when a file is invalid.
  */
 export function createQualifier(options: QualifierOptions = {}): Qualifier {
-  const { operators, rules, catalogue, selected, ruleSets } = buildRegistry(options);
+  const { operators, rules, catalogue, selected, ruleSets, custom } = buildRegistry(options);
   const interpreted = options.mode === "interpreter";
   const strategy = interpreted ? interpret : undefined;
   const compiledFrameworks = selected.map((f) => compileFramework(f, operators, strategy));
@@ -137,8 +139,12 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
           },
         ];
     const parsed = safeParseDeal(input);
-    if (!parsed.success || dateIssues.length > 0) {
-      return { success: false, issues: [...dateIssues, ...(parsed.success ? [] : parsed.issues)] };
+    const customIssues = parsed.success && custom ? customProblems(custom, parsed.data.custom) : [];
+    if (!parsed.success || dateIssues.length > 0 || customIssues.length > 0) {
+      return {
+        success: false,
+        issues: [...dateIssues, ...(parsed.success ? customIssues : parsed.issues)],
+      };
     }
     const canonical = canonicalDeal(parsed.data as Deal);
     const deal = untrusted ? frozenCopy(canonical) : canonical;
@@ -167,6 +173,16 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
       return result.data;
     },
   };
+}
+
+/** `deal.custom` against the declared schema: every problem, with its path under `custom`. */
+function customProblems(schema: z.ZodType, value: unknown): Issue[] {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return [];
+  return fromZod(result.error.issues, schema, value ?? {}).map((i) => ({
+    ...i,
+    path: i.path ? (i.path.startsWith("[") ? `custom${i.path}` : `custom.${i.path}`) : "custom",
+  }));
 }
 
 /** One-shot: builds a qualifier and scores one deal. For many deals, build the qualifier once. */

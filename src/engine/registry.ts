@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { builtinFiles, coreRuleSet } from "../frameworks/builtin.js";
 import type { FrameworkDef } from "../frameworks/framework-def.js";
 import { orderByExtends } from "../frameworks/order.js";
@@ -8,6 +9,7 @@ import type { Rule } from "../plugin/define-rule.js";
 import { enthusiasmGap } from "../rules/enthusiasm-gap.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { type Issue, QualifyError } from "../validation/issue.js";
+import { dealWithCustom } from "./custom-schema.js";
 import type { QualifierOptions } from "./qualifier.js";
 
 /** The frameworks a qualifier scores when none are chosen. */
@@ -25,6 +27,8 @@ export interface Registry {
   readonly selected: readonly FrameworkDef[];
   /** The rule sets whose findings and collateral it reports. */
   readonly ruleSets: readonly FrameworkDef[];
+  /** The schema of `deal.custom`, when frameworks or plugins declare one. */
+  readonly custom?: z.ZodType;
 }
 
 /**
@@ -43,12 +47,39 @@ export function buildRegistry(options: QualifierOptions): Registry {
   }
   const catalogue = new Map<string, FrameworkDef>();
   const issues: Issue[] = [];
+  // The shape of deal.custom, from every plugin and framework file that declares it, before any rule is
+  // checked: `var` paths under custom. are then checked against it.
+  const declarations = [
+    ...plugins.flatMap((p) =>
+      p.customSchema ? [{ schema: p.customSchema, where: `plugin ${p.name}: customSchema` }] : [],
+    ),
+    ...[
+      ...plugins.flatMap((p) => p.frameworks ?? []),
+      ...(options.frameworks ?? []).filter((f) => typeof f !== "string"),
+    ].flatMap((f, i) => {
+      const schema = (f as { customSchema?: unknown } | null)?.customSchema;
+      return typeof schema === "object" && schema !== null
+        ? [
+            {
+              schema: schema as Readonly<Record<string, unknown>>,
+              where: `${(f as { id?: string }).id ?? `frameworks[${i}]`}: customSchema`,
+            },
+          ]
+        : [];
+    }),
+  ];
+  const typed = dealWithCustom(declarations, issues);
   const load = (
     input: unknown,
     file: string,
     known: ReadonlyMap<string, FrameworkDef> = catalogue,
   ): FrameworkDef | undefined => {
-    const result = safeParseFramework(input, { operators, rules, frameworks: known });
+    const result = safeParseFramework(input, {
+      operators,
+      rules,
+      frameworks: known,
+      ...(typed ? { dealSchema: typed.deal } : {}),
+    });
     if (!result.success) {
       issues.push(...result.issues.map((i) => ({ ...i, file })));
       return undefined;
@@ -145,5 +176,5 @@ export function buildRegistry(options: QualifierOptions): Registry {
     chosen.add(def.id);
   });
   if (issues.length > 0) throw new QualifyError("Invalid qualifier setup", issues);
-  return { operators, rules, catalogue, selected, ruleSets };
+  return { operators, rules, catalogue, selected, ruleSets, ...(typed ? { custom: typed.custom } : {}) };
 }

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { placeholders } from "../engine/template.js";
 import { domainOperators } from "../logic/domain-operators.js";
 import { LIMITS } from "../logic/limits.js";
@@ -23,6 +24,8 @@ export interface FrameworkParseOptions {
   readonly frameworks?: ReadonlyMap<string, FrameworkDef>;
   /** Shared criteria its criteria may `use`, by id (default: the built-in ones). */
   readonly library?: ReadonlyMap<string, Criterion>;
+  /** The deal schema `var` paths are checked against (default: Deal; a qualifier passes Deal with its typed `custom`). */
+  readonly dealSchema?: z.ZodType;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
@@ -49,7 +52,7 @@ export function safeParseFramework(
     const operators = options.operators ?? createOperatorSet(domainOperators);
     const seen = new Set(shape.map((i) => `${i.path}|${i.code}`));
     const rules = rawRules(input).flatMap(([rule, path]) =>
-      validateLogic(rule, { operators, checkArity: true, schema: Deal, path }),
+      validateLogic(rule, { operators, checkArity: true, schema: options.dealSchema ?? Deal, path }),
     );
     const extra = rules.filter((i) => !seen.has(`${i.path}|${i.code}`) && i.severity !== "warning");
     return { success: false, issues: capIssues([...shape, ...extra]) };
@@ -85,7 +88,9 @@ export function safeParseFramework(
   const merged = isRuleSet ? [] : mergeCriteria(base, file, issues, options.library ?? sharedCriteria());
   const criteria: Criterion[] = [];
   const logic = (rule: unknown, path: string) =>
-    issues.push(...validateLogic(rule, { operators, checkArity: true, schema: Deal, path }));
+    issues.push(
+      ...validateLogic(rule, { operators, checkArity: true, schema: options.dealSchema ?? Deal, path }),
+    );
   const templates = (
     text: string,
     path: string,
@@ -95,7 +100,10 @@ export function safeParseFramework(
     for (const name of placeholders(text)) {
       if ((bindings && Object.hasOwn(bindings, name)) || extra.includes(name.split(".")[0] as string))
         continue;
-      const found = validateLogic({ var: name }, { operators, schema: Deal, path: `${path}{${name}}` });
+      const found = validateLogic(
+        { var: name },
+        { operators, schema: options.dealSchema ?? Deal, path: `${path}{${name}}` },
+      );
       issues.push(
         ...found.map((i) => ({
           ...i,

@@ -139,8 +139,14 @@ export const Deal = z
       .describe("Anything beyond the model, for custom rule sets. Rules may read any path under custom."),
   })
   .describe("A B2B deal, input version 1. Absent means we don't know, never no.");
-/** A B2B deal, input version 1. */
-export type Deal = z.infer<typeof Deal>;
+/**
+ * A B2B deal, input version 1. `Deal<Custom>` types `custom` for rules over a company's own fields
+ * (declare the same shape as a `customSchema` so deals are checked against it).
+ */
+export type Deal<Custom extends Record<string, unknown> = Record<string, unknown>> = Omit<
+  z.infer<typeof Deal>,
+  "custom"
+> & { custom?: Custom | undefined };
 /** An amount of money. */
 export type Money = z.infer<typeof Money>;
 /** A stated need. */

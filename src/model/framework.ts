@@ -201,6 +201,12 @@ export const Framework = z
         "The framework's own words for the statuses (SCOTSMAN: met is 'fine', unknown 'don't know enough').",
       ),
     drop: z.array(z.string()).optional().describe("With extends: ids of inherited criteria to remove."),
+    customSchema: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe(
+        "A JSON Schema (an object schema) for deal.custom: var paths under custom. are checked against it, and a deal whose custom does not match is invalid.",
+      ),
     scoring: z
       .enum(["weighted", "red-amber-green"])
       .optional()

@@ -1,3 +1,4 @@
+import type { CustomSchemaInput } from "../engine/custom-schema.js";
 import type { Operator } from "../logic/operator.js";
 import type { Rule } from "./define-rule.js";
 
@@ -11,6 +12,11 @@ export interface Plugin {
   readonly rules?: readonly Rule[];
   /** Framework and rule-set files (unvalidated input: the qualifier validates them). */
   readonly frameworks?: readonly unknown[];
+  /**
+   * The shape of `deal.custom` its rules read, as a JSON Schema or a zod schema: rules' `var` paths under
+   * `custom.` are checked against it when loaded, and a deal whose `custom` does not match is invalid.
+   */
+  readonly customSchema?: CustomSchemaInput;
 }
 
 /** Defines a plugin. Pass it to `createQualifier({ plugins: [...] })`. */

@@ -34,8 +34,11 @@ export interface RuleOutcome {
   readonly findings?: readonly RuleFinding[];
 }
 
-/** A rule written in TypeScript, for what data rules cannot say. Pure: no I/O, no clock. */
-export interface Rule {
+/**
+ * A rule written in TypeScript, for what data rules cannot say. Pure: no I/O, no clock. `Rule<Custom>`
+ * types the deal's `custom` fields it reads.
+ */
+export interface Rule<Custom extends Record<string, unknown> = Record<string, unknown>> {
   /** Rule id; a criterion uses it with `"rule": "<id>"`. */
   readonly id: string;
   /** One line on what it checks. */
@@ -43,10 +46,16 @@ export interface Rule {
   /** The ids of the findings it may report, for the docs and for switching them off. */
   readonly findings?: readonly string[];
   /** Looks at the deal and says what it found. */
-  readonly evaluate: (deal: Deal, context: RuleContext) => RuleOutcome | undefined;
+  readonly evaluate: (deal: Deal<Custom>, context: RuleContext) => RuleOutcome | undefined;
 }
 
-/** Defines a TypeScript rule. Register it through a plugin: `definePlugin({ rules: [...] })`. */
-export function defineRule(rule: Rule): Rule {
-  return Object.freeze({ ...rule });
+/**
+ * Defines a TypeScript rule. Register it through a plugin: `definePlugin({ rules: [...] })`. With a type
+ * argument, `deal.custom` is typed: `defineRule<{ securityReview?: "passed" | "scheduled" }>({...})`.
+ */
+export function defineRule<Custom extends Record<string, unknown> = Record<string, unknown>>(
+  rule: Rule<Custom>,
+): Rule {
+  // The qualifier checks deal.custom against the declared customSchema before any rule sees it.
+  return Object.freeze({ ...rule }) as unknown as Rule;
 }

@@ -1,0 +1,16 @@
+import type { QualifierOptions } from "../engine/qualifier.js";
+import type { Plugin } from "../plugin/define-plugin.js";
+
+/**
+ * A `qualify.config.mjs` / `.js` / `.json`: the options of `createQualifier`, for the CLI. Plugins may be
+ * module specifiers and frameworks may be file paths, both relative to the config file's directory.
+ */
+export interface QualifyConfig extends Omit<QualifierOptions, "plugins"> {
+  /** Plugins: module specifiers (`"./acme-plugin.mjs"`, a package name) or plugin objects. */
+  readonly plugins?: ReadonlyArray<Plugin | string>;
+}
+
+/** Types a config file: `export default defineConfig({ frameworks: [...], plugins: [...] })`. */
+export function defineConfig(config: QualifyConfig): QualifyConfig {
+  return config;
+}

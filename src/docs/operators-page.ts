@@ -1,0 +1,30 @@
+import type { OperatorSet } from "../logic/operator-set.js";
+import { CONTROL_OPERATORS } from "../logic/standard-operators.js";
+
+const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+/** The reference of every operator a qualifier's rules may use (built-in and from plugins): name, arity, what it does. */
+export function operatorsPage(operators: OperatorSet): string {
+  const arity = (a: { min: number; max?: number } | undefined) =>
+    a === undefined
+      ? "any"
+      : a.max === undefined
+        ? `${a.min}+`
+        : a.min === a.max
+          ? `${a.min}`
+          : `${a.min}-${a.max}`;
+  const out = [
+    "# Operators",
+    "",
+    "Every operator rules may use: JsonLogic's own, the domain operators, and those plugins add.",
+    "",
+    "| operator | arguments | what it does |",
+    "| --- | --- | --- |",
+  ];
+  for (const [name, c] of CONTROL_OPERATORS)
+    out.push(`| \`${name}\` | ${arity(c)} | ${cell(c.description)} |`);
+  for (const op of operators.values())
+    out.push(`| \`${op.name}\` | ${arity(op.arity)} | ${cell(op.description)} |`);
+  out.push("");
+  return out.join("\n");
+}
