@@ -10,17 +10,18 @@ import type { Rule } from "../plugin/define-rule.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { fromZod } from "../validation/from-zod.js";
 import { capIssues, type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
+import { builtinCatalogue } from "./builtin-catalogue.js";
 import type { FrameworkDef } from "./framework-def.js";
 import { mergeCriteria, mergeRules } from "./merge-extends.js";
 import { sharedCriteria } from "./shared-criteria.js";
 
 /** What a framework file is checked against. */
 export interface FrameworkParseOptions {
-  /** Operators its rules may use (default: the standard and domain operators). */
+  /** Operators its rules may use (default: the standard and domain operators, `createOperatorSet()`). */
   readonly operators?: OperatorSet;
   /** TypeScript rules its criteria may name (default: none). */
   readonly rules?: ReadonlyMap<string, Rule>;
-  /** Frameworks it may extend, by id (default: none; a qualifier passes its own). */
+  /** Frameworks it may extend, by id (default: the built-in ones; a qualifier passes its own). */
   readonly frameworks?: ReadonlyMap<string, FrameworkDef>;
   /** Shared criteria its criteria may `use`, by id (default: the built-in ones). */
   readonly library?: ReadonlyMap<string, Criterion>;
@@ -60,7 +61,8 @@ export function safeParseFramework(
   const file = parsed.data as FrameworkInput;
   const issues: Issue[] = [];
   const operators = options.operators ?? createOperatorSet(domainOperators);
-  const known = options.frameworks ?? new Map<string, FrameworkDef>();
+  // Without a catalogue, a file may extend the built-in frameworks (the common case for a company file).
+  const known = options.frameworks ?? builtinCatalogue();
 
   let base: FrameworkDef | undefined;
   if (file.extends) {
@@ -126,7 +128,7 @@ export function safeParseFramework(
       code: "too-large",
       message: "The criteria's weights add up to more than a number can hold",
     });
-  if (!isRuleSet && merged.length === 0)
+  if (!isRuleSet && merged.length === 0 && !(file.extends && !base))
     issues.push({ path: "criteria", code: "too-small", message: "A framework needs at least one criterion" });
   const seen = new Map<string, string>();
   for (const { criterion, path } of merged) {

@@ -12,7 +12,7 @@ let cache: ReadonlyMap<string, Criterion> | undefined;
  */
 export function sharedCriteria(): ReadonlyMap<string, Criterion> {
   if (cache) return cache;
-  const result = safeParseFramework(shared, { library: new Map() });
+  const result = safeParseFramework(shared, { library: new Map(), frameworks: new Map() });
   if (!result.success) throw new QualifyError("Invalid frameworks/shared.criteria.json", result.issues);
   cache = new Map(result.data.criteria.map((c) => [c.id, c]));
   return cache;

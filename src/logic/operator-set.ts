@@ -1,3 +1,4 @@
+import { domainOperators } from "./domain-operators.js";
 import type { Operator } from "./operator.js";
 import { CONTROL_OPERATORS, dataOperators, standardOperators } from "./standard-operators.js";
 
@@ -5,12 +6,19 @@ import { CONTROL_OPERATORS, dataOperators, standardOperators } from "./standard-
 export type OperatorSet = ReadonlyMap<string, Operator>;
 
 /**
- * Makes an operator set: the JsonLogic standard operators plus `extra`. A name that is taken
- * (by a standard operator or by another extra) is a programmer error and throws.
+ * Makes an operator set: the JsonLogic standard operators, the domain operators (`with-role`,
+ * `engaged`, `days-until`...) unless `{ domain: false }`, plus `extra`. A name that is taken (by a
+ * standard or domain operator, or by another extra) is a programmer error and throws; passing one of
+ * the domain operators again is harmless.
  */
-export function createOperatorSet(extra: readonly Operator[] = []): OperatorSet {
+export function createOperatorSet(
+  extra: readonly Operator[] = [],
+  options: { readonly domain?: boolean } = {},
+): OperatorSet {
   const set = new Map<string, Operator>();
-  for (const op of [...standardOperators, ...dataOperators, ...extra]) {
+  const base = options.domain === false ? [] : domainOperators;
+  for (const op of [...standardOperators, ...dataOperators, ...base, ...extra]) {
+    if (set.get(op.name) === op) continue;
     if (set.has(op.name) || CONTROL_OPERATORS.has(op.name)) {
       throw new Error(`Operator "${op.name}" is defined twice; operator names must be unique`);
     }
