@@ -1,4 +1,16 @@
+import type { Plugin as EsbuildPlugin } from "esbuild";
 import { defineConfig } from "tsup";
+
+// qualify/node and its worker import the core as the package itself, never a copy of it: the one core is
+// shared (instanceof QualifyError holds across entries; plugins made with one work with the other).
+const coreAsPackage: EsbuildPlugin = {
+  name: "core-as-package",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
+      /src[\\/]node[\\/]core\.ts$/.test(args.importer) ? { path: "qualify", external: true } : undefined,
+    );
+  },
+};
 
 export default defineConfig([
   {
@@ -31,6 +43,7 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     shims: true,
+    esbuildPlugins: [coreAsPackage],
   },
   {
     entry: { worker: "src/node/worker.ts" },
@@ -39,6 +52,7 @@ export default defineConfig([
     clean: false,
     target: "node20",
     platform: "node",
+    esbuildPlugins: [coreAsPackage],
   },
   {
     entry: { cli: "src/cli/main.ts" },

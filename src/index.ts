@@ -9,7 +9,7 @@ export { dealModelPage } from "./docs/deal-model.js";
 export { findingsPage } from "./docs/findings-page.js";
 export { frameworkIndex, frameworkPage } from "./docs/framework-page.js";
 export { operatorsPage } from "./docs/operators-page.js";
-export type { BatchResult } from "./engine/batch.js";
+export { type BatchResult, toBatchResult } from "./engine/batch.js";
 export {
   createQualifier,
   DEFAULT_FRAMEWORKS,

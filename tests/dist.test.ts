@@ -23,3 +23,37 @@ describe("the built package in plain Node", () => {
     });
   });
 });
+
+describe("one core: qualify/node uses qualify's own, not a copy", () => {
+  it.each([
+    [
+      "ESM",
+      [
+        "--input-type=module",
+        "-e",
+        'import { createWorkerPool } from "qualify/node"; import { QualifyError } from "qualify"; try { createWorkerPool({ workers: 1, frameworks: ["nope"] }); } catch (e) { console.log(e instanceof QualifyError); }',
+      ],
+    ],
+    [
+      "CJS",
+      [
+        "-e",
+        'const { createWorkerPool } = require("qualify/node"); const { QualifyError } = require("qualify"); try { createWorkerPool({ workers: 1, frameworks: ["nope"] }); } catch (e) { console.log(e instanceof QualifyError); }',
+      ],
+    ],
+  ])("%s: errors from qualify/node are instanceof qualify's QualifyError", (_kind, args) => {
+    const run = node(args);
+    expect(run.stderr).toBe("");
+    expect(run.stdout.trim()).toBe("true");
+  });
+
+  it("the data files are importable: frameworks and schemas", () => {
+    const run = node([
+      "--input-type=module",
+      "-e",
+      'import bant from "qualify/frameworks/bant.json" with { type: "json" }; import schema from "qualify/schema/deal.schema.json" with { type: "json" }; console.log(bant.id, schema.title);',
+    ]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout.trim()).toBe("bant qualify deal, version 1");
+  });
+});

@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Plugin } from "../plugin/define-plugin.js";
-import { QualifyError } from "../validation/issue.js";
+import { type Plugin, QualifyError } from "./core.js";
 
 /**
  * A module specifier as `import()` from anywhere understands it: a path (`./acme.mjs`, `../x.js`,

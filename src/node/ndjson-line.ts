@@ -1,5 +1,4 @@
-import type { Qualifier } from "../engine/qualifier.js";
-import type { Issue } from "../validation/issue.js";
+import type { Issue, Qualifier } from "./core.js";
 import type { InputLine } from "./ndjson-input.js";
 
 /** Codes of issues that come from a rule or the machinery, not from the deal's data. */

@@ -1,10 +1,13 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { BatchResult } from "../engine/batch.js";
-import { createQualifier, type Qualifier } from "../engine/qualifier.js";
-import { messageOf } from "../engine/rule-failure.js";
-import { today } from "../engine/today.js";
-import type { Plugin } from "../plugin/define-plugin.js";
+import {
+  type BatchResult,
+  createQualifier,
+  errorMessage as messageOf,
+  type Plugin,
+  type Qualifier,
+  todayUtc as today,
+} from "./core.js";
 import { loadPlugins, materialisePlugins, resolveSpecifier } from "./load-plugins.js";
 import type { InputLine } from "./ndjson-input.js";
 import type { Done, Job, WorkerSetup } from "./protocol.js";

@@ -1,6 +1,4 @@
-import type { BatchResult } from "../engine/batch.js";
-import type { QualifierOptions } from "../engine/qualifier.js";
-import type { Plugin } from "../plugin/define-plugin.js";
+import type { BatchResult, Plugin, QualifierOptions } from "./core.js";
 import type { InputLine } from "./ndjson-input.js";
 
 /**

@@ -1,6 +1,4 @@
-import { toBatchResult } from "../engine/batch.js";
-import type { Qualifier } from "../engine/qualifier.js";
-import { messageOf } from "../engine/rule-failure.js";
+import { errorMessage as messageOf, type Qualifier, toBatchResult } from "./core.js";
 import { errorRecord, scoreLine } from "./ndjson-line.js";
 import type { Done, Job } from "./protocol.js";
 

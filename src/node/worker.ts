@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { createQualifier } from "../engine/qualifier.js";
+import { createQualifier } from "./core.js";
 import { materialisePlugins } from "./load-plugins.js";
 import type { Job, WorkerSetup } from "./protocol.js";
 import { scoreJob } from "./score-job.js";
