@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Deal } from "../model/deal.js";
+import { ISO_DATE_PATTERN, ISO_DAY_PATTERN } from "../model/iso-date.js";
 import { unwrap } from "../validation/schema-walk.js";
 
 function typeOf(schema: z.ZodType): string {
@@ -12,8 +13,10 @@ function typeOf(schema: z.ZodType): string {
   if (s instanceof z.ZodObject) return "object";
   if (s instanceof z.ZodRecord) return "object (any JSON)";
   if (s instanceof z.ZodUnion) return (s.options as z.ZodType[]).map(typeOf).join(" or ");
-  const description = s.description ?? schema.description ?? "";
-  if (s instanceof z.ZodString && /ISO 8601|YYYY-MM-DD/.test(description)) return "date";
+  // Dates carry the one date pattern as metadata (the same the JSON Schemas publish).
+  const pattern = schema.meta()?.pattern ?? s.meta()?.pattern;
+  if (s instanceof z.ZodString && pattern === ISO_DAY_PATTERN) return "date (YYYY-MM-DD)";
+  if (s instanceof z.ZodString && pattern === ISO_DATE_PATTERN) return "date (ISO 8601: YYYY-MM-DD or a date-time)";
   return s.def.type;
 }
 
