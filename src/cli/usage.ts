@@ -19,7 +19,8 @@ Options:
   -v, --version    the version
 
 Every command takes --plugin <module> (repeatable): a plugin module whose operators, rules and
-frameworks are then known.
+frameworks are then known; and reads qualify.config.{mjs,js,json} from the working directory up (or
+--config <file>): the options of createQualifier, which flags override.
 
 Exit codes: 0 success, 1 invalid input or a failed line or write (problems by path on stderr), 2 usage
 error, 70 internal error (a bug: please report it).`,

@@ -16,7 +16,8 @@ function typeOf(schema: z.ZodType): string {
   // Dates carry the one date pattern as metadata (the same the JSON Schemas publish).
   const pattern = schema.meta()?.pattern ?? s.meta()?.pattern;
   if (s instanceof z.ZodString && pattern === ISO_DAY_PATTERN) return "date (YYYY-MM-DD)";
-  if (s instanceof z.ZodString && pattern === ISO_DATE_PATTERN) return "date (ISO 8601: YYYY-MM-DD or a date-time)";
+  if (s instanceof z.ZodString && pattern === ISO_DATE_PATTERN)
+    return "date (ISO 8601: YYYY-MM-DD or a date-time)";
   return s.def.type;
 }
 
