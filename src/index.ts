@@ -10,6 +10,7 @@ export { findingsPage } from "./docs/findings-page.js";
 export { frameworkIndex, frameworkPage } from "./docs/framework-page.js";
 export { operatorsPage } from "./docs/operators-page.js";
 export { type BatchResult, toBatchResult } from "./engine/batch.js";
+export type { CustomSchemaInput } from "./engine/custom-schema.js";
 export {
   createQualifier,
   DEFAULT_FRAMEWORKS,
@@ -20,7 +21,7 @@ export {
 } from "./engine/qualifier.js";
 export { STATUS_VALUE, scoreOf } from "./engine/score.js";
 export { GAP, STAGE_WEIGHTS, TOPIC_ROLES } from "./engine/stage-weights.js";
-export type { FrameworkDef } from "./frameworks/framework-def.js";
+export type { FrameworkDef, GateStage } from "./frameworks/framework-def.js";
 export {
   type FrameworkParseOptions,
   parseFramework,

@@ -50,6 +50,20 @@ export function frameworkPage(def: FrameworkDef): string {
     }
     out.push("");
   }
+  if (def.gates && Object.keys(def.gates).length > 0) {
+    const name = (id: string) => def.criteria.find((c) => c.id === id)?.name ?? id;
+    out.push(
+      "## Stage gates",
+      "",
+      "Before a deal may be at a stage or later, these criteria must be met (a deal that is not gets `stage-ahead-of-qualification`):",
+      "",
+      "| stage | must be met |",
+      "| --- | --- |",
+    );
+    for (const [stage, ids] of Object.entries(def.gates))
+      out.push(`| ${stage} | ${(ids ?? []).map(name).join(", ")} |`);
+    out.push("");
+  }
   if (def.sources?.length) {
     out.push("## Sources", "");
     for (const source of def.sources) out.push(`- ${source}`);

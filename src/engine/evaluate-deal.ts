@@ -104,6 +104,32 @@ function dealRules<T extends FindingRule | CollateralRule | DealQuestion>(
   return out;
 }
 
+const OPEN_STAGES = ["prospecting", "discovery", "evaluation", "proposal", "negotiation"] as const;
+
+/**
+ * The stage gates for the deal's stage: for each framework with gates at that stage or before it, the
+ * criteria they require and which of those are not met. Closed deals and deals with no stage have none.
+ */
+function gatesOf(
+  compiled: readonly CompiledFramework[],
+  results: readonly FrameworkResult[],
+  stage: Deal["stage"],
+): Report["gates"] {
+  const at = OPEN_STAGES.indexOf(stage as (typeof OPEN_STAGES)[number]);
+  if (at < 0) return [];
+  const out: Report["gates"] = [];
+  compiled.forEach((f, i) => {
+    const gates = f.def.gates;
+    if (!gates) return;
+    const required = [...new Set(OPEN_STAGES.slice(0, at + 1).flatMap((s) => gates[s] ?? []))];
+    if (required.length === 0) return;
+    const statuses = new Map((results[i]?.criteria ?? []).map((c) => [c.id, c.status]));
+    const missing = required.filter((id) => statuses.get(id) !== "met");
+    out.push({ framework: f.def.id, stage: stage as string, passed: missing.length === 0, missing });
+  });
+  return out;
+}
+
 /** The severity of a finding that holds: the first `severityWhen` that holds, else its own. */
 function severityOf(rule: CompiledDealRule<FindingRule>, deal: Deal, env: EvalEnv): Finding["severity"] {
   for (const s of rule.severityWhen ?? []) if (truthy(s.when(deal, env))) return s.severity;
@@ -137,10 +163,12 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
   const seen = new Map<string, unknown>();
   const outcomes = new Map<string, RuleOutcome | undefined>();
   // TypeScript rules are code from plugins: what they throw or return is checked, and named if wrong.
-  const runRule = (rule: Rule, frameworks: readonly FrameworkResult[]) =>
+  const runRule = (rule: Rule, frameworks: readonly FrameworkResult[], gates?: Report["gates"]) =>
     checkOutcome(
       rule,
-      guard(`rules.${rule.id}`, `Rule "${rule.id}"`, () => rule.evaluate(deal, { asOf, frameworks })),
+      guard(`rules.${rule.id}`, `Rule "${rule.id}"`, () =>
+        rule.evaluate(deal, { asOf, frameworks, ...(gates ? { gates } : {}) }),
+      ),
     );
   const ruleOutcome = (id: string) => {
     const rule = q.rules.get(id);
@@ -199,8 +227,9 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
     });
     if (finding) findings.push(finding);
   }
+  const gates = gatesOf(q.frameworks, frameworks, deal.stage);
   for (const rule of q.rules.values()) {
-    const outcome = runRule(rule, frameworks);
+    const outcome = runRule(rule, frameworks, gates);
     for (const f of outcome?.findings ?? []) {
       if (q.disabled.has(f.id)) continue;
       findings.push({
@@ -240,6 +269,7 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
       dealQuestions(sets, q.disabled, deal, env, closed),
     ),
     collateral,
+    gates,
     // Shared by every report of this qualifier: a copy, so no report shares objects with another.
     meta: { ...q.meta, frameworks: q.meta.frameworks.map((f) => ({ ...f })) },
   };

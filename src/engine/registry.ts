@@ -7,6 +7,7 @@ import { domainOperators } from "../logic/domain-operators.js";
 import { createOperatorSet, type OperatorSet } from "../logic/operator-set.js";
 import type { Rule } from "../plugin/define-rule.js";
 import { enthusiasmGap } from "../rules/enthusiasm-gap.js";
+import { stageGates } from "../rules/stage-gates.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { type Issue, QualifyError } from "../validation/issue.js";
 import { dealWithCustom } from "./custom-schema.js";
@@ -40,7 +41,7 @@ export function buildRegistry(options: QualifierOptions): Registry {
   const plugins = options.plugins ?? [];
   const operators = createOperatorSet([...domainOperators, ...plugins.flatMap((p) => p.operators ?? [])]);
   const rules = new Map<string, Rule>();
-  const core = options.coreRules === false ? [] : [enthusiasmGap];
+  const core = options.coreRules === false ? [] : [enthusiasmGap, stageGates];
   for (const rule of [...core, ...plugins.flatMap((p) => p.rules ?? [])]) {
     if (rules.has(rule.id)) throw new Error(`Rule "${rule.id}" is defined twice`);
     rules.set(rule.id, rule);

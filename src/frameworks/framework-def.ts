@@ -1,5 +1,9 @@
 import type { z } from "zod";
-import type { Status } from "../model/enums.js";
+import type { Stage, Status } from "../model/enums.js";
+
+/** A stage a gate can guard (every open stage). */
+export type GateStage = Exclude<Stage, "closed-won" | "closed-lost">;
+
 import type { CollateralRule, Criterion, DealQuestion, FindingRule, Origin } from "../model/framework.js";
 import type { Issue } from "../validation/issue.js";
 
@@ -17,6 +21,8 @@ export interface FrameworkDef {
   readonly origin?: z.infer<typeof Origin>;
   /** The framework's own words for the statuses, if it has them. */
   readonly statusLabels?: Partial<Record<Status, string>>;
+  /** Stage gates: per stage, the criteria that must be met before a deal may be at that stage or later. */
+  readonly gates?: Partial<Record<GateStage, readonly string[]>>;
   /** How its score is computed (default weighted). */
   readonly scoring?: "weighted" | "red-amber-green";
   /** Where it is defined. */

@@ -230,6 +230,28 @@ export function safeParseFramework(
       ids.add(item.id);
     });
   }
+  // Gates: inherited per stage (without the criteria this file drops), a stage given here replacing the
+  // base's; every id given here must be a criterion.
+  const criterionIds = criteria.map((c) => c.id);
+  const inherited = Object.fromEntries(
+    Object.entries(base?.gates ?? {}).map(([stage, ids]) => [
+      stage,
+      (ids ?? []).filter((id) => criterionIds.includes(id)),
+    ]),
+  );
+  const gates = { ...inherited, ...(file.gates ?? {}) };
+  for (const [stage, ids] of Object.entries(file.gates ?? {})) {
+    (ids ?? []).forEach((id, i) => {
+      if (criterionIds.includes(id)) return;
+      const suggestion = didYouMean(id, criterionIds);
+      issues.push({
+        path: `gates.${stage}[${i}]`,
+        code: "unknown-criterion",
+        message: `No criterion "${id}" in this framework${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
+        ...(suggestion ? { suggestion } : {}),
+      });
+    });
+  }
   const warnings = issues.filter((i) => i.severity === "warning");
   if (warnings.length < issues.length) return { success: false, issues: capIssues(issues) };
 
@@ -244,6 +266,7 @@ export function safeParseFramework(
     ...(file.extends ? { extends: file.extends } : {}),
     ...(file.replaces ? { replaces: true as const } : {}),
     ...(file.scoring ? { scoring: file.scoring } : base?.scoring ? { scoring: base.scoring } : {}),
+    ...(Object.values(gates).some((ids) => (ids ?? []).length > 0) ? { gates } : {}),
     ...(file.sources ? { sources: file.sources } : {}),
     ...(file.differences ? { differences: file.differences } : {}),
     ...(file.statusLabels

@@ -201,6 +201,15 @@ export const Framework = z
         "The framework's own words for the statuses (SCOTSMAN: met is 'fine', unknown 'don't know enough').",
       ),
     drop: z.array(z.string()).optional().describe("With extends: ids of inherited criteria to remove."),
+    gates: z
+      .partialRecord(
+        Stage.exclude(["closed-won", "closed-lost"]),
+        z.array(z.string().min(1)).describe("Criterion ids that must be met."),
+      )
+      .optional()
+      .describe(
+        "Stage gates: for a stage, the criteria that must be met before a deal may be at that stage or later. With extends, a stage given here replaces the inherited one.",
+      ),
     customSchema: z
       .record(z.string(), z.unknown())
       .optional()

@@ -103,6 +103,18 @@ export const Report = z
     findings: z.array(Finding),
     questions: z.array(NextQuestion),
     collateral: z.array(Collateral),
+    gates: z
+      .array(
+        z.strictObject({
+          framework: z.string().describe("The framework whose gates apply."),
+          stage: z.string().describe("The deal's stage."),
+          passed: z.boolean().describe("Whether every criterion its gates require by this stage is met."),
+          missing: z.array(z.string()).describe("The criterion ids required by this stage and not met."),
+        }),
+      )
+      .describe(
+        "Stage gates: for each framework with gates up to the deal's stage, whether the deal has earned its stage.",
+      ),
     meta: z
       .strictObject({
         schemaVersion: z

@@ -1,6 +1,6 @@
 import type { Deal } from "../model/deal.js";
 import type { Severity, Status } from "../model/enums.js";
-import type { Evidence, FrameworkResult } from "../model/report.js";
+import type { Evidence, FrameworkResult, Report } from "../model/report.js";
 
 /** What a TypeScript rule sees besides the deal. */
 export interface RuleContext {
@@ -8,6 +8,8 @@ export interface RuleContext {
   readonly asOf: string;
   /** The framework results computed so far (filled when findings run; empty while criteria run). */
   readonly frameworks: readonly FrameworkResult[];
+  /** The stage gates of the deal's stage (filled when findings run). */
+  readonly gates?: Report["gates"];
 }
 
 /** A finding reported by a TypeScript rule. */
