@@ -3,6 +3,8 @@
 // these files are stale.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import {
+  compare,
+  comparisonJsonSchema,
   createQualifier,
   dealJsonSchema,
   dealModelPage,
@@ -19,6 +21,7 @@ mkdirSync("schema", { recursive: true });
 writeFileSync("schema/deal.schema.json", json(dealJsonSchema()));
 writeFileSync("schema/framework.schema.json", json(frameworkJsonSchema()));
 writeFileSync("schema/report.schema.json", json(reportJsonSchema()));
+writeFileSync("schema/comparison.schema.json", json(comparisonJsonSchema()));
 
 const { catalogue } = createQualifier({ frameworks: [] });
 mkdirSync("docs/frameworks", { recursive: true });
@@ -41,3 +44,11 @@ for (const file of deals) {
   writeFileSync(`examples/reports/${file}`, json(qualifier.evaluate(deal, { asOf: GOLDEN_AS_OF })));
 }
 console.log(`wrote ${deals.length} golden reports`);
+
+// The golden comparison of the example snapshots (examples/snapshots), as qualify diff writes it.
+const snapshot = (f) => JSON.parse(readFileSync(`examples/snapshots/${f}`, "utf8"));
+writeFileSync(
+  "examples/snapshots/diff.json",
+  json(compare(snapshot("story-alice-2026-11-13.json"), snapshot("story-alice-2026-11-27.json"))),
+);
+console.log("wrote the golden comparison of the example snapshots");

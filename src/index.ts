@@ -4,6 +4,14 @@
  * @packageDocumentation
  */
 
+export { type CompareOptions, compare, history, type Snapshot } from "./compare/compare.js";
+export {
+  formatComparisonMarkdown,
+  formatComparisonText,
+  formatHistoryText,
+  type TextEscape,
+} from "./compare/format.js";
+export { Comparison, History } from "./compare/model.js";
 export { defineConfig, type QualifyConfig } from "./config/define-config.js";
 export { dealModelPage } from "./docs/deal-model.js";
 export { findingsPage } from "./docs/findings-page.js";
@@ -90,7 +98,12 @@ export {
   type RuleOutcome,
 } from "./plugin/define-rule.js";
 export { ENTHUSIASM_GAP } from "./rules/enthusiasm-gap.js";
-export { dealJsonSchema, frameworkJsonSchema, reportJsonSchema } from "./schema/json-schema.js";
+export {
+  comparisonJsonSchema,
+  dealJsonSchema,
+  frameworkJsonSchema,
+  reportJsonSchema,
+} from "./schema/json-schema.js";
 export { didYouMean } from "./validation/did-you-mean.js";
 export { formatIssues, type Issue, QualifyError, type SafeParseResult } from "./validation/issue.js";
 export { parseDeal, safeParseDeal } from "./validation/parse-deal.js";

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GOLDEN_AS_OF } from "../scripts/golden-date.mjs";
 import {
+  compare,
+  comparisonJsonSchema,
   createQualifier,
   dealJsonSchema,
   dealModelPage,
@@ -22,6 +24,7 @@ describe("generated files are up to date", () => {
     ["schema/deal.schema.json", dealJsonSchema],
     ["schema/framework.schema.json", frameworkJsonSchema],
     ["schema/report.schema.json", reportJsonSchema],
+    ["schema/comparison.schema.json", comparisonJsonSchema],
   ])("%s", (path, make) => {
     expect(text(path), STALE).toBe(json(make()));
   });
@@ -34,6 +37,13 @@ describe("generated files are up to date", () => {
   it.each([...catalogue.keys()])("docs/frameworks/%s.md", (id) => {
     expect(text(`docs/frameworks/${id}.md`), STALE).toBe(frameworkPage(catalogue.get(id) as never));
   });
+  it("examples/snapshots/diff.json", () => {
+    const snapshot = (f: string) => readJson(`examples/snapshots/${f}`);
+    expect(text("examples/snapshots/diff.json"), STALE).toBe(
+      `${JSON.stringify(compare(snapshot("story-alice-2026-11-13.json"), snapshot("story-alice-2026-11-27.json")), null, 2)}\n`,
+    );
+  });
+
   it("src/version.ts agrees with package.json", async () => {
     const { QUALIFY_VERSION } = await import("../src/version.js");
     expect(QUALIFY_VERSION).toBe((readJson("package.json") as { version: string }).version);

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import pkg from "../../package.json" with { type: "json" };
 import { type Io, score, validate } from "./commands.js";
+import { diff } from "./diff-command.js";
 import { docs, frameworks } from "./framework-commands.js";
 import { HELP, UsageError } from "./usage.js";
 
@@ -59,6 +60,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           io,
         );
       }
+      case "diff":
+        return await diff(
+          rest,
+          {
+            ...(values.format ? { format: values.format } : {}),
+            ...(values["as-of"] ? { asOf: values["as-of"] } : {}),
+          },
+          { ...sources, framework },
+          io,
+        );
       case "validate":
         return await validate(rest, sources, io);
       case "frameworks":

@@ -11,6 +11,8 @@ Usage:
   qualify score <deal.json|deal.yaml|-> [--framework bant,meddpicc] [--as-of YYYY-MM-DD] [--format text|json|markdown]
   qualify score --ndjson <deals.ndjson|-> [--framework ...] [--as-of ...] [--workers n]
   qualify validate <deal-or-framework files...>
+  qualify diff <old> <new> [--format text|json|markdown]    (deal files, { asOf, deal } snapshots or reports)
+  qualify diff <history.ndjson>                             (the trend over dated snapshots, and stalls)
   qualify frameworks [id]
   qualify docs <outdir> [--framework file.json ...]
 
@@ -39,6 +41,19 @@ Options:
       --plugin <module>   load a plugin module (repeatable): its default export is a plugin made with
                           definePlugin, or a list of them; relative paths resolve from the working directory
   -h, --help              this help`,
+  diff: `qualify diff <old> <new> [options]
+qualify diff <history.ndjson> [options]
+
+What changed between two snapshots of one deal: scores and criteria per framework, risks added and
+resolved, questions settled and new, people who appeared, left or went quiet, and the stage. A snapshot
+is a deal file (judged --as-of, default today), a dated deal { "asOf": ..., "deal": {...} }, or a stored
+report. With one NDJSON file of dated snapshots: the score per framework per date, and where the deal
+stalls (the stage moved while no criterion did for 30 days, or the stage moved back).
+
+Options:
+  -f, --framework <ids>   frameworks to score deal snapshots with (default: bant,meddpicc)
+      --as-of <date>      the day plain deal files are judged at
+      --format <format>   text (default), markdown (for a CRM note) or json (schema/comparison.schema.json)`,
   validate: `qualify validate <files...>
 
 Validates deal files and framework or rule-set files (JSON or YAML) and prints every problem with its

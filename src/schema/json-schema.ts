@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Comparison } from "../compare/model.js";
 import { Deal } from "../model/deal.js";
 import { Framework, RuleSet } from "../model/framework.js";
 import { Report } from "../model/report.js";
@@ -33,4 +34,14 @@ export function frameworkJsonSchema(): Record<string, unknown> {
 /** JSON Schema of a report. */
 export function reportJsonSchema(): Record<string, unknown> {
   return generate(Report, "report.schema.json", "qualify report, version 1", "output");
+}
+
+/** JSON Schema of a comparison of two snapshots (`qualify diff`, `compare`). */
+export function comparisonJsonSchema(): Record<string, unknown> {
+  return generate(
+    Comparison,
+    "comparison.schema.json",
+    "qualify comparison of two snapshots, version 1",
+    "output",
+  );
 }
