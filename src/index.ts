@@ -78,6 +78,15 @@ export {
   RuleSet,
   StatusRule,
 } from "./model/framework.js";
+export type {
+  BuiltinCollateralId,
+  BuiltinCriterionIds,
+  BuiltinFindingId,
+  BuiltinFrameworkId,
+  CriterionKey,
+  FrameworkId,
+  SwitchableId,
+} from "./model/ids.js";
 export { IsoDate, IsoDay, isIsoDate } from "./model/iso-date.js";
 export {
   Collateral,

@@ -5,6 +5,7 @@ import { compileNode } from "../logic/compile.js";
 import { frozenCopy } from "../logic/json-value.js";
 import type { OperatorSet } from "../logic/operator-set.js";
 import type { Deal } from "../model/deal.js";
+import type { FrameworkId, SwitchableId } from "../model/ids.js";
 import { IsoDay } from "../model/iso-date.js";
 import type { Report } from "../model/report.js";
 import type { Plugin } from "../plugin/define-plugin.js";
@@ -30,11 +31,11 @@ export const REPORT_SCHEMA_VERSION = "1.1";
 /** How to build a qualifier. */
 export interface QualifierOptions {
   /** Frameworks to score: built-in or plugin ids, or framework definitions (files). Default: bant, meddpicc. */
-  readonly frameworks?: ReadonlyArray<string | Readonly<Record<string, unknown>>>;
+  readonly frameworks?: ReadonlyArray<FrameworkId | Readonly<Record<string, unknown>>>;
   /** Plugins: operators, TypeScript rules, frameworks and rule sets. */
   readonly plugins?: readonly Plugin[];
   /** Finding or collateral ids to switch off. */
-  readonly disable?: readonly string[];
+  readonly disable?: readonly SwitchableId[];
   /** Run the built-in rule set (findings and collateral). Default true. */
   readonly coreRules?: boolean;
   /**
@@ -71,6 +72,8 @@ export interface Qualifier {
   /** The TypeScript rules its frameworks may use, by id. */
   readonly rules: ReadonlyMap<string, Rule>;
   /** Validates and scores a deal; throws a {@link QualifyError} listing every problem of a bad deal. */
+  evaluate(deal: Deal, options?: EvaluateOptions): Report;
+  /** Validates and scores anything (JSON from a file, a request): a bad deal throws a {@link QualifyError}. */
   evaluate(deal: unknown, options?: EvaluateOptions): Report;
   /** Validates and scores a deal; returns the report, or every problem of a bad deal. */
   safeEvaluate(deal: unknown, options?: EvaluateOptions): SafeParseResult<Report>;
