@@ -97,6 +97,17 @@ export {
   NextQuestion,
   Report,
 } from "./model/report.js";
+export type {
+  CollateralShape,
+  CriterionResultShape,
+  EvidenceShape,
+  FindingShape,
+  FrameworkResultShape,
+  GateShape,
+  NextQuestionShape,
+  ReportMetaShape,
+  ReportShape,
+} from "./model/report-types.js";
 export { Stakeholder } from "./model/stakeholder.js";
 export { definePlugin, type Plugin } from "./plugin/define-plugin.js";
 export {

@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { Severity, Status, Topic } from "./enums.js";
 import { IsoDay } from "./iso-date.js";
+import type {
+  CollateralShape,
+  CriterionResultShape,
+  EvidenceShape,
+  FindingShape,
+  FrameworkResultShape,
+  NextQuestionShape,
+  ReportShape,
+} from "./report-types.js";
 
 /** One fact a criterion's status rests on: a path in the deal and what was there. */
 export const Evidence = z
@@ -10,7 +19,7 @@ export const Evidence = z
   })
   .describe("One fact a criterion's status rests on.");
 /** One fact a criterion's status rests on. */
-export type Evidence = z.infer<typeof Evidence>;
+export type Evidence = EvidenceShape;
 
 /** The result of one criterion. */
 export const CriterionResult = z
@@ -26,7 +35,7 @@ export const CriterionResult = z
   })
   .describe("The result of one criterion.");
 /** The result of one criterion. */
-export type CriterionResult = z.infer<typeof CriterionResult>;
+export type CriterionResult = CriterionResultShape;
 
 /** The result of one framework. */
 export const FrameworkResult = z
@@ -53,7 +62,7 @@ export const FrameworkResult = z
   })
   .describe("The result of one framework.");
 /** The result of one framework. */
-export type FrameworkResult = z.infer<typeof FrameworkResult>;
+export type FrameworkResult = FrameworkResultShape;
 
 /** A deal-level risk. */
 export const Finding = z
@@ -65,7 +74,7 @@ export const Finding = z
   })
   .describe("A deal-level risk.");
 /** A deal-level risk. */
-export type Finding = z.infer<typeof Finding>;
+export type Finding = FindingShape;
 
 /** A next question to ask, ranked and aimed at a person. */
 export const NextQuestion = z
@@ -85,14 +94,14 @@ export const NextQuestion = z
   })
   .describe("A next question to ask.");
 /** A next question to ask. */
-export type NextQuestion = z.infer<typeof NextQuestion>;
+export type NextQuestion = NextQuestionShape;
 
 /** Collateral recommended for the people not yet won over. */
 export const Collateral = z
   .strictObject({ id: z.string(), title: z.string(), audience: z.string(), why: z.string() })
   .describe("Collateral recommended for the people not yet won over.");
 /** Collateral recommended. */
-export type Collateral = z.infer<typeof Collateral>;
+export type Collateral = CollateralShape;
 
 /** The qualification report, version 1. */
 export const Report = z
@@ -136,4 +145,17 @@ export const Report = z
   })
   .describe("The qualification report, version 1.");
 /** The qualification report, version 1. */
-export type Report = z.infer<typeof Report>;
+export type Report = ReportShape;
+
+// Compile-time proof that the written-out interfaces are exactly what the schemas accept, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type _ReportTypesAgree = [
+  Assert<Same<z.infer<typeof Report>, ReportShape>>,
+  Assert<Same<z.infer<typeof Evidence>, EvidenceShape>>,
+  Assert<Same<z.infer<typeof CriterionResult>, CriterionResultShape>>,
+  Assert<Same<z.infer<typeof FrameworkResult>, FrameworkResultShape>>,
+  Assert<Same<z.infer<typeof Finding>, FindingShape>>,
+  Assert<Same<z.infer<typeof NextQuestion>, NextQuestionShape>>,
+  Assert<Same<z.infer<typeof Collateral>, CollateralShape>>,
+];
