@@ -2,6 +2,7 @@ import { createQualifier, type Qualifier, type QualifierOptions } from "../engin
 import { today } from "../engine/today.js";
 import { isLost, peopleOf, silentDays } from "../logic/people-index.js";
 import type { Deal } from "../model/deal.js";
+import { Stage } from "../model/enums.js";
 import { Report } from "../model/report.js";
 import { type Issue, QualifyError } from "../validation/issue.js";
 import { parseDeal } from "../validation/parse-deal.js";

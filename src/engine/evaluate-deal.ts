@@ -4,7 +4,7 @@ import type { OperatorSet } from "../logic/operator-set.js";
 import { Tracer } from "../logic/trace.js";
 import { truthy } from "../logic/truthy.js";
 import type { Deal } from "../model/deal.js";
-import type { Status } from "../model/enums.js";
+import { Stage, type Status } from "../model/enums.js";
 import type { CollateralRule, DealQuestion, FindingRule } from "../model/framework.js";
 import type {
   Collateral,
@@ -104,7 +104,8 @@ function dealRules<T extends FindingRule | CollateralRule | DealQuestion>(
   return out;
 }
 
-const OPEN_STAGES = ["prospecting", "discovery", "evaluation", "proposal", "negotiation"] as const;
+/** The stages a deal is worked in, in order (the closed ones have no gates). */
+const OPEN_STAGES = Stage.exclude(["closed-won", "closed-lost"]).options;
 
 /**
  * The stage gates for the deal's stage: for each framework with gates at that stage or before it, the
