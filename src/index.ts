@@ -4,6 +4,14 @@
  * @packageDocumentation
  */
 
+export {
+  CALIBRATION_MINIMUM,
+  type CalibrateOptions,
+  type Calibration,
+  calibrate,
+  calibratedFramework,
+  type HistoryLine,
+} from "./calibrate/calibrate.js";
 export { type CompareOptions, compare, history, type Snapshot } from "./compare/compare.js";
 export {
   formatComparisonMarkdown,

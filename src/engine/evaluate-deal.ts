@@ -21,7 +21,7 @@ import { evidenceFor } from "./evidence.js";
 import { makeLookup } from "./lookup.js";
 import { type DealQuestionOffer, type QuestionOffer, rankQuestions } from "./questions.js";
 import { guard } from "./rule-failure.js";
-import { ragScoreOf, scoreOf } from "./score.js";
+import { ragScoreOf, STATUS_VALUE, scoreOf } from "./score.js";
 
 /** What {@link evaluateDeal} needs from a qualifier. */
 export interface CompiledQualifier {
@@ -207,7 +207,26 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
       });
     });
     const scored = f.def.scoring === "red-amber-green" ? ragScoreOf(criteria) : scoreOf(criteria);
-    return { id: f.def.id, name: f.def.name, ...scored, criteria };
+    const calibration = f.def.calibration;
+    const winProbability = calibration
+      ? Math.round(
+          1000 /
+            (1 +
+              Math.exp(
+                -criteria.reduce(
+                  (z, c) => z + (calibration.coefficients[c.id] ?? 0) * STATUS_VALUE[c.status],
+                  calibration.intercept,
+                ),
+              )),
+        ) / 1000
+      : undefined;
+    return {
+      id: f.def.id,
+      name: f.def.name,
+      ...scored,
+      ...(winProbability !== undefined ? { winProbability } : {}),
+      criteria,
+    };
   });
 
   // A closed deal is reviewed, not worked: findings are lessons (info), no collateral, review questions.

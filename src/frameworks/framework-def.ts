@@ -23,6 +23,13 @@ export interface FrameworkDef {
   readonly statusLabels?: Partial<Record<Status, string>>;
   /** Stage gates: per stage, the criteria that must be met before a deal may be at that stage or later. */
   readonly gates?: Partial<Record<GateStage, readonly string[]>>;
+  /** A calibration fitted to a team's history: reports then carry `winProbability`. */
+  readonly calibration?: {
+    readonly date: string;
+    readonly sample: { readonly won: number; readonly lost: number };
+    readonly intercept: number;
+    readonly coefficients: Readonly<Record<string, number>>;
+  };
   /** How its score is computed (default weighted). */
   readonly scoring?: "weighted" | "red-amber-green";
   /** Where it is defined. */

@@ -252,6 +252,13 @@ export function safeParseFramework(
       });
     });
   }
+  for (const id of Object.keys(file.calibration?.coefficients ?? {}))
+    if (!criterionIds.includes(id))
+      issues.push({
+        path: `calibration.coefficients.${id}`,
+        code: "unknown-criterion",
+        message: `No criterion "${id}" in this framework`,
+      });
   const warnings = issues.filter((i) => i.severity === "warning");
   if (warnings.length < issues.length) return { success: false, issues: capIssues(issues) };
 
@@ -266,6 +273,7 @@ export function safeParseFramework(
     ...(file.extends ? { extends: file.extends } : {}),
     ...(file.replaces ? { replaces: true as const } : {}),
     ...(file.scoring ? { scoring: file.scoring } : base?.scoring ? { scoring: base.scoring } : {}),
+    ...(file.calibration ? { calibration: file.calibration } : {}),
     ...(Object.values(gates).some((ids) => (ids ?? []).length > 0) ? { gates } : {}),
     ...(file.sources ? { sources: file.sources } : {}),
     ...(file.differences ? { differences: file.differences } : {}),

@@ -201,6 +201,23 @@ export const Framework = z
         "The framework's own words for the statuses (SCOTSMAN: met is 'fine', unknown 'don't know enough').",
       ),
     drop: z.array(z.string()).optional().describe("With extends: ids of inherited criteria to remove."),
+    calibration: z
+      .strictObject({
+        date: z.string().describe("When it was calibrated."),
+        sample: z.strictObject({ won: z.number().int().min(0), lost: z.number().int().min(0) }),
+        holdout: z
+          .strictObject({ auc: z.number(), brier: z.number(), logLoss: z.number() })
+          .optional()
+          .describe("Quality on held-out deals."),
+        intercept: z.number().describe("The fitted intercept (log-odds)."),
+        coefficients: z
+          .record(z.string(), z.number())
+          .describe("The fitted coefficient per criterion id (log-odds per unit: met 1, partial 0.5)."),
+      })
+      .optional()
+      .describe(
+        "Written by qualify calibrate: with it, each report's result for this framework carries winProbability.",
+      ),
     gates: z
       .partialRecord(
         Stage.exclude(["closed-won", "closed-lost"]),

@@ -49,6 +49,8 @@ export interface FrameworkResultShape {
     /** The score with every unknown counted as met. */
     high: number;
   };
+  /** With a calibrated framework: the probability of a win, **0 to 1**, learned from the team's own won and lost deals. */
+  winProbability?: number | undefined;
   /** With red-amber-green scoring (SCOTSMAN): the points; the score is 100 minus 10 per point. */
   points?: number | undefined;
   /** Every criterion, in the framework's order. */

@@ -50,6 +50,14 @@ export const FrameworkResult = z
         high: z.number().describe("Score with every unknown counted as met."),
       })
       .describe("Where the score could land once the unknowns are known."),
+    winProbability: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe(
+        "With a calibrated framework: the probability of a win, 0 to 1, from the team's own history (calibrated on the sample and date in the framework's calibration block).",
+      ),
     points: z
       .number()
       .int()
