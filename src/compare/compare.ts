@@ -26,15 +26,7 @@ export interface CompareOptions extends QualifierOptions {
   readonly qualifier?: Qualifier;
 }
 
-const STAGES = [
-  "prospecting",
-  "discovery",
-  "evaluation",
-  "proposal",
-  "negotiation",
-  "closed-won",
-  "closed-lost",
-];
+const STAGES: readonly string[] = Stage.options;
 const isReport = (v: unknown) => typeof v === "object" && v !== null && "frameworks" in v && "deal" in v;
 
 function scored(
