@@ -3,6 +3,7 @@
 // these files are stale.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import {
+  calibrationJsonSchema,
   compare,
   comparisonJsonSchema,
   createQualifier,
@@ -22,6 +23,7 @@ writeFileSync("schema/deal.schema.json", json(dealJsonSchema()));
 writeFileSync("schema/framework.schema.json", json(frameworkJsonSchema()));
 writeFileSync("schema/report.schema.json", json(reportJsonSchema()));
 writeFileSync("schema/comparison.schema.json", json(comparisonJsonSchema()));
+writeFileSync("schema/calibration.schema.json", json(calibrationJsonSchema()));
 
 const { catalogue } = createQualifier({ frameworks: [] });
 mkdirSync("docs/frameworks", { recursive: true });

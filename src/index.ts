@@ -12,6 +12,7 @@ export {
   calibratedFramework,
   type HistoryLine,
 } from "./calibrate/calibrate.js";
+export { CalibrationResult } from "./calibrate/model.js";
 export { type CompareOptions, compare, history, type Snapshot } from "./compare/compare.js";
 export {
   formatComparisonMarkdown,
@@ -127,6 +128,7 @@ export {
 } from "./plugin/define-rule.js";
 export { ENTHUSIASM_GAP } from "./rules/enthusiasm-gap.js";
 export {
+  calibrationJsonSchema,
   comparisonJsonSchema,
   dealJsonSchema,
   frameworkJsonSchema,

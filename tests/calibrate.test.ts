@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { auc } from "../src/calibrate/metrics.js";
 import {
   CALIBRATION_MINIMUM,
+  CalibrationResult,
   calibrate,
   calibratedFramework,
   createQualifier,
@@ -35,6 +36,10 @@ describe("calibration recovers a planted truth", () => {
     );
     expect(Math.abs(result.holdout.auc - planted)).toBeLessThan(0.03);
     expect(result.reliability).toHaveLength(10);
+  });
+
+  it("matches its published JSON Schema", () => {
+    expect(CalibrationResult.safeParse(result).success).toBe(true);
   });
 
   it("is deterministic: same input, byte-identical output", () => {

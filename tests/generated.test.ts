@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GOLDEN_AS_OF } from "../scripts/golden-date.mjs";
 import {
+  calibrationJsonSchema,
   compare,
   comparisonJsonSchema,
   createQualifier,
@@ -25,6 +26,7 @@ describe("generated files are up to date", () => {
     ["schema/framework.schema.json", frameworkJsonSchema],
     ["schema/report.schema.json", reportJsonSchema],
     ["schema/comparison.schema.json", comparisonJsonSchema],
+    ["schema/calibration.schema.json", calibrationJsonSchema],
   ])("%s", (path, make) => {
     expect(text(path), STALE).toBe(json(make()));
   });

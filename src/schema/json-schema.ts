@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CalibrationResult } from "../calibrate/model.js";
 import { Comparison } from "../compare/model.js";
 import { Deal } from "../model/deal.js";
 import { Framework, RuleSet } from "../model/framework.js";
@@ -42,6 +43,16 @@ export function comparisonJsonSchema(): Record<string, unknown> {
     Comparison,
     "comparison.schema.json",
     "qualify comparison of two snapshots, version 1",
+    "output",
+  );
+}
+
+/** JSON Schema of a calibration result (`qualify calibrate --format json`, `calibrate`). */
+export function calibrationJsonSchema(): Record<string, unknown> {
+  return generate(
+    CalibrationResult,
+    "calibration.schema.json",
+    "qualify calibration result, version 1",
     "output",
   );
 }
