@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { auc } from "../src/calibrate/metrics.js";
 import {
@@ -8,6 +9,7 @@ import {
   createQualifier,
   safeParseFramework,
 } from "../src/index.js";
+import { cli, ROOT } from "./support/helpers.js";
 import { plantedHistory } from "./support/history.js";
 
 const asOf = "2026-11-27";
@@ -86,5 +88,58 @@ describe("calibration refuses to overfit, and warns", () => {
     expect(r.sample.skipped).toBe(2);
     expect(r.skipped.map((s) => s.line)).toEqual([301, 302]);
     expect(r.warnings.some((w) => /200 of each/.test(w))).toBe(true);
+  });
+});
+
+describe("qualify calibrate", () => {
+  const dir = `${ROOT}/.bench-tmp/calibrate-${process.pid}`;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    `${dir}/history.ndjson`,
+    `${history
+      .slice(0, 600)
+      .map((l) => JSON.stringify({ deal: l.deal, outcome: l.outcome }))
+      .join("\n")}\nnot json\n`,
+  );
+
+  it("prints a table a sales leader reads, writes a framework that validates and scores", () => {
+    const run = cli([
+      "calibrate",
+      `${dir}/history.ndjson`,
+      "-f",
+      "bant",
+      "--as-of",
+      asOf,
+      "--out",
+      `${dir}/fitted.json`,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Authority met: \d+% won vs \d+% when not/);
+    expect(run.stdout).toContain("1 line was skipped as invalid.");
+    expect(cli(["validate", `${dir}/fitted.json`]).code).toBe(0);
+    const scored = cli([
+      "score",
+      "examples/deals/acme-negotiation.json",
+      "-f",
+      `${dir}/fitted.json`,
+      "--as-of",
+      asOf,
+      "--format",
+      "json",
+    ]);
+    expect(JSON.parse(scored.stdout).frameworks[0].winProbability).toBeGreaterThan(0);
+  });
+
+  it("too little history: refused, exit 1, with the minimum", () => {
+    writeFileSync(
+      `${dir}/small.ndjson`,
+      `${history
+        .slice(0, 50)
+        .map((l) => JSON.stringify({ deal: l.deal, outcome: l.outcome }))
+        .join("\n")}\n`,
+    );
+    const run = cli(["calibrate", `${dir}/small.ndjson`, "-f", "bant"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("needs at least 100 valid deals");
   });
 });

@@ -161,7 +161,10 @@ export function calibrate(history: Iterable<unknown>, options: CalibrateOptions)
     warnings.push(
       `Only ${won} won and ${lost} lost: 200 of each is what the largest CRM asks for; read the intervals before the weights.`,
     );
-  if (skipped.length) warnings.push(`${skipped.length} lines were skipped as invalid.`);
+  if (skipped.length)
+    warnings.push(
+      `${skipped.length} ${skipped.length === 1 ? "line was" : "lines were"} skipped as invalid.`,
+    );
   ids.forEach((id, j) => {
     const values = new Set(x.map((r) => r[j]));
     if (values.size < 2)

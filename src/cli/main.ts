@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import pkg from "../../package.json" with { type: "json" };
+import { calibrateCommand } from "./calibrate-command.js";
 import { type Io, score, validate } from "./commands.js";
 import { diff } from "./diff-command.js";
 import { docs, frameworks } from "./framework-commands.js";
@@ -16,6 +17,7 @@ const OPTIONS = {
   workers: { type: "string" },
   plugin: { type: "string", multiple: true },
   config: { type: "string" },
+  out: { type: "string" },
 } as const;
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -68,6 +70,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             ...(values["as-of"] ? { asOf: values["as-of"] } : {}),
           },
           { ...sources, framework },
+          io,
+        );
+      case "calibrate":
+        if (rest.length !== 1)
+          throw new UsageError("calibrate takes one NDJSON history file (or - for stdin)");
+        return await calibrateCommand(
+          rest[0],
+          {
+            ...(framework ? { framework } : {}),
+            ...(values["as-of"] ? { asOf: values["as-of"] } : {}),
+            ...(values.out ? { out: values.out } : {}),
+            ...(values.format ? { format: values.format } : {}),
+          },
+          sources,
           io,
         );
       case "validate":

@@ -13,6 +13,7 @@ Usage:
   qualify validate <deal-or-framework files...>
   qualify diff <old> <new> [--format text|json|markdown]    (deal files, { asOf, deal } snapshots or reports)
   qualify diff <history.ndjson>                             (the trend over dated snapshots, and stalls)
+  qualify calibrate <history.ndjson> --framework <id> [--as-of D] [--out fitted.json] [--format ...]
   qualify frameworks [id]
   qualify docs <outdir> [--framework file.json ...]
 
@@ -54,6 +55,18 @@ Options:
   -f, --framework <ids>   frameworks to score deal snapshots with (default: bant,meddpicc)
       --as-of <date>      the day plain deal files are judged at
       --format <format>   text (default), markdown (for a CRM note) or json (schema/comparison.schema.json)`,
+  calibrate: `qualify calibrate <history.ndjson> --framework <id> [options]
+
+Learns from your team's won and lost deals which criteria predict a win. Each line of the history is
+{ "deal": {...}, "outcome": "won" | "lost", "asOf"?: "YYYY-MM-DD" }: the deal as it stood before it
+closed. Needs at least 100 valid deals and 30 of each outcome; warns below 200 of each.
+
+Options:
+  -f, --framework <id>    the framework to calibrate
+      --as-of <date>      the date for lines that carry none, and the calibration's date
+      --out <file>        write a framework file extending the original, with the fitted weights and a
+                          calibration block (reports then carry winProbability)
+      --format <format>   text (default), markdown or json (schema/calibration.schema.json)`,
   validate: `qualify validate <files...>
 
 Validates deal files and framework or rule-set files (JSON or YAML) and prints every problem with its

@@ -1,0 +1,114 @@
+import { createReadStream } from "node:fs";
+import { stat, writeFile } from "node:fs/promises";
+import { type Calibration, calibrate, calibratedFramework } from "../calibrate/calibrate.js";
+import { materialisePlugins } from "../node/load-plugins.js";
+import { ndjsonLines } from "../node/ndjson-input.js";
+import { formatIssues, type Issue } from "../validation/issue.js";
+import type { Io } from "./commands.js";
+import { forMarkdown, forTerminal } from "./escape.js";
+import { readError } from "./read-input.js";
+import { type CliSources, cliSetup } from "./setup.js";
+import { UsageError } from "./usage.js";
+
+const pct = (v: number | null) => (v === null ? "-" : `${Math.round(v * 100)}%`);
+
+/** A calibration for a sales leader: per criterion, win rates when met and not, and the fit's quality. */
+function formatCalibration(c: Calibration, markdown: boolean): string {
+  const esc = markdown ? forMarkdown : forTerminal;
+  const lines = [
+    `${markdown ? "## " : ""}${esc(c.framework)} calibrated on ${c.sample.won + c.sample.lost} deals (${c.sample.won} won, ${c.sample.lost} lost) as of ${c.calibratedOn}`,
+    "",
+  ];
+  if (markdown)
+    lines.push(
+      "| criterion | won when met | won when not | weight | effect |",
+      "| --- | --- | --- | --- | --- |",
+    );
+  for (const k of [...c.criteria].sort((a, b) => b.coefficient - a.coefficient)) {
+    const effect = k.significant
+      ? k.coefficient > 0
+        ? "predicts a win"
+        : "predicts a loss"
+      : "no clear effect";
+    lines.push(
+      markdown
+        ? `| ${esc(k.name)} | ${pct(k.winRate.met)} | ${pct(k.winRate.notMet)} | ${k.weight} | ${effect} |`
+        : k.winRate.met === null
+          ? `${esc(k.name)}: never met in this history; ${effect}`
+          : `${esc(k.name)} met: ${pct(k.winRate.met)} won vs ${pct(k.winRate.notMet)} when not; weight ${Math.round(k.weight * 10) / 10}; ${effect} (coefficient ${k.coefficient}, 95% interval ${k.interval[0]} to ${k.interval[1]})`,
+    );
+  }
+  lines.push(
+    "",
+    `Held-out ${c.holdout.size} deals: AUC ${c.holdout.auc} (0.5 is a coin, 1 perfect), Brier ${c.holdout.brier}, log loss ${c.holdout.logLoss}.`,
+  );
+  for (const w of c.warnings) lines.push(`${markdown ? "- " : ""}Warning: ${w}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** `qualify calibrate HISTORY --framework ID [--as-of DATE] [--out FILE] [--format text|json|markdown]`. */
+export async function calibrateCommand(
+  file: string | undefined,
+  opts: { framework?: string; asOf?: string; out?: string; format?: string },
+  sources: CliSources,
+  io: Io,
+): Promise<number> {
+  const format = opts.format ?? "text";
+  if (!["text", "json", "markdown"].includes(format))
+    throw new UsageError(`--format must be text, json or markdown; got "${format}"`);
+  if (!file) throw new UsageError("calibrate takes one NDJSON history file (or - for stdin)");
+  const framework = opts.framework;
+  if (!framework || framework.includes(",")) throw new UsageError("calibrate needs one --framework id");
+  const built = await cliSetup({ ...sources, framework }, io, false);
+  if (!built) return 1;
+  if (file !== "-") {
+    try {
+      if ((await stat(file)).isDirectory()) {
+        io.err.write(`${file}: is a directory, not a file\n`);
+        return 1;
+      }
+    } catch (e) {
+      io.err.write(`${file}: ${readError(e)}\n`);
+      return 1;
+    }
+  }
+  // Lines are read as a stream; each is parsed here, a line that is not JSON is skipped with its number.
+  const parsed: unknown[] = [];
+  const input = file === "-" ? process.stdin : createReadStream(file);
+  for await (const line of ndjsonLines(input as AsyncIterable<Uint8Array>)) {
+    if (typeof line !== "string" || line.trim() === "") {
+      parsed.push(null);
+      continue;
+    }
+    try {
+      parsed.push(JSON.parse(line));
+    } catch {
+      parsed.push(null);
+    }
+  }
+  const { setup } = built;
+  const plugins = await materialisePlugins(setup.plugins ?? []);
+  try {
+    const result = calibrate(parsed, {
+      framework,
+      plugins,
+      ...(opts.asOf ? { asOf: opts.asOf } : {}),
+      ...(setup.disable ? { disable: setup.disable } : {}),
+      ...(setup.coreRules !== undefined ? { coreRules: setup.coreRules } : {}),
+      ...(setup.budget ? { budget: setup.budget } : {}),
+    });
+    if (opts.out) await writeFile(opts.out, `${JSON.stringify(calibratedFramework(result), null, 2)}\n`);
+    io.out.write(
+      format === "json"
+        ? `${JSON.stringify(result, null, 2)}\n`
+        : formatCalibration(result, format === "markdown"),
+    );
+    if (opts.out) io.err.write(`wrote the calibrated framework to ${opts.out}\n`);
+    return 0;
+  } catch (e) {
+    const issues = (e as { issues?: Issue[] }).issues;
+    if (!issues) throw e;
+    io.err.write(`Cannot calibrate:\n${formatIssues(issues)}\n`);
+    return 1;
+  }
+}
