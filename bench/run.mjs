@@ -1,7 +1,8 @@
 // `npm run bench [-- section]`: every benchmark, printed as markdown tables for docs/performance.md.
-// Sections: logic, frameworks, bant, memory, workers, scale, import, size. Memory streams 1,000,000 deals
+// Sections: logic, frameworks, bant, memory, workers, scale, calibrate, import, size. Memory streams 1,000,000 deals
 // (set BENCH_DEALS to change it).
 import os from "node:os";
+import { benchCalibrate } from "./calibrate.mjs";
 import { benchBant, benchFrameworks } from "./frameworks.mjs";
 import { benchLogic } from "./logic.mjs";
 import { benchScale } from "./scale.mjs";
@@ -59,6 +60,14 @@ if (want("scale"))
       "Validation and scoring per stakeholder, 1,000 to 100,000 stakeholders (bant, meddpicc; best of 3)",
       ["org chart", "stakeholders", "validate", "vs 1,000", "score", "vs 1,000"],
       benchScale(),
+    ),
+  );
+if (want("calibrate"))
+  console.log(
+    table(
+      "qualify calibrate (BANT), a history file of n lines",
+      ["lines", "time", "peak RSS"],
+      benchCalibrate(),
     ),
   );
 if (want("import"))

@@ -8,8 +8,10 @@ export {
   CALIBRATION_MINIMUM,
   type CalibrateOptions,
   type Calibration,
+  type Calibrator,
   calibrate,
   calibratedFramework,
+  createCalibrator,
   type HistoryLine,
 } from "./calibrate/calibrate.js";
 export { CalibrationResult } from "./calibrate/model.js";

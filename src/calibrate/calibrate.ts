@@ -101,6 +101,21 @@ const predict = (fit: { intercept: number; coefficients: number[] }, x: readonly
  * {@link CALIBRATION_MINIMUM}; invalid lines are skipped and counted.
  */
 export function calibrate(history: Iterable<unknown>, options: CalibrateOptions): Calibration {
+  const calibrator = createCalibrator(options);
+  for (const line of history) calibrator.add(line);
+  return calibrator.result();
+}
+
+/** A calibration fed one history line at a time: memory holds the feature matrix, never the deals. */
+export interface Calibrator {
+  /** Scores one history line and keeps its features (or records why it is skipped). */
+  add(line: unknown): void;
+  /** Fits, measures and returns the calibration (refuses below the minimum). */
+  result(): Calibration;
+}
+
+/** Starts a calibration to feed line by line (streams of any length: see `qualify calibrate`). */
+export function createCalibrator(options: CalibrateOptions): Calibrator {
   const { framework, asOf = today(), seed = 20261128, bootstrap = 200, ...rest } = options;
   if (!IsoDay.safeParse(asOf).success)
     throw new QualifyError("Invalid options", [
@@ -117,7 +132,7 @@ export function calibrate(history: Iterable<unknown>, options: CalibrateOptions)
   const y: number[] = [];
   const skipped: Calibration["skipped"] = [];
   let line = 0;
-  for (const item of history) {
+  const add = (item: unknown) => {
     line += 1;
     const h = item as Partial<HistoryLine> | null;
     if (typeof h !== "object" || h === null || (h.outcome !== "won" && h.outcome !== "lost")) {
@@ -131,17 +146,32 @@ export function calibrate(history: Iterable<unknown>, options: CalibrateOptions)
           },
         ],
       });
-      continue;
+      return;
     }
     const result = qualifier.safeEvaluate(h.deal, { asOf: typeof h.asOf === "string" ? h.asOf : asOf });
     if (!result.success) {
       skipped.push({ line, issues: [...result.issues] });
-      continue;
+      return;
     }
     const statuses = new Map((result.data.frameworks[0]?.criteria ?? []).map((c) => [c.id, c.status]));
     x.push(ids.map((id) => VALUE[statuses.get(id) ?? "unknown"]));
     y.push(h.outcome === "won" ? 1 : 0);
-  }
+  };
+  return { add, result: () => fitAll({ framework, asOf, seed, bootstrap, def, ids, x, y, skipped }) };
+}
+
+function fitAll(state: {
+  framework: string;
+  asOf: string;
+  seed: number;
+  bootstrap: number;
+  def: { criteria: ReadonlyArray<{ id: string; name: string; weight: number }> };
+  ids: string[];
+  x: number[][];
+  y: number[];
+  skipped: Calibration["skipped"];
+}): Calibration {
+  const { framework, asOf, seed, bootstrap, def, ids, x, y, skipped } = state;
   const won = y.filter((v) => v === 1).length;
   const lost = y.length - won;
   if (
@@ -180,6 +210,25 @@ export function calibrate(history: Iterable<unknown>, options: CalibrateOptions)
     x: idx.map((i) => x[i] as number[]),
     y: idx.map((i) => y[i] as number),
   });
+  // Statuses take few values, so deals share feature patterns: a fit runs over the distinct
+  // (pattern, outcome) pairs weighted by their counts, not over every deal. Same result, far less work.
+  const keys = x.map((r) => r.join(","));
+  const fitRows = (idx: readonly number[], l: number) => {
+    const groups = new Map<string, { x: number[]; y: number; w: number }>();
+    for (const i of idx) {
+      const key = `${keys[i]}|${y[i]}`;
+      const g = groups.get(key);
+      if (g) g.w += 1;
+      else groups.set(key, { x: x[i] as number[], y: y[i] as number, w: 1 });
+    }
+    const rows = [...groups.values()];
+    return fitLogistic(
+      rows.map((r) => r.x),
+      rows.map((r) => r.y),
+      l,
+      rows.map((r) => r.w),
+    );
+  };
   const cvFold = folds(pick(train).y, 5, random);
   let lambda = LAMBDAS[0] as number;
   let best = Number.POSITIVE_INFINITY;
@@ -188,7 +237,7 @@ export function calibrate(history: Iterable<unknown>, options: CalibrateOptions)
     for (let k = 0; k < 5; k++) {
       const inK = train.filter((_, n) => cvFold[n] === k);
       const outK = train.filter((_, n) => cvFold[n] !== k);
-      const fit = fitLogistic(pick(outK).x, pick(outK).y, l);
+      const fit = fitRows(outK, l);
       total += logLoss(
         pick(inK).x.map((r) => predict(fit, r)),
         pick(inK).y,
@@ -199,7 +248,7 @@ export function calibrate(history: Iterable<unknown>, options: CalibrateOptions)
       lambda = l;
     }
   }
-  const trainFit = fitLogistic(pick(train).x, pick(train).y, lambda);
+  const trainFit = fitRows(train, lambda);
   const heldP = pick(test).x.map((r) => predict(trainFit, r));
   const heldY = pick(test).y;
   const holdout = {
@@ -213,11 +262,14 @@ export function calibrate(history: Iterable<unknown>, options: CalibrateOptions)
       `The fit is no better than chance on held-out deals (AUC ${holdout.auc}): these criteria do not predict this team's outcomes.`,
     );
   // The final fit on every deal; intervals from a bootstrap of it.
-  const fit = fitLogistic(x, y, lambda);
+  const fit = fitRows(
+    y.map((_, i) => i),
+    lambda,
+  );
   const draws = ids.map(() => [] as number[]);
   for (let b = 0; b < bootstrap; b++) {
     const idx = y.map(() => Math.floor(random() * y.length));
-    const f = fitLogistic(pick(idx).x, pick(idx).y, lambda);
+    const f = fitRows(idx, lambda);
     f.coefficients.forEach((c, j) => (draws[j] as number[]).push(c));
   }
   const total = def.criteria.reduce((s, c) => s + c.weight, 0);

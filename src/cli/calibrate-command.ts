@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { stat, writeFile } from "node:fs/promises";
-import { type Calibration, calibrate, calibratedFramework } from "../calibrate/calibrate.js";
+import { type Calibration, calibratedFramework, createCalibrator } from "../calibrate/calibrate.js";
 import { materialisePlugins } from "../node/load-plugins.js";
 import { ndjsonLines } from "../node/ndjson-input.js";
 import { formatIssues, type Issue } from "../validation/issue.js";
@@ -72,24 +72,10 @@ export async function calibrateCommand(
       return 1;
     }
   }
-  // Lines are read as a stream; each is parsed here, a line that is not JSON is skipped with its number.
-  const parsed: unknown[] = [];
-  const input = file === "-" ? process.stdin : createReadStream(file);
-  for await (const line of ndjsonLines(input as AsyncIterable<Uint8Array>)) {
-    if (typeof line !== "string" || line.trim() === "") {
-      parsed.push(null);
-      continue;
-    }
-    try {
-      parsed.push(JSON.parse(line));
-    } catch {
-      parsed.push(null);
-    }
-  }
   const { setup } = built;
   const plugins = await materialisePlugins(setup.plugins ?? []);
   try {
-    const result = calibrate(parsed, {
+    const calibrator = createCalibrator({
       framework,
       plugins,
       ...(opts.asOf ? { asOf: opts.asOf } : {}),
@@ -97,6 +83,18 @@ export async function calibrateCommand(
       ...(setup.coreRules !== undefined ? { coreRules: setup.coreRules } : {}),
       ...(setup.budget ? { budget: setup.budget } : {}),
     });
+    // Streamed: each line is scored as it arrives and only its features are kept (memory flat in lines).
+    const input = file === "-" ? process.stdin : createReadStream(file);
+    for await (const line of ndjsonLines(input as AsyncIterable<Uint8Array>)) {
+      let value: unknown = null;
+      if (typeof line === "string" && line.trim() !== "") {
+        try {
+          value = JSON.parse(line);
+        } catch {}
+      }
+      calibrator.add(value);
+    }
+    const result = calibrator.result();
     if (opts.out) await writeFile(opts.out, `${JSON.stringify(calibratedFramework(result), null, 2)}\n`);
     io.out.write(
       format === "json"
