@@ -2,20 +2,10 @@
 // the peak memory against 10,000 lines (it should grow only with the feature matrix).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "./deals.mjs";
 
 function historyFile(n) {
-  const random = seeded(11);
+  const random = rng(11);
   const lines = [];
   for (let i = 0; i < n; i++) {
     const [b, a, d] = [random() < 0.5, random() < 0.5, random() < 0.5];

@@ -1,14 +1,14 @@
 import { createReadStream } from "node:fs";
-import { stat, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { type Calibration, calibratedFramework, createCalibrator } from "../calibrate/calibrate.js";
 import { materialisePlugins } from "../node/load-plugins.js";
 import { ndjsonLines } from "../node/ndjson-input.js";
 import { formatIssues, type Issue } from "../validation/issue.js";
 import type { Io } from "./commands.js";
 import { forMarkdown, forTerminal } from "./escape.js";
-import { readError } from "./read-input.js";
+import { streamProblem } from "./read-input.js";
 import { type CliSources, cliSetup } from "./setup.js";
-import { UsageError } from "./usage.js";
+import { outputFormat, UsageError } from "./usage.js";
 
 const pct = (v: number | null) => (v === null ? "-" : `${Math.round(v * 100)}%`);
 
@@ -53,24 +53,16 @@ export async function calibrateCommand(
   sources: CliSources,
   io: Io,
 ): Promise<number> {
-  const format = opts.format ?? "text";
-  if (!["text", "json", "markdown"].includes(format))
-    throw new UsageError(`--format must be text, json or markdown; got "${format}"`);
+  const format = outputFormat(opts.format);
   if (!file) throw new UsageError("calibrate takes one NDJSON history file (or - for stdin)");
   const framework = opts.framework;
   if (!framework || framework.includes(",")) throw new UsageError("calibrate needs one --framework id");
   const built = await cliSetup({ ...sources, framework }, io, false);
   if (!built) return 1;
-  if (file !== "-") {
-    try {
-      if ((await stat(file)).isDirectory()) {
-        io.err.write(`${file}: is a directory, not a file\n`);
-        return 1;
-      }
-    } catch (e) {
-      io.err.write(`${file}: ${readError(e)}\n`);
-      return 1;
-    }
+  const problem = await streamProblem(file);
+  if (problem) {
+    io.err.write(`${file}: ${problem}\n`);
+    return 1;
   }
   const { setup } = built;
   const plugins = await materialisePlugins(setup.plugins ?? []);

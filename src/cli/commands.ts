@@ -1,6 +1,5 @@
 import { once } from "node:events";
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import type { Qualifier } from "../engine/qualifier.js";
 import { today } from "../engine/today.js";
 import type { FrameworkDef } from "../frameworks/framework-def.js";
@@ -14,10 +13,10 @@ import type { WorkerSetup } from "../node/protocol.js";
 import { escapeControls, formatIssues, type Issue } from "../validation/issue.js";
 import { safeParseDeal } from "../validation/parse-deal.js";
 import { formatMarkdown, formatText } from "./format-report.js";
-import { loadFile, readError } from "./read-input.js";
+import { loadFile, readError, streamProblem } from "./read-input.js";
 import { type CliSources, cliSetup } from "./setup.js";
 import { makeStyle } from "./style.js";
-import { UsageError } from "./usage.js";
+import { outputFormat, UsageError } from "./usage.js";
 
 /** Where a command writes. */
 export interface Io {
@@ -41,9 +40,7 @@ export async function score(
   },
   io: Io,
 ): Promise<number> {
-  const format = opts.format ?? "text";
-  if (!["text", "json", "markdown"].includes(format))
-    throw new UsageError(`--format must be text, json or markdown; got "${format}"`);
+  const format = outputFormat(opts.format);
   // An impossible day is a usage error like any other bad flag value (exit 2), not invalid input.
   if (opts.asOf !== undefined && !IsoDay.safeParse(opts.asOf).success)
     throw new UsageError(`--as-of must be a real day written YYYY-MM-DD; got "${opts.asOf}"`);
@@ -81,16 +78,10 @@ async function scoreStream(
   workers: number | undefined,
   io: Io,
 ): Promise<number> {
-  if (file !== "-") {
-    try {
-      if ((await stat(file)).isDirectory()) {
-        io.err.write(`${file}: ${readError({ code: "EISDIR" })}\n`);
-        return 1;
-      }
-    } catch (e) {
-      io.err.write(`${file}: ${readError(e)}\n`);
-      return 1;
-    }
+  const problem = await streamProblem(file);
+  if (problem) {
+    io.err.write(`${file}: ${problem}\n`);
+    return 1;
   }
   const input = file === "-" ? process.stdin : createReadStream(file);
   // A read error mid-stream (a disk error, a file removed under us) ends the run with a message, exit 1.

@@ -6,7 +6,7 @@ import type { Io } from "./commands.js";
 import { forMarkdown, forTerminal } from "./escape.js";
 import { decodeUtf8, loadFile, readError } from "./read-input.js";
 import { type CliSources, cliSetup } from "./setup.js";
-import { UsageError } from "./usage.js";
+import { outputFormat, UsageError } from "./usage.js";
 
 /** Reads an NDJSON history of dated snapshots; problems go to stderr (undefined then). */
 async function readHistory(
@@ -48,9 +48,7 @@ export async function diff(
   sources: CliSources,
   io: Io,
 ): Promise<number> {
-  const format = opts.format ?? "text";
-  if (!["text", "json", "markdown"].includes(format))
-    throw new UsageError(`--format must be text, json or markdown; got "${format}"`);
+  const format = outputFormat(opts.format);
   if (files.length < 1 || files.length > 2)
     throw new UsageError("diff takes two snapshots (OLD NEW), or one NDJSON history of dated snapshots");
   const built = await cliSetup(sources, io);

@@ -74,6 +74,16 @@ export function readError(e: unknown): string {
   return `cannot read it (${code ?? (e as Error).message})`;
 }
 
+/** Why a file cannot be streamed (missing, a directory, unreadable), or undefined when it can; `-` is stdin. */
+export async function streamProblem(name: string): Promise<string | undefined> {
+  if (name === "-") return undefined;
+  try {
+    return (await stat(name)).isDirectory() ? readError({ code: "EISDIR" }) : undefined;
+  } catch (e) {
+    return readError(e);
+  }
+}
+
 /** Reads and parses a file, or stdin when the name is `-`. */
 export async function loadFile(name: string): Promise<Loaded> {
   let bytes: Uint8Array;

@@ -3,6 +3,14 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** The output format a command was given (`--format`), checked: text (default), json or markdown. */
+export function outputFormat(format: string | undefined): "text" | "json" | "markdown" {
+  const f = format ?? "text";
+  if (f !== "text" && f !== "json" && f !== "markdown")
+    throw new UsageError(`--format must be text, json or markdown; got "${f}"`);
+  return f;
+}
+
 /** Help text per command. */
 export const HELP: Readonly<Record<string, string>> = {
   main: `qualify: how qualified is this deal, really, and what should you ask next?
