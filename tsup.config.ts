@@ -18,6 +18,8 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts: true,
     clean: false,
+    // No build log in front of `npm start`'s report (errors still print).
+    silent: true,
     sourcemap: false,
     target: "node20",
     platform: "neutral",
@@ -30,6 +32,8 @@ export default defineConfig([
     globalName: "qualify",
     dts: false,
     clean: false,
+    // No build log in front of `npm start`'s report (errors still print).
+    silent: true,
     target: "es2022",
     platform: "neutral",
     noExternal: [/.*/],
@@ -40,6 +44,8 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts: true,
     clean: false,
+    // No build log in front of `npm start`'s report (errors still print).
+    silent: true,
     target: "node20",
     platform: "node",
     shims: true,
@@ -50,6 +56,8 @@ export default defineConfig([
     format: ["esm"],
     dts: false,
     clean: false,
+    // No build log in front of `npm start`'s report (errors still print).
+    silent: true,
     target: "node20",
     platform: "node",
     esbuildPlugins: [coreAsPackage],
@@ -59,6 +67,8 @@ export default defineConfig([
     format: ["esm"],
     dts: false,
     clean: false,
+    // No build log in front of `npm start`'s report (errors still print).
+    silent: true,
     target: "node20",
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
