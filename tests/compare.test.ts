@@ -137,6 +137,13 @@ describe("history", () => {
     ]);
   });
 
+  it("a bad snapshot is an issue at its place in the history, in the order given", () => {
+    expect(() => history([dated(story, "2026-05-01"), dated({ id: "story-alice" }, "2026-01-01")])).toThrow(
+      /\[1\]\.deal\.name/,
+    );
+    expect(() => history([{ asOf: "2026-02-30", deal: story }])).toThrow(/\[0\]\.asOf/);
+  });
+
   it("the stage moving back is a stall", () => {
     const h = history([
       dated({ ...story, stage: "proposal" }, "2026-10-01"),

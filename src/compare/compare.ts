@@ -3,9 +3,10 @@ import { today } from "../engine/today.js";
 import { isLost, peopleOf, silentDays } from "../logic/people-index.js";
 import type { Deal } from "../model/deal.js";
 import { Stage } from "../model/enums.js";
+import { IsoDay } from "../model/iso-date.js";
 import { Report } from "../model/report.js";
 import { type Issue, QualifyError } from "../validation/issue.js";
-import { parseDeal } from "../validation/parse-deal.js";
+import { parseDeal, safeParseDeal } from "../validation/parse-deal.js";
 import type { Comparison, History } from "./model.js";
 
 /** A snapshot: a deal (scored here), a dated deal `{ asOf, deal }`, or a stored report. */
@@ -163,20 +164,30 @@ export function history(
 ): History {
   const { qualifier: given, ...qualifierOptions } = options;
   const qualifier = given ?? createQualifier(qualifierOptions);
-  const points = [...snapshots]
-    .sort((x, y) => (x.asOf < y.asOf ? -1 : x.asOf > y.asOf ? 1 : 0))
+  const points = snapshots
     .map((s, i) => {
-      if (typeof s !== "object" || s === null || typeof s.asOf !== "string")
+      if (typeof s !== "object" || s === null || !IsoDay.safeParse(s.asOf).success)
         throw new QualifyError("Invalid history", [
           {
-            path: `[${i}]`,
+            path: `[${i}].asOf`,
             code: "invalid-snapshot",
-            message: 'Each snapshot is { "asOf": "YYYY-MM-DD", "deal": {...} }',
+            message: 'Each snapshot is { "asOf": "YYYY-MM-DD" (a real day), "deal": {...} }',
           },
         ]);
-      const deal = parseDeal(s.deal);
+      const parsed = safeParseDeal(s.deal);
+      if (!parsed.success)
+        throw new QualifyError(
+          "Invalid history",
+          parsed.issues.map((issue) => ({
+            ...issue,
+            path: `[${i}].deal${issue.path.startsWith("[") || !issue.path ? "" : "."}${issue.path}`,
+          })),
+        );
+      const deal = parsed.data;
       return { asOf: s.asOf, deal, report: qualifier.evaluate(deal, { asOf: s.asOf }) };
-    });
+    })
+    // Oldest first, whatever the order given (the paths above name the line as given).
+    .sort((x, y) => (x.asOf < y.asOf ? -1 : x.asOf > y.asOf ? 1 : 0));
   const first = points[0];
   if (!first)
     throw new QualifyError("No history", [{ path: "", code: "empty", message: "No snapshots were given" }]);
