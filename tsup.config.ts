@@ -12,6 +12,41 @@ const coreAsPackage: EsbuildPlugin = {
   },
 };
 
+// The warehouse UDF leaves out what a UDF never uses, to stay under Snowflake's recommended 100 KB
+// (gzipped): zod's messages in other languages, zod's JSON Schema reader (customSchema as JSON Schema;
+// zod schemas still work), and json-logic-js (interpreter mode). Each stub says so if it is ever called.
+const udfDiet: EsbuildPlugin = {
+  name: "udf-diet",
+  setup(build) {
+    build.onResolve({ filter: /locales\/[\w-]+\.c?js$/ }, (args) =>
+      /zod/.test(args.resolveDir) && !/\/en\.c?js$/.test(args.path)
+        ? { path: args.path, namespace: "udf-locale" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "udf-locale" }, () => ({
+      contents: "export default function () { return { localeError: () => undefined }; }",
+      loader: "js",
+    }));
+    build.onResolve({ filter: /from-json-schema\.c?js$/ }, (args) =>
+      /zod/.test(args.resolveDir) ? { path: args.path, namespace: "udf-from-json-schema" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "udf-from-json-schema" }, () => ({
+      contents:
+        "export function fromJSONSchema() { throw new Error('customSchema as a JSON Schema is not available in the warehouse UDF'); }",
+      loader: "js",
+    }));
+    build.onResolve({ filter: /^json-logic-js$/ }, () => ({
+      path: "json-logic-js",
+      namespace: "udf-json-logic",
+    }));
+    build.onLoad({ filter: /.*/, namespace: "udf-json-logic" }, () => ({
+      contents:
+        "const no = () => { throw new Error('interpreter mode is not available in the warehouse UDF'); }; export default { apply: no, add_operation: no, rm_operation: no };",
+      loader: "js",
+    }));
+  },
+};
+
 export default defineConfig([
   {
     entry: { index: "src/index.ts" },
@@ -38,6 +73,21 @@ export default defineConfig([
     platform: "neutral",
     noExternal: [/.*/],
     minify: true,
+  },
+  {
+    // dist/udf.js: one script for a warehouse JavaScript UDF (see docs/warehouse.md).
+    entry: { udf: "src/udf/index.ts" },
+    format: ["iife"],
+    dts: false,
+    clean: false,
+    // No build log in front of `npm start`'s report (errors still print).
+    silent: true,
+    target: "es2020",
+    platform: "neutral",
+    noExternal: [/.*/],
+    minify: true,
+    outExtension: () => ({ js: ".js" }),
+    esbuildPlugins: [udfDiet],
   },
   {
     entry: { node: "src/node/index.ts" },
