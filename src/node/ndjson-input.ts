@@ -34,13 +34,30 @@ export async function* ndjsonLines(input: AsyncIterable<Uint8Array | string>): A
         ? Buffer.from(piece, "utf8")
         : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
     const buf = rest && rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
-    let start = 0;
-    for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
-      yield decode(buf.subarray(start, nl));
-      start = nl + 1;
+    const last = buf.lastIndexOf(10);
+    if (last < 0) {
+      rest = Buffer.from(buf);
+      continue;
+    }
+    const complete = buf.subarray(0, last);
+    if (isUtf8(complete)) {
+      // The common case: every complete line of the chunk is valid UTF-8, so it is decoded once and
+      // split, not line by line (the main thread feeds the workers: its time per line is the ceiling).
+      let text = complete.toString("utf8");
+      if (first) {
+        first = false;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+      for (const line of text.split("\n")) yield line.endsWith("\r") ? line.slice(0, -1) : line;
+    } else {
+      let start = 0;
+      for (let nl = buf.indexOf(10, start); nl !== -1 && nl <= last; nl = buf.indexOf(10, start)) {
+        yield decode(buf.subarray(start, nl));
+        start = nl + 1;
+      }
     }
     // The partial line is copied: the stream may reuse its buffer.
-    rest = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
+    rest = last + 1 < buf.length ? Buffer.from(buf.subarray(last + 1)) : undefined;
   }
   if (rest && rest.length > 0) yield decode(rest);
 }
