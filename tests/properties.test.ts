@@ -39,7 +39,7 @@ function invariants(report: Report, deal: { stakeholders?: { id: string }[] }) {
   }
   for (const q of report.questions) {
     // Criterion questions cite what they settle; deal-level ones (concerns, introductions, reviews) cite none.
-    expect(q.criteria.length > 0 || !q.why.includes("Open:")).toBe(true);
+    expect(q.criteria.length > 0 || !(q.why ?? "").includes("Open:")).toBe(true);
     for (const c of q.criteria) expect(criteria.has(c)).toBe(true);
     if (q.askId !== undefined) expect(ids.has(q.askId)).toBe(true);
   }

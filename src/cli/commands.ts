@@ -37,6 +37,7 @@ export async function score(
     trace?: boolean;
     plugins?: readonly string[];
     config?: string;
+    compact?: { questions?: number };
   },
   io: Io,
 ): Promise<number> {
@@ -47,7 +48,10 @@ export async function score(
   if (opts.workers !== undefined && !opts.ndjson) throw new UsageError("--workers goes with --ndjson");
   if (opts.trace && (opts.ndjson || format !== "json"))
     throw new UsageError("--trace goes with --format json, for one deal");
-  const built = await cliSetup({ framework: opts.framework, plugins: opts.plugins, config: opts.config }, io);
+  const built = await cliSetup(
+    { framework: opts.framework, plugins: opts.plugins, config: opts.config, compact: opts.compact },
+    io,
+  );
   if (!built) return 1;
   const { setup, qualifier } = built;
   const evalOpts = { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), trace: opts.trace === true };

@@ -8,7 +8,7 @@ import { loadFile } from "./read-input.js";
 
 /** The config file names looked for, in this order, in the working directory and each one above it. */
 export const CONFIG_NAMES = ["qualify.config.mjs", "qualify.config.js", "qualify.config.json"] as const;
-const KEYS = ["frameworks", "plugins", "disable", "coreRules", "mode", "budget"] as const;
+const KEYS = ["frameworks", "plugins", "disable", "coreRules", "mode", "budget", "compact"] as const;
 
 /** The nearest config file from `cwd` upwards, or undefined. */
 export function findConfig(cwd: string): string | undefined {

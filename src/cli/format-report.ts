@@ -48,7 +48,7 @@ export function formatText(report: Report, s: Style): string {
     lines.push(s.bold("Ask next"));
     report.questions.slice(0, TOP_QUESTIONS).forEach((q, i) => {
       lines.push(`  ${i + 1}. ${s.bold(t(q.text))}  ${s.cyan(`-> ${who(q.askName, t)}`)}`);
-      lines.push(`     ${s.dim(t(q.why))}`);
+      if (q.why) lines.push(`     ${s.dim(t(q.why))}`);
     });
     if (report.questions.length > TOP_QUESTIONS)
       lines.push(s.dim(`  (${report.questions.length - TOP_QUESTIONS} more with --format json)`));
@@ -88,7 +88,9 @@ export function formatMarkdown(report: Report): string {
     out.push("### Ask next", "");
     report.questions
       .slice(0, TOP_QUESTIONS)
-      .forEach((q, i) => out.push(`${i + 1}. **${m(q.text)}** (ask ${who(q.askName, m)}): ${m(q.why)}`));
+      .forEach((q, i) =>
+        out.push(`${i + 1}. **${m(q.text)}** (ask ${who(q.askName, m)})${q.why ? `: ${m(q.why)}` : ""}`),
+      );
     out.push("");
   }
   if (report.collateral.length) {

@@ -18,6 +18,8 @@ const OPTIONS = {
   plugin: { type: "string", multiple: true },
   config: { type: "string" },
   out: { type: "string" },
+  compact: { type: "boolean" },
+  questions: { type: "string" },
 } as const;
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -39,7 +41,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return command || values.help ? 0 : 2;
     }
     const framework = values.framework?.join(",");
-    const sources = { plugins: values.plugin ?? [], config: values.config };
+    if (values.questions !== undefined && !/^\d+$/.test(values.questions))
+      throw new UsageError(`--questions must be a whole number; got "${values.questions}"`);
+    const compact =
+      values.compact || values.questions !== undefined
+        ? { ...(values.questions !== undefined ? { questions: Number(values.questions) } : {}) }
+        : undefined;
+    const sources = { plugins: values.plugin ?? [], config: values.config, compact };
     switch (command) {
       case "score": {
         if (rest.length !== 1) throw new UsageError("score takes one deal file (or - for stdin)");
@@ -58,6 +66,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             ...(workers ? { workers } : {}),
             plugins: values.plugin ?? [],
             ...(values.config !== undefined ? { config: values.config } : {}),
+            ...(compact ? { compact } : {}),
           },
           io,
         );

@@ -17,6 +17,8 @@ export interface CliSources {
   readonly plugins?: readonly string[] | undefined;
   /** `--config <file>`; otherwise the nearest qualify.config.{mjs,js,json} from the working directory up. */
   readonly config?: string | undefined;
+  /** `--compact` / `--questions N`: compact reports (no evidence, no why, at most N questions). */
+  readonly compact?: { readonly questions?: number } | undefined;
 }
 
 const isFile = (s: string) => /\.(json|ya?ml)$/i.test(s) || s.includes("/");
@@ -99,6 +101,11 @@ export async function cliSetup(
     ...(config?.config.coreRules !== undefined ? { coreRules: config.config.coreRules } : {}),
     ...(config?.config.mode ? { mode: config.config.mode } : {}),
     ...(config?.config.budget ? { budget: config.config.budget } : {}),
+    ...(sources.compact
+      ? { compact: sources.compact }
+      : config?.config.compact
+        ? { compact: config.config.compact }
+        : {}),
   };
   const setup: WorkerSetup = {
     ...options,

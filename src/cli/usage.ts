@@ -47,6 +47,8 @@ Options:
                           error record with its line number and the run goes on (exit 1 if any failed)
       --workers <n>       with --ndjson: score on n worker threads, output order preserved
       --trace             with --format json: each criterion keeps what each of its rules saw and returned
+      --compact           compact reports for storing many: no evidence, no question why, 5 questions
+      --questions <n>     with --compact (implied): at most n questions per report
       --plugin <module>   load a plugin module (repeatable): its default export is a plugin made with
                           definePlugin, or a list of them; relative paths resolve from the working directory
   -h, --help              this help`,

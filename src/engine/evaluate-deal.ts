@@ -12,6 +12,7 @@ import type {
   Evidence,
   Finding,
   FrameworkResult,
+  NextQuestion,
   Report,
 } from "../model/report.js";
 import type { Rule, RuleOutcome } from "../plugin/define-rule.js";
@@ -35,6 +36,8 @@ export interface CompiledQualifier {
   readonly meta: Report["meta"];
   /** The evaluation budget per deal. */
   readonly budget?: EvaluationBudget;
+  /** Compact reports: no evidence, no `why`, at most this many questions. */
+  readonly compact?: { readonly questions: number };
 }
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
@@ -61,7 +64,7 @@ function criterionResult(
       if (truthy(rule.when(deal, env))) {
         status = rule.def.status;
         explanation = rule.reason.fixed ?? rule.reason(makeLookup(c.bindings, deal, env));
-        evidence = evidenceFor(deal, rule.paths, seen);
+        evidence = q.compact ? [] : evidenceFor(deal, rule.paths, seen);
         break;
       }
     }
@@ -73,7 +76,7 @@ function criterionResult(
     weight: c.def.weight,
     status,
     explanation: explanation ?? c.unknown.fixed ?? c.unknown(makeLookup(c.bindings, deal, env)),
-    evidence: evidence ?? evidenceFor(deal, c.paths, seen),
+    evidence: evidence ?? (q.compact ? [] : evidenceFor(deal, c.paths, seen)),
   };
   if (trace) result.trace = traceCriterion(c, deal, env, q);
   return result;
@@ -129,6 +132,12 @@ function gatesOf(
     out.push({ framework: f.def.id, stage: stage as string, passed: missing.length === 0, missing });
   });
   return out;
+}
+
+/** In a compact report, the first questions only, without their `why`. */
+function compactQuestions(questions: NextQuestion[], compact: { readonly questions: number } | undefined) {
+  if (!compact) return questions;
+  return questions.slice(0, compact.questions).map(({ why: _why, ...rest }) => rest);
 }
 
 /** The severity of a finding that holds: the first `severityWhen` that holds, else its own. */
@@ -282,11 +291,9 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
     asOf,
     frameworks,
     findings,
-    questions: rankQuestions(
-      closed ? [] : offers,
-      deal,
-      asOf,
-      dealQuestions(sets, q.disabled, deal, env, closed),
+    questions: compactQuestions(
+      rankQuestions(closed ? [] : offers, deal, asOf, dealQuestions(sets, q.disabled, deal, env, closed)),
+      q.compact,
     ),
     collateral,
     gates,

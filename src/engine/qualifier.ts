@@ -49,6 +49,11 @@ export interface QualifierOptions {
    * `budget-exceeded` issue naming the framework and criterion.
    */
   readonly budget?: EvaluationBudget;
+  /**
+   * Compact reports, for batches that store millions of them: no evidence, no question `why`, and at
+   * most `questions` questions (default 5). Scores, statuses, explanations and findings are unchanged.
+   */
+  readonly compact?: boolean | { readonly questions?: number };
 }
 
 /** Options of one evaluation. */
@@ -110,6 +115,13 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     disabled: new Set(options.disable ?? []),
     traceCompile: (logic: unknown) => compileNode(logic, operators, true),
     ...(options.budget ? { budget: options.budget } : {}),
+    ...(options.compact
+      ? {
+          compact: {
+            questions: (typeof options.compact === "object" ? options.compact.questions : undefined) ?? 5,
+          },
+        }
+      : {}),
   };
 
   // Code from plugins (operators, TypeScript rules) is given a deeply frozen copy of the deal, so it cannot

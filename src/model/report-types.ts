@@ -26,7 +26,7 @@ export interface CriterionResultShape {
   weight: number;
   /** Why the status is what it is, in plain words from the deal. */
   explanation: string;
-  /** The facts the status rests on. */
+  /** The facts the status rests on (empty in compact reports). */
   evidence: EvidenceShape[];
   /** With the trace option: what each status rule saw and returned. */
   trace?: unknown;
@@ -81,8 +81,8 @@ export interface NextQuestionShape {
   askId?: string | undefined;
   /** Their name, ready to show. */
   askName?: string | undefined;
-  /** Why this question, and why this person. */
-  why: string;
+  /** Why this question, and why this person (absent in compact reports). */
+  why?: string | undefined;
   /** The criteria it serves, as `framework/criterion`; empty for a question about the deal as a whole. */
   criteria: string[];
   /** Its priority: higher first (see docs/scoring.md). */

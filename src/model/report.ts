@@ -92,7 +92,10 @@ export const NextQuestion = z
     topic: Topic,
     askId: z.string().optional().describe("Id of the stakeholder to ask."),
     askName: z.string().optional().describe("Name of the stakeholder to ask, ready to show."),
-    why: z.string().describe("The gap its answer closes."),
+    why: z
+      .string()
+      .optional()
+      .describe("The gap its answer closes, and why this person (absent in compact reports)."),
     criteria: z
       .array(z.string())
       .describe(
