@@ -83,6 +83,8 @@ export async function benchWorkers(count = 200_000) {
   const one = { lines: count, seconds: seconds([]) };
   const pool1 = { lines: count, seconds: seconds(["--workers", "1"]) };
   const many = { lines: count, seconds: seconds(["--workers", String(cores)]) };
+  const oneCompact = { lines: count, seconds: seconds(["--compact"]) };
+  const manyCompact = { lines: count, seconds: seconds(["--compact", "--workers", String(cores)]) };
   const rate = (r) => r.lines / r.seconds;
   return [
     ["one thread (no workers)", `${Math.round(rate(one))} deals/s`, "1.0x (baseline)"],
@@ -91,6 +93,16 @@ export async function benchWorkers(count = 200_000) {
       `--workers ${cores}`,
       `${Math.round(rate(many))} deals/s`,
       `${(rate(many) / rate(one)).toFixed(2)}x one thread`,
+    ],
+    [
+      "one thread, --compact",
+      `${Math.round(rate(oneCompact))} deals/s`,
+      `${(rate(oneCompact) / rate(one)).toFixed(2)}x one thread`,
+    ],
+    [
+      `--workers ${cores} --compact`,
+      `${Math.round(rate(manyCompact))} deals/s`,
+      `${(rate(manyCompact) / rate(oneCompact)).toFixed(2)}x one thread --compact`,
     ],
   ];
 }
