@@ -186,6 +186,19 @@ describe("a company plugin (examples/plugin) through every door", () => {
     expect(result.stderr).toContain('framworks: Unknown config key "framworks"; did you mean "frameworks"?');
   });
 
+  it("a config with plugin objects carrying code and --workers: a clean error (exit 1), never an internal one", () => {
+    const dir = `${tmp}/code-config`;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      `${dir}/qualify.config.mjs`,
+      `import { defineOperator, definePlugin } from ${JSON.stringify(`${ROOT}/dist/index.js`)};
+export default { plugins: [definePlugin({ name: "inline", operators: [defineOperator({ name: "yes", description: "Always.", evaluate: () => true })] })] };`,
+    );
+    const result = run(["score", "--ndjson", "-", "--workers", "2"], dir, '{"id":"d","name":"D"}\n');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("[plugin-has-code]");
+  });
+
   it("a plugin module that cannot be found is a clean error", () => {
     const result = run(["score", "examples/deals/story-alice.json", "--plugin", "./nope.mjs"]);
     expect(result.status).toBe(1);

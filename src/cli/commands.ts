@@ -113,7 +113,15 @@ async function scoreStream(
       await emit(`${scored.out}\n`, 1, scored.ok ? 0 : 1);
     }
   } else {
-    const pool = createWorkerPool({ ...setup, workers });
+    let pool: ReturnType<typeof createWorkerPool>;
+    try {
+      pool = createWorkerPool({ ...setup, workers });
+    } catch (e) {
+      const issues = (e as { issues?: Issue[] }).issues;
+      if (!issues) throw e;
+      io.err.write(`Cannot use --workers:\n${formatIssues(issues)}\n`);
+      return 1;
+    }
     try {
       for await (const chunk of pool.scoreChunks(lines, { asOf }))
         await emit(chunk.bytes, chunk.count, chunk.failed.length);

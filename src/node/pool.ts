@@ -6,6 +6,7 @@ import {
   errorMessage as messageOf,
   type Plugin,
   type Qualifier,
+  QualifyError,
   todayUtc as today,
 } from "./core.js";
 import { loadPlugins, materialisePlugins, resolveSpecifier } from "./load-plugins.js";
@@ -102,13 +103,18 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
   if (!Number.isInteger(chunkSize) || chunkSize < 1)
     throw new RangeError(`chunkSize must be a whole number of at least 1; got ${chunkSize}`);
   const given = rest.plugins ?? [];
-  for (const plugin of given) {
-    if (typeof plugin !== "string" && (plugin.operators?.length || plugin.rules?.length)) {
-      throw new Error(
-        `Plugin "${plugin.name}" has operators or rules: code cannot cross to worker threads as objects. Pass its module specifier instead ("./my-plugin.mjs"), or evaluate without workers.`,
-      );
-    }
-  }
+  const withCode = given.flatMap((plugin, i) =>
+    typeof plugin !== "string" && (plugin.operators?.length || plugin.rules?.length)
+      ? [
+          {
+            path: `plugins[${i}]`,
+            code: "plugin-has-code",
+            message: `Plugin "${plugin.name}" has operators or rules: code cannot cross to worker threads as objects. Pass its module specifier instead ("./my-plugin.mjs"), or evaluate without workers.`,
+          },
+        ]
+      : [],
+  );
+  if (withCode.length > 0) throw new QualifyError("Cannot start worker threads", withCode);
   // Module specifiers resolved here, once: workers then load the same files whatever their directory.
   const plugins = given.map((p) => (typeof p === "string" ? resolveSpecifier(p) : p));
   const setup: WorkerSetup = { ...rest, plugins };
