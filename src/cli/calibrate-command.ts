@@ -57,8 +57,10 @@ export async function calibrateCommand(
   if (!file) throw new UsageError("calibrate takes one NDJSON history file (or - for stdin)");
   const framework = opts.framework;
   if (!framework || framework.includes(",")) throw new UsageError("calibrate needs one --framework id");
-  const built = await cliSetup({ ...sources, framework }, io, false);
+  // The framework may be an id or a framework file (its id is then the file's).
+  const built = await cliSetup({ ...sources, framework }, io);
   if (!built) return 1;
+  const frameworkId = built.qualifier.frameworks[0]?.id ?? framework;
   const problem = await streamProblem(file);
   if (problem) {
     io.err.write(`${file}: ${problem}\n`);
@@ -68,7 +70,7 @@ export async function calibrateCommand(
   const plugins = await materialisePlugins(setup.plugins ?? []);
   try {
     const calibrator = createCalibrator({
-      framework,
+      framework: frameworkId,
       plugins,
       ...(opts.asOf ? { asOf: opts.asOf } : {}),
       ...(setup.disable ? { disable: setup.disable } : {}),
@@ -87,7 +89,16 @@ export async function calibrateCommand(
       calibrator.add(value);
     }
     const result = calibrator.result();
-    if (opts.out) await writeFile(opts.out, `${JSON.stringify(calibratedFramework(result), null, 2)}\n`);
+    if (opts.out) {
+      try {
+        await writeFile(opts.out, `${JSON.stringify(calibratedFramework(result), null, 2)}\n`);
+      } catch (e) {
+        io.err.write(
+          `${opts.out}: cannot write the framework there (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`,
+        );
+        return 1;
+      }
+    }
     io.out.write(
       format === "json"
         ? `${JSON.stringify(result, null, 2)}\n`
