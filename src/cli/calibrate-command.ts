@@ -3,10 +3,10 @@ import { writeFile } from "node:fs/promises";
 import { type Calibration, calibratedFramework, createCalibrator } from "../calibrate/calibrate.js";
 import { materialisePlugins } from "../node/load-plugins.js";
 import { ndjsonLines } from "../node/ndjson-input.js";
-import { formatIssues, type Issue } from "../validation/issue.js";
 import type { Io } from "./commands.js";
 import { forMarkdown, forTerminal } from "./escape.js";
 import { streamProblem } from "./read-input.js";
+import { reportFailure } from "./report-failure.js";
 import { type CliSources, cliSetup } from "./setup.js";
 import { outputFormat, UsageError } from "./usage.js";
 
@@ -107,9 +107,6 @@ export async function calibrateCommand(
     if (opts.out) io.err.write(`wrote the calibrated framework to ${opts.out}\n`);
     return 0;
   } catch (e) {
-    const issues = (e as { issues?: Issue[] }).issues;
-    if (!issues) throw e;
-    io.err.write(`Cannot calibrate:\n${formatIssues(issues)}\n`);
-    return 1;
+    return reportFailure(e, "Cannot calibrate:", io);
   }
 }

@@ -14,6 +14,7 @@ import { escapeControls, formatIssues, type Issue } from "../validation/issue.js
 import { safeParseDeal } from "../validation/parse-deal.js";
 import { formatMarkdown, formatText } from "./format-report.js";
 import { loadFile, readError, streamProblem } from "./read-input.js";
+import { reportFailure } from "./report-failure.js";
 import { type CliSources, cliSetup } from "./setup.js";
 import { makeStyle } from "./style.js";
 import { outputFormat, UsageError } from "./usage.js";
@@ -117,10 +118,7 @@ async function scoreStream(
     try {
       pool = createWorkerPool({ ...setup, workers });
     } catch (e) {
-      const issues = (e as { issues?: Issue[] }).issues;
-      if (!issues) throw e;
-      io.err.write(`Cannot use --workers:\n${formatIssues(issues)}\n`);
-      return 1;
+      return reportFailure(e, "Cannot use --workers:", io);
     }
     try {
       for await (const chunk of pool.scoreChunks(lines, { asOf }))

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { compare, history } from "../compare/compare.js";
 import { formatComparisonMarkdown, formatComparisonText, formatHistoryText } from "../compare/format.js";
-import { formatIssues, type Issue } from "../validation/issue.js";
 import type { Io } from "./commands.js";
 import { forMarkdown, forTerminal } from "./escape.js";
 import { decodeUtf8, loadFile, readError } from "./read-input.js";
+import { reportFailure } from "./report-failure.js";
 import { type CliSources, cliSetup } from "./setup.js";
 import { outputFormat, UsageError } from "./usage.js";
 
@@ -81,9 +81,6 @@ export async function diff(
     );
     return 0;
   } catch (e) {
-    const issues = (e as { issues?: Issue[] }).issues;
-    if (!issues) throw e;
-    io.err.write(`Cannot compare:\n${formatIssues(issues)}\n`);
-    return 1;
+    return reportFailure(e, "Cannot compare:", io);
   }
 }

@@ -5,9 +5,9 @@ import { frameworkIndex, frameworkPage } from "../docs/framework-page.js";
 import { operatorsPage } from "../docs/operators-page.js";
 import { createQualifier } from "../engine/qualifier.js";
 import { materialisePlugins } from "../node/load-plugins.js";
-import { formatIssues, type Issue } from "../validation/issue.js";
 import type { Io } from "./commands.js";
 import { loadFile } from "./read-input.js";
+import { reportFailure } from "./report-failure.js";
 import { type CliSources, cliSetup } from "./setup.js";
 import { UsageError } from "./usage.js";
 
@@ -55,10 +55,7 @@ export async function docs(
       plugins: [...plugins, { name: "docs", frameworks: inputs }],
     });
   } catch (e) {
-    const issues = (e as { issues?: Issue[] }).issues;
-    if (!issues) throw e;
-    io.err.write(`${formatIssues(issues)}\n`);
-    return 1;
+    return reportFailure(e, "", io);
   }
   try {
     await mkdir(dir, { recursive: true });
