@@ -7,7 +7,9 @@ const coreAsPackage: EsbuildPlugin = {
   name: "core-as-package",
   setup(build) {
     build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
-      /src[\\/]node[\\/]core\.ts$/.test(args.importer) ? { path: "qualify", external: true } : undefined,
+      /src[\\/](node|crm)[\\/]core\.ts$/.test(args.importer)
+        ? { path: "qualify", external: true }
+        : undefined,
     );
   },
 };
@@ -99,6 +101,18 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     shims: true,
+    esbuildPlugins: [coreAsPackage],
+  },
+  {
+    // qualify/crm: the Salesforce and HubSpot adapters, over the one core.
+    entry: { crm: "src/crm/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    clean: false,
+    // No build log in front of `npm start`'s report (errors still print).
+    silent: true,
+    target: "node20",
+    platform: "neutral",
     esbuildPlugins: [coreAsPackage],
   },
   {

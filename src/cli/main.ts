@@ -4,6 +4,7 @@ import { calibrateCommand } from "./calibrate-command.js";
 import { type Io, score, validate } from "./commands.js";
 import { diff } from "./diff-command.js";
 import { docs, frameworks } from "./framework-commands.js";
+import { importCommand } from "./import-command.js";
 import { HELP, UsageError } from "./usage.js";
 
 const OPTIONS = {
@@ -20,6 +21,10 @@ const OPTIONS = {
   out: { type: "string" },
   compact: { type: "boolean" },
   questions: { type: "string" },
+  mapping: { type: "string" },
+  "close-date": { type: "string" },
+  emails: { type: "string" },
+  currency: { type: "string" },
 } as const;
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -93,6 +98,22 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             ...(values.format ? { format: values.format } : {}),
           },
           sources,
+          io,
+        );
+      case "import":
+        if (rest.length !== 2)
+          throw new UsageError("import takes a CRM (salesforce or hubspot) and a file of its records");
+        return await importCommand(
+          rest[0],
+          rest[1],
+          {
+            mapping: values.mapping,
+            asOf: values["as-of"],
+            closeDate: values["close-date"],
+            emails: values.emails,
+            currency: values.currency,
+            ndjson: values.ndjson === true,
+          },
           io,
         );
       case "validate":

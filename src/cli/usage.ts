@@ -22,6 +22,7 @@ Usage:
   qualify diff <old> <new> [--format text|json|markdown]    (deal files, { asOf, deal } snapshots or reports)
   qualify diff <history.ndjson>                             (the trend over dated snapshots, and stalls)
   qualify calibrate <history.ndjson> --framework <id> [--as-of D] [--out fitted.json] [--format ...]
+  qualify import <salesforce|hubspot> <records.json|records.ndjson|-> [--mapping mapping.json]
   qualify frameworks [id]
   qualify docs <outdir> [--framework file.json ...]
 
@@ -81,6 +82,28 @@ Options:
 
 Validates deal files and framework or rule-set files (JSON or YAML) and prints every problem with its
 file, its path inside the file and a "did you mean" where one is close. Exit 1 when any file is invalid.`,
+  import: `qualify import <salesforce|hubspot> <records.json|records.ndjson|-> [options]
+
+Reads a CRM's records, exactly as its API returns them, and prints the deal, ready for qualify score:
+  salesforce  { opportunity, contactRoles, contacts, events?, tasks? }
+  hubspot     { deal, company?, contacts, associations?, engagements?: { meetings, calls, emails, notes } }
+One record set (an object) prints one deal as JSON; a list of them, or one per line (.ndjson, .jsonl or
+--ndjson), prints one deal per line. What could not be mapped, or is not believed (an email is not a
+conversation; the forecast close date is not the decision date), is a warning on stderr. See
+docs/crm-mapping.md.
+
+Options:
+      --mapping <file>     overrides of the mapping tables (stages, roles, untrustedRoles, dealTypes,
+                           callOutcomes, technicalDepartments, contactDepartment, custom, ignore)
+      --as-of <date>       read the records as of this day (default: today, UTC); later meetings have
+                           not happened yet
+      --close-date <how>   ignore (default) or decisionBy: the forecast close date as timeline.decisionBy
+      --emails <which>     ignore (default) or inbound: emails the buyer wrote as interactions
+      --currency <code>    the currency when the records carry none
+      --ndjson             one record set per line
+  -h, --help               this help
+
+Exit: 0, or 1 when a record set is not what the CRM returns (problems by path on stderr; it is left out).`,
   frameworks: `qualify frameworks [id]
 
 Lists the built-in frameworks, or shows one: its criteria, weights, status rules and questions.`,

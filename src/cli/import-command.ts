@@ -1,0 +1,147 @@
+import { readFile, stat } from "node:fs/promises";
+import { safeFromHubSpot } from "../crm/hubspot.js";
+import type { CrmOptions, CrmResult } from "../crm/options.js";
+import { safeFromSalesforce } from "../crm/salesforce.js";
+import { IsoDay } from "../model/iso-date.js";
+import { formatIssues, type SafeParseResult } from "../validation/issue.js";
+import type { Io } from "./commands.js";
+import { decodeUtf8, loadFile, readError, readStdin } from "./read-input.js";
+import { UsageError } from "./usage.js";
+
+const ADAPTERS: Readonly<
+  Record<string, (records: unknown, options: CrmOptions) => SafeParseResult<CrmResult>>
+> = {
+  salesforce: safeFromSalesforce,
+  hubspot: safeFromHubSpot,
+};
+
+/** Flags of `qualify import`. */
+export interface ImportFlags {
+  readonly mapping?: string | undefined;
+  readonly asOf?: string | undefined;
+  readonly closeDate?: string | undefined;
+  readonly emails?: string | undefined;
+  readonly currency?: string | undefined;
+  readonly ndjson?: boolean | undefined;
+}
+
+/**
+ * `qualify import salesforce|hubspot FILE`: the CRM's records as a deal, ready for `qualify score`. One
+ * record set (an object) prints one deal as JSON; a list of them, or an .ndjson file, prints NDJSON.
+ * Warnings (what was left out, and why) go to stderr; a record set that is not usable is reported by
+ * path and left out of the output (exit 1).
+ */
+export async function importCommand(
+  crm: string | undefined,
+  file: string | undefined,
+  flags: ImportFlags,
+  io: Io,
+): Promise<number> {
+  const adapter = crm === undefined ? undefined : ADAPTERS[crm];
+  if (!adapter || file === undefined)
+    throw new UsageError(
+      `import takes a CRM (salesforce or hubspot) and a file of its records${crm && !adapter ? `; got "${crm}"` : ""}`,
+    );
+  if (flags.asOf !== undefined && !IsoDay.safeParse(flags.asOf).success)
+    throw new UsageError(`--as-of must be a real day written YYYY-MM-DD; got "${flags.asOf}"`);
+  if (flags.closeDate !== undefined && flags.closeDate !== "ignore" && flags.closeDate !== "decisionBy")
+    throw new UsageError(`--close-date must be ignore or decisionBy; got "${flags.closeDate}"`);
+  if (flags.emails !== undefined && flags.emails !== "ignore" && flags.emails !== "inbound")
+    throw new UsageError(`--emails must be ignore or inbound; got "${flags.emails}"`);
+  const options: { -readonly [K in keyof CrmOptions]: CrmOptions[K] } = {};
+  if (flags.asOf !== undefined) options.asOf = flags.asOf;
+  if (flags.closeDate !== undefined) options.closeDate = flags.closeDate as "ignore" | "decisionBy";
+  if (flags.emails !== undefined) options.emails = flags.emails as "ignore" | "inbound";
+  if (flags.currency !== undefined) options.currency = flags.currency;
+  if (flags.mapping !== undefined) {
+    const mapping = await loadFile(flags.mapping);
+    if (!mapping.ok) {
+      io.err.write(`${flags.mapping}: ${mapping.message}\n`);
+      return 1;
+    }
+    options.mapping = mapping.value as NonNullable<CrmOptions["mapping"]>;
+  }
+  const sets = await recordSets(file, flags.ndjson === true, io);
+  if (!sets) return 1;
+  let failed = 0;
+  const many = sets.many;
+  for (const { where, value } of sets.items) {
+    const result = adapter(value, options);
+    if (!result.success) {
+      failed++;
+      const [mappingIssues, recordIssues] = partition(result.issues, (i) => i.path.startsWith("mapping"));
+      if (mappingIssues.length > 0) {
+        io.err.write(`${flags.mapping}: invalid mapping\n${formatIssues(mappingIssues)}\n`);
+        return 1;
+      }
+      io.err.write(
+        `${where}: not ${crm === "hubspot" ? "HubSpot" : "Salesforce"} records, ${recordIssues.length} problem(s)\n${formatIssues(recordIssues)}\n`,
+      );
+      continue;
+    }
+    if (result.data.warnings.length > 0)
+      io.err.write(
+        `${where}: ${result.data.warnings.length} warning(s): left out or not believed\n${formatIssues(result.data.warnings)}\n`,
+      );
+    io.out.write(
+      many ? `${JSON.stringify(result.data.deal)}\n` : `${JSON.stringify(result.data.deal, null, 2)}\n`,
+    );
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+/** The record sets in a file: one object, a list of them, or one per line (.ndjson, .jsonl). */
+async function recordSets(
+  file: string,
+  ndjson: boolean,
+  io: Io,
+): Promise<{ many: boolean; items: { where: string; value: unknown }[] } | undefined> {
+  if (ndjson || /\.(ndjson|jsonl)$/i.test(file)) {
+    const loaded = await loadText(file, io);
+    if (loaded === undefined) return undefined;
+    const items: { where: string; value: unknown }[] = [];
+    let ok = true;
+    loaded.split("\n").forEach((line, i) => {
+      if (line.trim() === "") return;
+      try {
+        items.push({ where: `${file}:${i + 1}`, value: JSON.parse(line) });
+      } catch (e) {
+        io.err.write(`${file}:${i + 1}: not valid JSON: ${(e as Error).message}\n`);
+        ok = false;
+      }
+    });
+    return ok ? { many: true, items } : undefined;
+  }
+  const loaded = await loadFile(file);
+  if (!loaded.ok) {
+    io.err.write(`${file}: ${loaded.message}\n`);
+    return undefined;
+  }
+  if (Array.isArray(loaded.value))
+    return { many: true, items: loaded.value.map((value, i) => ({ where: `${file}[${i}]`, value })) };
+  return { many: false, items: [{ where: file, value: loaded.value }] };
+}
+
+async function loadText(file: string, io: Io): Promise<string | undefined> {
+  let bytes: Uint8Array;
+  try {
+    if (file !== "-" && (await stat(file)).isDirectory())
+      throw Object.assign(new Error(), { code: "EISDIR" });
+    bytes = file === "-" ? await readStdin() : await readFile(file);
+  } catch (e) {
+    io.err.write(`${file}: ${readError(e)}\n`);
+    return undefined;
+  }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) io.err.write(`${file}: ${decoded.message}\n`);
+  else if (decoded.text.trim() === "") io.err.write(`${file}: no input: the file is empty\n`);
+  else return decoded.text;
+  return undefined;
+}
+
+function partition<T>(list: readonly T[], test: (x: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const x of list) (test(x) ? yes : no).push(x);
+  return [yes, no];
+}

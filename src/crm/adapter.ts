@@ -1,0 +1,90 @@
+import { assemble } from "./assemble.js";
+import { IsoDay, type Issue, QualifyError, type SafeParseResult } from "./core.js";
+import type { Draft } from "./draft.js";
+import { type CrmMapping, CrmMappingOverride, mergeMapping } from "./mapping.js";
+import type { CrmOptions, CrmResult } from "./options.js";
+import { isRec, Notes, type Rec, Unread } from "./read.js";
+import { describe } from "./records.js";
+import { Tables } from "./tables.js";
+
+/** How one CRM's records are read into a draft deal. */
+export type ReadRecords = (root: Rec, tables: Tables, unread: Unread) => Draft | undefined;
+
+/** Checks options and records, reads them, applies the confidence policy: every problem at once. */
+export function runAdapter(
+  records: unknown,
+  options: CrmOptions | undefined,
+  defaults: CrmMapping,
+  read: ReadRecords,
+): SafeParseResult<CrmResult> {
+  const opts = options ?? {};
+  const notes = new Notes();
+  const mapping = mergeMapping(defaults, checkedOverride(opts.mapping, notes));
+  if (opts.asOf !== undefined && !IsoDay.safeParse(opts.asOf).success)
+    notes.error(
+      "options.asOf",
+      "invalid-date",
+      `expected a real day written YYYY-MM-DD; got ${describe(opts.asOf)}`,
+    );
+  if (opts.closeDate !== undefined && opts.closeDate !== "ignore" && opts.closeDate !== "decisionBy")
+    notes.error(
+      "options.closeDate",
+      "invalid-option",
+      `expected "ignore" or "decisionBy"; got ${describe(opts.closeDate)}`,
+    );
+  if (opts.emails !== undefined && opts.emails !== "ignore" && opts.emails !== "inbound")
+    notes.error(
+      "options.emails",
+      "invalid-option",
+      `expected "ignore" or "inbound"; got ${describe(opts.emails)}`,
+    );
+  if (!isRec(records)) {
+    notes.error("", "not-records", `expected an object of CRM records; got ${describe(records)}`);
+    return { success: false, issues: notes.errors };
+  }
+  if (notes.errors.length > 0) return { success: false, issues: notes.errors };
+  const tables = new Tables(mapping, notes);
+  const unread = new Unread(new Set(mapping.ignore));
+  const draft = read(records, tables, unread);
+  if (!draft || notes.errors.length > 0) return { success: false, issues: notes.errors };
+  unread.report(notes);
+  const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
+  const deal = assemble(draft, mapping, opts, asOf, notes);
+  if (!deal || notes.errors.length > 0) return { success: false, issues: notes.errors };
+  return { success: true, data: { deal, warnings: notes.warnings } };
+}
+
+/** The result, or a QualifyError carrying every problem. */
+export function orThrow(result: SafeParseResult<CrmResult>, what: string): CrmResult {
+  if (result.success) return result.data;
+  throw new QualifyError(what, result.issues);
+}
+
+function checkedOverride(override: unknown, notes: Notes): CrmMappingOverride | undefined {
+  if (override === undefined) return undefined;
+  const parsed = CrmMappingOverride.safeParse(override);
+  if (parsed.success) return parsed.data as CrmMappingOverride;
+  for (const i of parsed.error.issues)
+    notes.error(pathOf(["mapping", ...i.path]), "invalid-mapping", mappingMessage(i));
+  return undefined;
+}
+
+function mappingMessage(issue: { code: string; message: string; keys?: readonly string[] }): string {
+  if (issue.code === "unrecognized_keys") return `unknown field(s): ${(issue.keys ?? []).join(", ")}`;
+  return issue.message;
+}
+
+/** `mapping.stages["Closed Won"]`: dotted where a key is a plain name, bracketed otherwise. */
+export function pathOf(keys: readonly PropertyKey[]): string {
+  return keys
+    .map((k, i) =>
+      typeof k === "number"
+        ? `[${k}]`
+        : /^[A-Za-z_$][\w$]*$/.test(String(k))
+          ? `${i ? "." : ""}${String(k)}`
+          : `[${JSON.stringify(String(k))}]`,
+    )
+    .join("");
+}
+
+export type { Issue };

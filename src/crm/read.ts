@@ -1,0 +1,119 @@
+import type { Issue } from "./core.js";
+import { IsoDay } from "./core.js";
+
+/** A JSON object, as records are. */
+export type Rec = Readonly<Record<string, unknown>>;
+
+/** Whether a value is a plain object (not null, not an array). */
+export const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Collects warnings (something left out, and why) and errors (the input is not what the CRM returns). */
+export class Notes {
+  readonly warnings: Issue[] = [];
+  readonly errors: Issue[] = [];
+  warn(path: string, code: string, message: string): void {
+    this.warnings.push({ path, code, message, severity: "warning" });
+  }
+  error(path: string, code: string, message: string): void {
+    this.errors.push({ path, code, message });
+  }
+}
+
+const NUMBER = /^\s*-?\d+(\.\d+)?\s*$/;
+
+/**
+ * A number from a CRM value: a number, or a string of digits (HubSpot sends `"72000.00"`). Anything
+ * else is a warning and undefined; null and "" are "not filled in", silently undefined.
+ */
+export function numberFrom(value: unknown, path: string, notes: Notes): number | undefined {
+  if (value === null || value === undefined || value === "") return undefined;
+  const n =
+    typeof value === "number" ? value : typeof value === "string" && NUMBER.test(value) ? Number(value) : NaN;
+  if (Number.isFinite(n)) return n;
+  notes.warn(path, "not-a-number", `${show(value)} is not a number: left out`);
+  return undefined;
+}
+
+/**
+ * A day (`YYYY-MM-DD`, UTC) from a CRM date or date-time: `2026-11-20`, `2026-11-20T15:00:00.000+0000`
+ * (Salesforce), `2026-11-20T15:00:00Z` or epoch milliseconds (HubSpot). Anything else is a warning.
+ */
+export function dayFrom(value: unknown, path: string, notes: Notes): string | undefined {
+  if (value === null || value === undefined || value === "") return undefined;
+  let day: string | undefined;
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) day = value;
+  else if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    // Salesforce writes offsets without a colon (+0000), which Date reads only with one.
+    const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
+    day = Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : undefined;
+  } else if (
+    (typeof value === "string" && /^\d{10,13}$/.test(value)) ||
+    (typeof value === "number" && Number.isInteger(value))
+  ) {
+    const ms = Number(value);
+    day = ms > 0 && ms < 8.64e15 ? new Date(ms).toISOString().slice(0, 10) : undefined;
+  }
+  if (day !== undefined && IsoDay.safeParse(day).success) return day;
+  notes.warn(path, "not-a-date", `${show(value)} is not a date: left out`);
+  return undefined;
+}
+
+/** A non-empty string, or undefined (null, "", anything that is not a string). */
+export function text(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
+
+/** A value shown in a message: quoted, cut at 60 characters. */
+export function show(value: unknown): string {
+  const s = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  return JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
+}
+
+/** The records of a list as the API returns it: an array, or a SOQL subquery `{ totalSize, done, records }`. */
+export function recordsOf(value: unknown): readonly unknown[] | undefined {
+  if (Array.isArray(value)) return value;
+  if (isRec(value) && Array.isArray(value.records)) return value.records;
+  if (isRec(value) && Array.isArray(value.results)) return value.results;
+  return undefined;
+}
+
+/** A value at a dotted path (`opportunity.Account.Industry`), or undefined. */
+export function valueAtPath(root: unknown, path: string): unknown {
+  let current = root;
+  for (const key of path.split(".")) {
+    if (!isRec(current) || !Object.hasOwn(current, key)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+/** Fields of records that nothing read and the mapping does not ignore: one warning per kind of record. */
+export class Unread {
+  readonly #kinds = new Map<string, { fields: Map<string, number>; records: number }>();
+  constructor(readonly ignore: ReadonlySet<string>) {}
+  /** Notes a record's filled-in fields that are not in `read`. */
+  record(kind: string, record: Rec, read: readonly string[]): void {
+    let entry = this.#kinds.get(kind);
+    if (!entry) {
+      entry = { fields: new Map(), records: 0 };
+      this.#kinds.set(kind, entry);
+    }
+    entry.records++;
+    for (const [key, value] of Object.entries(record)) {
+      if (value === null || value === "" || read.includes(key) || this.ignore.has(key)) continue;
+      entry.fields.set(key, (entry.fields.get(key) ?? 0) + 1);
+    }
+  }
+  /** One warning per kind of record that had fields nothing mapped. */
+  report(notes: Notes): void {
+    for (const [kind, { fields, records }] of this.#kinds) {
+      if (fields.size === 0) continue;
+      const list = [...fields].map(([f, n]) => (records > 1 ? `${f} (${n} of ${records})` : f));
+      notes.warn(
+        kind,
+        "unmapped-field",
+        `not mapped: ${list.join(", ")}; name a field in mapping.custom to keep it, or in mapping.ignore to silence this`,
+      );
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { isRec, type Notes, type Rec, recordsOf } from "./read.js";
+
+/** The records of a required or optional list, each checked to be an object; errors name the path. */
+export function listAt(
+  root: Rec,
+  key: string,
+  what: string,
+  notes: Notes,
+  opts: { required: boolean; type?: string },
+): Rec[] | undefined {
+  const value = root[key];
+  if (value === undefined || value === null) {
+    if (opts.required)
+      notes.error(key, "missing", `missing: the ${what} records (an empty list when there are none)`);
+    return undefined;
+  }
+  const list = recordsOf(value);
+  if (!list) {
+    notes.error(key, "not-a-list", `expected a list of ${what} records; got ${describe(value)}`);
+    return undefined;
+  }
+  const out: Rec[] = [];
+  list.forEach((r, i) => {
+    if (recordOf(r, `${key}[${i}]`, what, notes, opts.type)) out.push(r as Rec);
+  });
+  return out;
+}
+
+/**
+ * Whether a value is one record of the expected kind: an object, whose Salesforce `attributes.type`
+ * (when present) names that object.
+ */
+export function recordOf(
+  value: unknown,
+  path: string,
+  what: string,
+  notes: Notes,
+  type?: string,
+): value is Rec {
+  if (!isRec(value)) {
+    notes.error(path, "not-a-record", `expected ${article(what)} ${what} record; got ${describe(value)}`);
+    return false;
+  }
+  const attributes = value.attributes;
+  if (
+    type !== undefined &&
+    isRec(attributes) &&
+    typeof attributes.type === "string" &&
+    attributes.type !== type
+  ) {
+    notes.error(
+      `${path}.attributes.type`,
+      "wrong-object",
+      `expected ${article(type)} ${type} record; got ${article(attributes.type)} ${JSON.stringify(attributes.type).slice(1, -1)}`,
+    );
+    return false;
+  }
+  return true;
+}
+
+/** A required string field; an error naming it when missing. */
+export function requiredText(record: Rec, key: string, path: string, notes: Notes): string | undefined {
+  const value = record[key];
+  if (typeof value === "string" && value.trim() !== "") return value;
+  notes.error(
+    `${path}.${key}`,
+    "missing",
+    value === undefined ? "missing" : `expected a non-empty string; got ${describe(value)}`,
+  );
+  return undefined;
+}
+
+/** A value's kind in words, for errors. */
+export function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string")
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+const article = (word: string) => (/^[aeiou]/i.test(word) ? "an" : "a");

@@ -1,0 +1,334 @@
+import { orThrow, runAdapter } from "./adapter.js";
+import type { Deal, Role, SafeParseResult } from "./core.js";
+import type { Draft, DraftActivity, DraftPerson } from "./draft.js";
+import type { CrmOptions, CrmResult } from "./options.js";
+import { dayFrom, isRec, type Notes, numberFrom, type Rec, recordsOf, text, type Unread } from "./read.js";
+import { listAt, recordOf, requiredText } from "./records.js";
+import { SALESFORCE_MAPPING } from "./salesforce-mapping.js";
+import type { Tables } from "./tables.js";
+
+/**
+ * Salesforce records, as the REST API returns them (each record with its `attributes`; a list may also be
+ * a SOQL query result `{ totalSize, done, records }`).
+ */
+export interface SalesforceRecords {
+  /** The Opportunity, with `Account` as a relationship (`SELECT ..., Account.Name, Account.Industry, Account.NumberOfEmployees`). */
+  readonly opportunity: Readonly<Record<string, unknown>>;
+  /** Its OpportunityContactRole records (`ContactId`, `Role`, `IsPrimary`). */
+  readonly contactRoles:
+    | readonly Readonly<Record<string, unknown>>[]
+    | { readonly records: readonly unknown[] };
+  /** The Contact records of those roles (`Name`, `Title`, `Department`, `ReportsToId`). */
+  readonly contacts: readonly Readonly<Record<string, unknown>>[] | { readonly records: readonly unknown[] };
+  /** Event records (meetings, with `WhoId` and optionally `EventRelations` or `EventWhoRelations`). */
+  readonly events?: readonly Readonly<Record<string, unknown>>[] | { readonly records: readonly unknown[] };
+  /** Task records (logged calls: `TaskSubtype` Call; emails; to-dos). */
+  readonly tasks?: readonly Readonly<Record<string, unknown>>[] | { readonly records: readonly unknown[] };
+}
+
+const OPPORTUNITY_READ = [
+  "Id",
+  "Name",
+  "StageName",
+  "Amount",
+  "CurrencyIsoCode",
+  "CloseDate",
+  "Type",
+  "Account",
+  "IsClosed",
+  "IsWon",
+];
+const ACCOUNT_READ = ["Name", "Industry", "NumberOfEmployees"];
+const ROLE_READ = ["Id", "ContactId", "Role", "OpportunityId"];
+const CONTACT_READ = ["Id", "Name", "FirstName", "LastName", "Title", "ReportsToId", "Email"];
+const EVENT_READ = [
+  "Id",
+  "WhoId",
+  "Subject",
+  "Type",
+  "ActivityDate",
+  "ActivityDateTime",
+  "StartDateTime",
+  "EndDateTime",
+  "EventRelations",
+  "EventWhoRelations",
+];
+const TASK_READ = [
+  "Id",
+  "WhoId",
+  "Subject",
+  "Type",
+  "TaskSubtype",
+  "Status",
+  "IsClosed",
+  "ActivityDate",
+  "CompletedDateTime",
+  "CallDisposition",
+];
+
+/**
+ * A deal from Salesforce records, with every field left out and why (`warnings`). Only a held meeting
+ * or a connected call makes a contact engaged; the forecast close date is not the decision date unless
+ * `options.closeDate` says so. Never throws: records that are not what Salesforce returns give issues
+ * with their paths.
+ */
+export function safeFromSalesforce(records: unknown, options?: CrmOptions): SafeParseResult<CrmResult> {
+  return runAdapter(records, options, SALESFORCE_MAPPING, readSalesforce);
+}
+
+/** {@link safeFromSalesforce}, throwing a `QualifyError` with every problem when the records are not usable. */
+export function fromSalesforce(records: SalesforceRecords | unknown, options?: CrmOptions): CrmResult {
+  return orThrow(safeFromSalesforce(records, options), "Salesforce records");
+}
+
+function readSalesforce(root: Rec, tables: Tables, unread: Unread): Draft | undefined {
+  const notes = tables.notes;
+  if (root.deal !== undefined || (root.opportunity === undefined && root.company !== undefined)) {
+    notes.error(
+      "",
+      "wrong-crm",
+      "these look like HubSpot records (deal, company): read them with fromHubSpot (qualify import hubspot)",
+    );
+    return undefined;
+  }
+  const opp = root.opportunity;
+  if (opp === undefined || opp === null) {
+    notes.error(
+      "opportunity",
+      "missing",
+      "missing: the Opportunity record (Id, Name, StageName, Amount, CloseDate, Account.Name...)",
+    );
+  }
+  const roles = listAt(root, "contactRoles", "OpportunityContactRole", notes, {
+    required: true,
+    type: "OpportunityContactRole",
+  });
+  const contacts = listAt(root, "contacts", "Contact", notes, { required: true, type: "Contact" });
+  const events = listAt(root, "events", "Event", notes, { required: false, type: "Event" });
+  const tasks = listAt(root, "tasks", "Task", notes, { required: false, type: "Task" });
+  if (
+    !(opp !== undefined && opp !== null && recordOf(opp, "opportunity", "Opportunity", notes, "Opportunity"))
+  )
+    return undefined;
+  const id = requiredText(opp, "Id", "opportunity", notes);
+  const name = requiredText(opp, "Name", "opportunity", notes);
+  if (id === undefined || name === undefined || !roles || !contacts) return undefined;
+
+  unread.record("opportunity", opp, [...OPPORTUNITY_READ, ...tables.customFields("opportunity")]);
+  const deal: Draft["deal"] & Record<string, unknown> = { id, name };
+  const stageName = text(opp.StageName);
+  if (stageName !== undefined) {
+    const closed = opp.IsClosed === true ? (opp.IsWon === true ? "closed-won" : "closed-lost") : undefined;
+    const stage = tables.stage(
+      stageName,
+      "opportunity.StageName",
+      closed ? ` (IsClosed and IsWon say ${closed}: taken from them)` : "",
+    );
+    if (stage ?? closed) deal.stage = stage ?? closed;
+  }
+  const type = text(opp.Type);
+  if (type !== undefined) {
+    const t = tables.dealType(type, "opportunity.Type");
+    if (t) deal.type = t;
+  }
+  const amount = numberFrom(opp.Amount, "opportunity.Amount", notes);
+  if (amount !== undefined) {
+    if (amount < 0)
+      notes.warn(
+        "opportunity.Amount",
+        "not-a-number",
+        `a negative amount (${amount}) is not a deal's worth: left out`,
+      );
+    else {
+      const currency = text(opp.CurrencyIsoCode);
+      deal.amount = { value: amount, ...(currency ? { currency } : {}) };
+    }
+  }
+  const account = readAccount(opp.Account, unread, notes);
+  if (account) deal.account = account;
+  const custom = tables.custom(root);
+  if (custom) deal.custom = custom;
+
+  const people = readContacts(contacts, roles, id, tables, unread);
+  const known = new Set(people.map((p) => p.id));
+  const activities: DraftActivity[] = [];
+  events?.forEach((e, i) => {
+    const a = readEvent(e, `events[${i}]`, known, notes);
+    unread.record("events", e, EVENT_READ);
+    if (a) activities.push(a);
+  });
+  let todos = 0;
+  tasks?.forEach((t, i) => {
+    unread.record("tasks", t, TASK_READ);
+    const a = readTask(t, `tasks[${i}]`, tables);
+    if (a === "to-do") todos++;
+    else if (a) activities.push(a);
+  });
+  if (todos > 0)
+    notes.warn(
+      "tasks",
+      "not-an-activity",
+      `${todos} task(s) are to-dos, not contacts with the buyer: left out`,
+    );
+  return {
+    deal: deal as Draft["deal"],
+    closeDay: dayFrom(opp.CloseDate, "opportunity.CloseDate", notes),
+    closeDatePath: "opportunity.CloseDate",
+    people,
+    activities,
+    activitiesGiven: events !== undefined || tasks !== undefined,
+  };
+}
+
+function readAccount(value: unknown, unread: Unread, notes: Notes): Deal["account"] {
+  if (!isRec(value)) return undefined;
+  unread.record("opportunity.Account", value, ACCOUNT_READ);
+  const account: NonNullable<Deal["account"]> = {};
+  const name = text(value.Name);
+  const industry = text(value.Industry);
+  const employees = numberFrom(value.NumberOfEmployees, "opportunity.Account.NumberOfEmployees", notes);
+  if (name) account.name = name;
+  if (industry) account.industry = industry;
+  if (employees !== undefined && Number.isInteger(employees) && employees >= 0) account.employees = employees;
+  return Object.keys(account).length > 0 ? account : undefined;
+}
+
+function readContacts(
+  contacts: readonly Rec[],
+  roles: readonly Rec[],
+  opportunityId: string,
+  tables: Tables,
+  unread: Unread,
+): DraftPerson[] {
+  const notes = tables.notes;
+  const rolesOf = new Map<string, Role[]>();
+  const ids = new Set(contacts.map((c) => c.Id).filter((x): x is string => typeof x === "string"));
+  roles.forEach((r, i) => {
+    const path = `contactRoles[${i}]`;
+    unread.record("contactRoles", r, ROLE_READ);
+    const contactId = requiredText(r, "ContactId", path, notes);
+    if (contactId === undefined) return;
+    if (typeof r.OpportunityId === "string" && r.OpportunityId !== opportunityId) {
+      notes.warn(
+        `${path}.OpportunityId`,
+        "other-opportunity",
+        `belongs to opportunity ${JSON.stringify(r.OpportunityId)}, not this one: left out`,
+      );
+      return;
+    }
+    if (!ids.has(contactId)) {
+      notes.warn(
+        `${path}.ContactId`,
+        "no-contact-record",
+        `no Contact record for ${JSON.stringify(contactId)} in contacts: role left out`,
+      );
+      return;
+    }
+    const role = text(r.Role);
+    if (role === undefined) return;
+    const list = rolesOf.get(contactId) ?? [];
+    list.push(...tables.roles(role, `${path}.Role`));
+    rolesOf.set(contactId, list);
+  });
+  const people: DraftPerson[] = [];
+  const seen = new Set<string>();
+  contacts.forEach((c, i) => {
+    const path = `contacts[${i}]`;
+    const id = requiredText(c, "Id", path, notes);
+    if (id === undefined) return;
+    if (seen.has(id)) {
+      notes.warn(
+        `${path}.Id`,
+        "duplicate-record",
+        `a second record for contact ${JSON.stringify(id)}: left out`,
+      );
+      return;
+    }
+    seen.add(id);
+    const departmentField = tables.mapping.contactDepartment;
+    unread.record("contacts", c, [...CONTACT_READ, ...(departmentField ? [departmentField] : [])]);
+    const joined = [text(c.FirstName), text(c.LastName)].filter(Boolean).join(" ");
+    let name = text(c.Name) ?? (joined || text(c.Email));
+    if (name === undefined) {
+      name = `Contact ${id}`;
+      notes.warn(path, "no-name", `no Name, FirstName, LastName or Email: called "${name}"`);
+    }
+    people.push({
+      id,
+      name,
+      title: text(c.Title),
+      department: departmentField ? text(c[departmentField]) : undefined,
+      roles: rolesOf.get(id) ?? [],
+      reportsTo: text(c.ReportsToId),
+      path,
+    });
+  });
+  return people;
+}
+
+/** An Event: a meeting (or a call or email by its Type) with its Who and its relations. */
+function readEvent(
+  e: Rec,
+  path: string,
+  known: ReadonlySet<string>,
+  notes: Notes,
+): DraftActivity | undefined {
+  const day =
+    dayFrom(e.StartDateTime ?? e.ActivityDateTime, `${path}.StartDateTime`, notes) ??
+    dayFrom(e.ActivityDate, `${path}.ActivityDate`, notes);
+  if (day === undefined) {
+    notes.warn(path, "no-date", "an event without a date: left out");
+    return undefined;
+  }
+  const participants = new Set<string>();
+  const who = text(e.WhoId);
+  if (who) participants.add(who);
+  // Invitees: EventRelations / EventWhoRelations subqueries. Users and the account are not contacts; only
+  // the deal's own contacts are kept from them.
+  for (const key of ["EventRelations", "EventWhoRelations"]) {
+    for (const r of recordsOf(e[key]) ?? []) {
+      const id = isRec(r) ? text(r.RelationId) : undefined;
+      if (id && known.has(id)) participants.add(id);
+    }
+  }
+  const type = (text(e.Type) ?? "").toLowerCase();
+  const kind = type === "call" ? "call" : type === "email" ? "email" : "meeting";
+  return {
+    day,
+    kind,
+    conversation: kind !== "email",
+    participantIds: [...participants],
+    summary: text(e.Subject),
+    path,
+  };
+}
+
+/** A Task: a logged call (a conversation when completed and connected), an email, or a to-do. */
+function readTask(t: Rec, path: string, tables: Tables): DraftActivity | "to-do" | undefined {
+  const notes = tables.notes;
+  const subtype = (text(t.TaskSubtype) ?? text(t.Type) ?? "").toLowerCase();
+  const type = (text(t.Type) ?? "").toLowerCase();
+  const completed = t.IsClosed === true || (text(t.Status) ?? "").toLowerCase() === "completed";
+  const kind =
+    subtype === "call" || type === "call"
+      ? "call"
+      : subtype === "email" || subtype === "listemail"
+        ? "email"
+        : type === "meeting"
+          ? "meeting"
+          : undefined;
+  if (kind === undefined) return "to-do";
+  const day =
+    dayFrom(t.ActivityDate, `${path}.ActivityDate`, notes) ??
+    dayFrom(t.CompletedDateTime, `${path}.CompletedDateTime`, notes);
+  if (day === undefined) {
+    notes.warn(path, "no-date", `a ${kind} without a date: left out`);
+    return undefined;
+  }
+  const who = text(t.WhoId);
+  const conversation =
+    kind !== "email" &&
+    completed &&
+    (kind !== "call" || tables.callConnected(text(t.CallDisposition), `${path}.CallDisposition`));
+  return { day, kind, conversation, participantIds: who ? [who] : [], summary: text(t.Subject), path };
+}
