@@ -2,6 +2,7 @@
 // golden reports of the example deals. Run with `npm run generate` (it builds first). Tests fail when
 // these files are stale.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { crmMappingJsonSchema, safeFromHubSpot, safeFromSalesforce } from "../dist/crm.js";
 import {
   calibrationJsonSchema,
   compare,
@@ -24,6 +25,7 @@ writeFileSync("schema/framework.schema.json", json(frameworkJsonSchema()));
 writeFileSync("schema/report.schema.json", json(reportJsonSchema()));
 writeFileSync("schema/comparison.schema.json", json(comparisonJsonSchema()));
 writeFileSync("schema/calibration.schema.json", json(calibrationJsonSchema()));
+writeFileSync("schema/crm-mapping.schema.json", json(crmMappingJsonSchema()));
 
 const { catalogue } = createQualifier({ frameworks: [] });
 mkdirSync("docs/frameworks", { recursive: true });
@@ -54,3 +56,23 @@ writeFileSync(
   json(compare(snapshot("story-alice-2026-11-13.json"), snapshot("story-alice-2026-11-27.json"))),
 );
 console.log("wrote the golden comparison of the example snapshots");
+
+// Golden CRM imports: each fixture's records (with its mapping, when it has one) as the deal and the
+// warnings the adapter gives, as of the golden date.
+const adapters = { salesforce: safeFromSalesforce, hubspot: safeFromHubSpot };
+for (const [crm, adapt] of Object.entries(adapters)) {
+  for (const file of readdirSync(`examples/crm/${crm}`).filter((f) => f.endsWith(".records.json"))) {
+    const base = `examples/crm/${crm}/${file.replace(".records.json", "")}`;
+    const records = JSON.parse(readFileSync(`examples/crm/${crm}/${file}`, "utf8"));
+    const mappingFile = readdirSync(`examples/crm/${crm}`).includes(
+      `${file.replace(".records.json", "")}.mapping.json`,
+    )
+      ? `${base}.mapping.json`
+      : undefined;
+    const mapping = mappingFile ? JSON.parse(readFileSync(mappingFile, "utf8")) : undefined;
+    const result = adapt(records, { asOf: GOLDEN_AS_OF, ...(mapping ? { mapping } : {}) });
+    if (!result.success) throw new Error(`${file}: ${JSON.stringify(result.issues)}`);
+    writeFileSync(`${base}.expected.json`, json(result.data));
+  }
+}
+console.log("wrote the golden CRM imports");

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GOLDEN_AS_OF } from "../scripts/golden-date.mjs";
+import { crmMappingJsonSchema } from "../src/crm/index.js";
 import {
   calibrationJsonSchema,
   compare,
@@ -27,6 +28,7 @@ describe("generated files are up to date", () => {
     ["schema/report.schema.json", reportJsonSchema],
     ["schema/comparison.schema.json", comparisonJsonSchema],
     ["schema/calibration.schema.json", calibrationJsonSchema],
+    ["schema/crm-mapping.schema.json", crmMappingJsonSchema],
   ])("%s", (path, make) => {
     expect(text(path), STALE).toBe(json(make()));
   });

@@ -3,7 +3,6 @@
  * @packageDocumentation
  */
 
-export type { Draft } from "./draft.js";
 export {
   fromHubSpot,
   type HubSpotAssociation,
@@ -12,7 +11,14 @@ export {
   safeFromHubSpot,
 } from "./hubspot.js";
 export { HUBSPOT_MAPPING } from "./hubspot-mapping.js";
-export { CallOutcome, CrmMapping, CrmMappingOverride, mappingKey, mergeMapping } from "./mapping.js";
+export {
+  CallOutcome,
+  CrmMapping,
+  CrmMappingOverride,
+  crmMappingJsonSchema,
+  mappingKey,
+  mergeMapping,
+} from "./mapping.js";
 export type { CrmOptions, CrmResult } from "./options.js";
 export { fromSalesforce, type SalesforceRecords, safeFromSalesforce } from "./salesforce.js";
 export { SALESFORCE_MAPPING } from "./salesforce-mapping.js";

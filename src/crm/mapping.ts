@@ -119,3 +119,16 @@ export function mergeMapping(base: CrmMapping, override: CrmMappingOverride | un
     ignore: override.ignore ?? base.ignore,
   };
 }
+
+/** JSON Schema (draft 2020-12) of a mapping file (`qualify import --mapping`). */
+export function crmMappingJsonSchema(): Record<string, unknown> {
+  const json = z.toJSONSchema(CrmMappingOverride, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
+  return {
+    ...json,
+    $id: "https://unpkg.com/qualify/schema/crm-mapping.schema.json",
+    title: "qualify CRM mapping",
+  };
+}
