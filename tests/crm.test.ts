@@ -919,3 +919,19 @@ describe("qualify/crm in plain Node", () => {
     expect(run.stdout.trim()).toBe("true D");
   });
 });
+
+describe("docs/crm-mapping.md documents the default tables", () => {
+  const page = readFileSync(`${ROOT}/docs/crm-mapping.md`, "utf8").toLowerCase().replace(/_/g, " ");
+  const keys = [
+    ...Object.keys(SALESFORCE_MAPPING.stages),
+    ...Object.keys(HUBSPOT_MAPPING.stages),
+    ...Object.keys(SALESFORCE_MAPPING.roles),
+    ...Object.keys(HUBSPOT_MAPPING.roles),
+    ...Object.keys(SALESFORCE_MAPPING.dealTypes),
+    ...Object.keys(HUBSPOT_MAPPING.dealTypes),
+    ...Object.keys(SALESFORCE_MAPPING.callOutcomes),
+  ];
+  it.each(keys)("%s", (key) => {
+    expect(page).toContain(key.toLowerCase().replace(/_/g, " "));
+  });
+});

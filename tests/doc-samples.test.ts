@@ -32,6 +32,7 @@ describe("code samples in the docs run", () => {
       file,
       js
         .replace(/from "qualify\/node"/g, `from ${JSON.stringify(join(ROOT, "dist/node.js"))}`)
+        .replace(/from "qualify\/crm"/g, `from ${JSON.stringify(join(ROOT, "dist/crm.js"))}`)
         .replace(/from "qualify"/g, `from ${JSON.stringify(dist)}`),
     );
     const run = node([file]);
@@ -59,7 +60,11 @@ describe("code samples in the docs type-check against the public API", () => {
       types: ["node"],
       typeRoots: [join(ROOT, "node_modules/@types")],
       baseUrl: ROOT,
-      paths: { qualify: ["src/index.ts"], "qualify/node": ["src/node/index.ts"] },
+      paths: {
+        qualify: ["src/index.ts"],
+        "qualify/node": ["src/node/index.ts"],
+        "qualify/crm": ["src/crm/index.ts"],
+      },
     });
     const errors = ts
       .getPreEmitDiagnostics(program)
