@@ -21,8 +21,8 @@ import type { Tables } from "./tables.js";
 export interface HubSpotObject {
   readonly id: string;
   readonly properties: Readonly<Record<string, string | null>>;
-  readonly createdAt?: string;
-  readonly updatedAt?: string;
+  readonly createdAt?: string | Date;
+  readonly updatedAt?: string | Date;
   readonly archived?: boolean;
   readonly associations?: Readonly<
     Record<string, { readonly results: readonly { readonly id: string; readonly type: string }[] }>
@@ -35,7 +35,7 @@ export interface HubSpotAssociation {
   readonly associationTypes: readonly {
     readonly category: string;
     readonly typeId: number;
-    readonly label: string | null;
+    readonly label?: string | null | undefined;
   }[];
 }
 

@@ -26,7 +26,8 @@ export interface SalesforceRecords {
   readonly tasks?: readonly Readonly<Record<string, unknown>>[] | { readonly records: readonly unknown[] };
 }
 
-const OPPORTUNITY_READ = [
+/** The fields read from each kind of record (tests check them against jsforce's standard schema). */
+export const OPPORTUNITY_READ = [
   "Id",
   "Name",
   "StageName",
@@ -37,11 +38,11 @@ const OPPORTUNITY_READ = [
   "Account",
   "IsClosed",
   "IsWon",
-];
-const ACCOUNT_READ = ["Name", "Industry", "NumberOfEmployees"];
-const ROLE_READ = ["Id", "ContactId", "Role", "OpportunityId"];
-const CONTACT_READ = ["Id", "Name", "FirstName", "LastName", "Title", "ReportsToId", "Email"];
-const EVENT_READ = [
+] as const;
+export const ACCOUNT_READ = ["Name", "Industry", "NumberOfEmployees"] as const;
+export const ROLE_READ = ["Id", "ContactId", "Role", "OpportunityId"] as const;
+export const CONTACT_READ = ["Id", "Name", "FirstName", "LastName", "Title", "ReportsToId", "Email"] as const;
+export const EVENT_READ = [
   "Id",
   "WhoId",
   "Subject",
@@ -52,8 +53,8 @@ const EVENT_READ = [
   "EndDateTime",
   "EventRelations",
   "EventWhoRelations",
-];
-const TASK_READ = [
+] as const;
+export const TASK_READ = [
   "Id",
   "WhoId",
   "Subject",
@@ -64,7 +65,7 @@ const TASK_READ = [
   "ActivityDate",
   "CompletedDateTime",
   "CallDisposition",
-];
+] as const;
 
 /**
  * A deal from Salesforce records, with every field left out and why (`warnings`). Only a held meeting
