@@ -774,8 +774,11 @@ describe("wrong input: issues with paths, never a guess, never a throw from safe
       }),
     );
     expect(issues.map((i) => i.path)).toEqual(
-      expect.arrayContaining(["mapping.stages.Won", "mapping.roles.Boss[0]", "mapping"]),
+      expect.arrayContaining(["mapping.stages.Won", "mapping.roles.Boss[0]", "mapping.colour"]),
     );
+    const typo = issueOf(safeFromSalesforce(sf(), { mapping: { stagez: {} } as never }));
+    expect(typo[0]).toMatchObject({ path: "mapping.stagez" });
+    expect(typo[0]?.message).toContain('did you mean "stages"');
   });
   it("bad options are issues too", () => {
     const issues = issueOf(

@@ -1,5 +1,5 @@
 import { assemble } from "./assemble.js";
-import { IsoDay, type Issue, QualifyError, type SafeParseResult } from "./core.js";
+import { didYouMean, IsoDay, type Issue, QualifyError, type SafeParseResult } from "./core.js";
 import type { Draft } from "./draft.js";
 import { type CrmMapping, CrmMappingOverride, mergeMapping } from "./mapping.js";
 import type { CrmOptions, CrmResult } from "./options.js";
@@ -64,14 +64,19 @@ function checkedOverride(override: unknown, notes: Notes): CrmMappingOverride | 
   if (override === undefined) return undefined;
   const parsed = CrmMappingOverride.safeParse(override);
   if (parsed.success) return parsed.data as CrmMappingOverride;
-  for (const i of parsed.error.issues)
-    notes.error(pathOf(["mapping", ...i.path]), "invalid-mapping", mappingMessage(i));
+  for (const i of parsed.error.issues) {
+    if (i.code === "unrecognized_keys") {
+      for (const key of i.keys) {
+        const near = didYouMean(key, Object.keys(CrmMappingOverride.shape));
+        notes.error(
+          pathOf(["mapping", ...i.path, key]),
+          "invalid-mapping",
+          `unknown field${near ? `; did you mean "${near}"?` : ""}`,
+        );
+      }
+    } else notes.error(pathOf(["mapping", ...i.path]), "invalid-mapping", i.message);
+  }
   return undefined;
-}
-
-function mappingMessage(issue: { code: string; message: string; keys?: readonly string[] }): string {
-  if (issue.code === "unrecognized_keys") return `unknown field(s): ${(issue.keys ?? []).join(", ")}`;
-  return issue.message;
 }
 
 /** `mapping.stages["Closed Won"]`: dotted where a key is a plain name, bracketed otherwise. */

@@ -6,6 +6,7 @@
 export type { Deal, DealType, Issue, Role, SafeParseResult, Stage } from "../index.js";
 export {
   DealType as DealTypeSchema,
+  didYouMean,
   IsoDay,
   QualifyError,
   Role as RoleSchema,
