@@ -1,10 +1,11 @@
 // `npm run bench [-- section]`: every benchmark, printed as markdown tables for docs/performance.md.
-// Sections: logic, frameworks, bant, memory, workers, scale, calibrate, import, size. Memory streams 1,000,000 deals
+// Sections: logic, peers, frameworks, bant, memory, workers, scale, calibrate, import, size. Memory streams 1,000,000 deals
 // (set BENCH_DEALS to change it).
 import os from "node:os";
 import { benchCalibrate } from "./calibrate.mjs";
 import { benchBant, benchFrameworks } from "./frameworks.mjs";
 import { benchLogic } from "./logic.mjs";
+import { benchPeers } from "./peers.mjs";
 import { benchScale } from "./scale.mjs";
 import { benchImport, benchMemory, benchSize, benchWorkers } from "./system.mjs";
 
@@ -30,6 +31,14 @@ if (want("logic"))
       "JsonLogic: one rule (and of 4 comparisons, some and filter over 5 items)",
       ["evaluator", "evaluations", "ratio"],
       await benchLogic(),
+    ),
+  );
+if (want("peers"))
+  console.log(
+    table(
+      "Plain JsonLogic against the peers: five rule shapes (rates are medians of 3; in brackets, our time over json-logic-engine's, lower is better)",
+      ["shape", "json-logic-js apply", "json-logic-engine build()", "compileLogic (closures)", "compileLogic codegen", "hand-written"],
+      await benchPeers(),
     ),
   );
 if (want("frameworks"))

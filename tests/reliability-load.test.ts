@@ -30,7 +30,10 @@ const framework = (...criteria: unknown[]) => ({ id: "acme", name: "Acme", crite
 const people = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ id: `s${i}`, name: `P${i}`, engaged: true }));
 
-describe("evaluation budget: a runaway rule stops with an issue naming it", () => {
+describe.each([
+  ["closures", false],
+  ["codegen", true],
+])("evaluation budget (%s): a runaway rule stops with an issue naming it", (_mode, codegen) => {
   it.each([
     [
       "three nested loops over 800 stakeholders",
@@ -45,7 +48,7 @@ describe("evaluation budget: a runaway rule stops with an issue naming it", () =
       { reduce: [{ engaged: [] }, { cat: [{ var: "accumulator" }, { var: "accumulator" }] }, "xy"] },
     ],
   ])("%s", (_, when) => {
-    const q = createQualifier({ frameworks: [framework(criterion(when))] });
+    const q = createQualifier({ frameworks: [framework(criterion(when))], codegen });
     const started = performance.now();
     const result = q.safeEvaluate({ id: "d", name: "D", stakeholders: people(800) }, { asOf: "2026-01-01" });
     expect(performance.now() - started).toBeLessThan(5_000);
@@ -64,7 +67,7 @@ describe("evaluation budget: a runaway rule stops with an issue naming it", () =
     };
     const all = createQualifier({ frameworks: [...catalogue.keys()] });
     expect(all.safeEvaluate(big, { asOf: "2026-11-27" }).success).toBe(true);
-    const tight = createQualifier({ frameworks: ["bant"], budget: { steps: 10, perItem: 0 } });
+    const tight = createQualifier({ frameworks: ["bant"], budget: { steps: 10, perItem: 0 }, codegen });
     expect(tight.safeEvaluate(big, { asOf: "2026-11-27" }).success).toBe(false);
   });
 

@@ -8,7 +8,16 @@ import { loadFile } from "./read-input.js";
 
 /** The config file names looked for, in this order, in the working directory and each one above it. */
 export const CONFIG_NAMES = ["qualify.config.mjs", "qualify.config.js", "qualify.config.json"] as const;
-const KEYS = ["frameworks", "plugins", "disable", "coreRules", "mode", "budget", "compact"] as const;
+const KEYS = [
+  "frameworks",
+  "plugins",
+  "disable",
+  "coreRules",
+  "mode",
+  "codegen",
+  "budget",
+  "compact",
+] as const;
 
 /** The nearest config file from `cwd` upwards, or undefined. */
 export function findConfig(cwd: string): string | undefined {
@@ -106,6 +115,8 @@ function checkConfig(value: unknown): Issue[] {
     issues.push({ path: "coreRules", code: "invalid-type", message: "Expected true or false" });
   if (v.mode !== undefined && v.mode !== "compiled" && v.mode !== "interpreter")
     issues.push({ path: "mode", code: "invalid-value", message: 'Expected "compiled" or "interpreter"' });
+  if (v.codegen !== undefined && typeof v.codegen !== "boolean")
+    issues.push({ path: "codegen", code: "invalid-type", message: "Expected true or false" });
   if (v.budget !== undefined && !isObj(v.budget))
     issues.push({ path: "budget", code: "invalid-type", message: "Expected { steps, perItem }" });
   return issues;

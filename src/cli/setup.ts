@@ -100,6 +100,7 @@ export async function cliSetup(
     ...(config?.config.disable ? { disable: config.config.disable } : {}),
     ...(config?.config.coreRules !== undefined ? { coreRules: config.config.coreRules } : {}),
     ...(config?.config.mode ? { mode: config.config.mode } : {}),
+    ...(config?.config.codegen !== undefined ? { codegen: config.config.codegen } : {}),
     ...(config?.config.budget ? { budget: config.config.budget } : {}),
     ...(sources.compact
       ? { compact: sources.compact }

@@ -37,18 +37,6 @@ const gtFast = (args: readonly Evaluator[]): Evaluator => {
   }
   return (d, e) => lessThan(b(d, e), a(d, e), false);
 };
-const ltFast = (args: readonly Evaluator[]): Evaluator | undefined => {
-  if (args.length !== 2) return undefined;
-  const [a, b] = [args[0] as Evaluator, args[1] as Evaluator];
-  if (isConstant(b) && !isObj(constantValue(b))) {
-    const value = constantValue(b) as number;
-    return (d, e) => {
-      const x = a(d, e);
-      return isObj(x) ? lessThan(x, value, false) : (x as number) < value;
-    };
-  }
-  return (d, e) => lessThan(a(d, e), b(d, e), false);
-};
 const notFast = (args: readonly Evaluator[]): Evaluator => {
   const a = args[0] ?? none;
   return (d, e) => !truthy(a(d, e));
@@ -72,13 +60,139 @@ const sized =
     return value;
   };
 
+// Fixed-arity forms: no argument array per call. Each returns undefined for a count it does not handle
+// (the general form then takes it), so any argument count keeps json-logic-js's behaviour.
+const asNum = (x: unknown) => (typeof x === "number" ? x : num(x));
+const asNumber = (x: unknown) => (typeof x === "number" ? x : toNumber(x));
+const plusFast = (args: readonly Evaluator[]): Evaluator | undefined => {
+  const [a, b] = args as Evaluator[];
+  if (args.length === 1) return (d, e) => 0 + asNum((a as Evaluator)(d, e));
+  if (args.length === 2) return (d, e) => 0 + asNum((a as Evaluator)(d, e)) + asNum((b as Evaluator)(d, e));
+  return (d, e) => {
+    let sum = 0;
+    for (let i = 0; i < args.length; i++) sum = sum + asNum((args[i] as Evaluator)(d, e));
+    return sum;
+  };
+};
+const timesFast = (args: readonly Evaluator[]): Evaluator | undefined => {
+  const [a, b] = args as Evaluator[];
+  if (args.length === 2) return (d, e) => asNum((a as Evaluator)(d, e)) * asNum((b as Evaluator)(d, e));
+  return undefined;
+};
+const minusFast = (args: readonly Evaluator[]): Evaluator | undefined => {
+  const [a, b] = args as Evaluator[];
+  if (args.length === 1) return (d, e) => -asNumber((a as Evaluator)(d, e));
+  if (args.length === 2)
+    return (d, e) => {
+      const x = asNumber((a as Evaluator)(d, e));
+      const y = (b as Evaluator)(d, e);
+      // json-logic-js negates when the second value is undefined (`{"or": []}` gives one).
+      return y === undefined ? -x : x - asNumber(y);
+    };
+  return undefined;
+};
+const arithmetic =
+  (f: (x: number, y: number) => number) =>
+  (args: readonly Evaluator[]): Evaluator => {
+    const [a, b] = [args[0] ?? none, args[1] ?? none];
+    return (d, e) => f(asNumber(a(d, e)), asNumber(b(d, e)));
+  };
+const inFast = (args: readonly Evaluator[]): Evaluator => {
+  const [a, b] = [args[0] ?? none, args[1] ?? none];
+  return (d, e) => {
+    const x = a(d, e);
+    const list = b(d, e);
+    if (Array.isArray(list)) return list.indexOf(x) !== -1;
+    if (typeof list === "string") return list.indexOf(typeof x === "string" ? x : toText(x)) !== -1;
+    return false;
+  };
+};
+const catText = (x: unknown) => (typeof x === "string" ? x : x === null || x === undefined ? "" : toText(x));
+const catFast = (args: readonly Evaluator[]): Evaluator => {
+  const size = (e: Parameters<Evaluator>[1], s: string) => {
+    charge(e, Math.ceil(s.length / 100));
+    return s;
+  };
+  const [a, b, c] = args as Evaluator[];
+  if (args.length === 2)
+    return (d, e) => size(e, catText((a as Evaluator)(d, e)) + catText((b as Evaluator)(d, e)));
+  if (args.length === 3)
+    return (d, e) =>
+      size(
+        e,
+        catText((a as Evaluator)(d, e)) + catText((b as Evaluator)(d, e)) + catText((c as Evaluator)(d, e)),
+      );
+  return (d, e) => {
+    let s = "";
+    for (let i = 0; i < args.length; i++) s += catText((args[i] as Evaluator)(d, e));
+    return size(e, s);
+  };
+};
+const substrOf = (s: unknown, from: unknown, length: unknown) => {
+  const source = toText(s);
+  const start = toNumber(from);
+  const end = length === undefined ? undefined : toNumber(length);
+  if ((end as number) < 0) {
+    const temp = source.substr(start);
+    return temp.substr(0, temp.length + (end as number));
+  }
+  return source.substr(start, end);
+};
+const substrFast = (args: readonly Evaluator[]): Evaluator | undefined => {
+  const [a, b, c] = args as Evaluator[];
+  if (args.length === 2) return (d, e) => substrOf((a as Evaluator)(d, e), (b as Evaluator)(d, e), undefined);
+  if (args.length === 3)
+    return (d, e) => substrOf((a as Evaluator)(d, e), (b as Evaluator)(d, e), (c as Evaluator)(d, e));
+  return undefined;
+};
+/** `<` / `<=` with two arguments (a literal number on the right compared inline) or three (between). */
+const lessFast =
+  (orEqual: boolean) =>
+  (args: readonly Evaluator[]): Evaluator | undefined => {
+    const [a, b, c] = args as Evaluator[];
+    if (args.length === 3)
+      return (d, e) => {
+        const [x, y, z] = [(a as Evaluator)(d, e), (b as Evaluator)(d, e), (c as Evaluator)(d, e)];
+        return z === undefined ? lessThan(x, y, orEqual) : lessThan(x, y, orEqual) && lessThan(y, z, orEqual);
+      };
+    if (args.length !== 2) return undefined;
+    const [l, r] = [a as Evaluator, b as Evaluator];
+    if (isConstant(r) && !isObj(constantValue(r))) {
+      const value = constantValue(r) as number;
+      return orEqual
+        ? (d, e) => {
+            const x = l(d, e);
+            return isObj(x) ? lessThan(x, value, true) : (x as number) <= value;
+          }
+        : (d, e) => {
+            const x = l(d, e);
+            return isObj(x) ? lessThan(x, value, false) : (x as number) < value;
+          };
+    }
+    return (d, e) => lessThan(l(d, e), r(d, e), orEqual);
+  };
+const geFast = (args: readonly Evaluator[]): Evaluator => {
+  const [a, b] = [args[0] ?? none, args[1] ?? none];
+  if (isConstant(b) && !isObj(constantValue(b))) {
+    const value = constantValue(b) as number;
+    return (d, e) => {
+      const x = a(d, e);
+      return isObj(x) ? lessThan(value, x, true) : (x as number) >= value;
+    };
+  }
+  return (d, e) => {
+    const x = a(d, e);
+    return lessThan(b(d, e), x, true);
+  };
+};
+
 type Def = [
   name: string,
   description: string,
   min: number,
   max: number | undefined,
   fn: (v: unknown[]) => unknown,
-  fast?: (args: readonly Evaluator[]) => Evaluator,
+  fast?: (args: readonly Evaluator[]) => Evaluator | undefined,
 ];
 
 const eq = looseEquals;
@@ -131,19 +245,12 @@ const defs: Def[] = [
   ["!=", "Loose inequality.", 2, 2, (v) => ne(v[0], v[1]), neFast],
   ["!==", "Strict inequality.", 2, 2, (v) => v[0] !== v[1], two((a, b) => a !== b)],
   [">", "Greater than.", 2, 2, (v) => lt(v[1], v[0]), gtFast],
-  [">=", "Greater than or equal.", 2, 2, (v) => le(v[1], v[0]), two((a, b) => le(b, a))],
-  [
-    "<",
-    "Less than; with three arguments, strictly between.",
-    2,
-    3,
-    between(lt),
-    (args) => ltFast(args) ?? all(between(lt))(args),
-  ],
-  ["<=", "Less than or equal; with three arguments, between inclusive.", 2, 3, between(le)],
+  [">=", "Greater than or equal.", 2, 2, (v) => le(v[1], v[0]), geFast],
+  ["<", "Less than; with three arguments, strictly between.", 2, 3, between(lt), lessFast(false)],
+  ["<=", "Less than or equal; with three arguments, between inclusive.", 2, 3, between(le), lessFast(true)],
   ["!!", "Truthiness (an empty array is false).", 1, 1, (v) => truthy(v[0])],
   ["!", "Negated truthiness.", 1, 1, (v) => !truthy(v[0]), notFast],
-  ["%", "Remainder.", 2, 2, (v) => toNumber(v[0]) % toNumber(v[1])],
+  ["%", "Remainder.", 2, 2, (v) => toNumber(v[0]) % toNumber(v[1]), arithmetic((x, y) => x % y)],
   [
     "in",
     "Whether the first argument is in the second (an array or a string).",
@@ -155,6 +262,7 @@ const defs: Def[] = [
       if (typeof b === "string") return b.indexOf(toText(a)) !== -1;
       return false;
     },
+    inFast,
   ],
   [
     "cat",
@@ -162,23 +270,15 @@ const defs: Def[] = [
     0,
     undefined,
     (v) => v.map((x) => (x === null || x === undefined ? "" : toText(x))).join(""),
-    sized((v) => v.map((x) => (x === null || x === undefined ? "" : toText(x))).join("")),
+    catFast,
   ],
   [
     "substr",
     "Part of a string: start, and a length (negative: characters to drop from the end).",
     2,
     3,
-    (v) => {
-      const source = toText(v[0]);
-      const start = toNumber(v[1]);
-      const end = v[2] === undefined ? undefined : toNumber(v[2]);
-      if ((end as number) < 0) {
-        const temp = source.substr(start);
-        return temp.substr(0, temp.length + (end as number));
-      }
-      return source.substr(start, end);
-    },
+    (v) => substrOf(v[0], v[1], v[2]),
+    substrFast,
   ],
   [
     "+",
@@ -186,16 +286,25 @@ const defs: Def[] = [
     0,
     undefined,
     (v) => v.reduce((a: number, b) => num(a) + num(b), 0),
+    plusFast,
   ],
-  ["*", "Product (arguments are read as numbers).", 1, undefined, (v) => v.reduce((a, b) => num(a) * num(b))],
+  [
+    "*",
+    "Product (arguments are read as numbers).",
+    1,
+    undefined,
+    (v) => v.reduce((a, b) => num(a) * num(b)),
+    timesFast,
+  ],
   [
     "-",
     "Difference; with one argument, negation.",
     1,
     2,
     (v) => (v[1] === undefined ? -toNumber(v[0]) : toNumber(v[0]) - toNumber(v[1])),
+    minusFast,
   ],
-  ["/", "Quotient.", 2, 2, (v) => toNumber(v[0]) / toNumber(v[1])],
+  ["/", "Quotient.", 2, 2, (v) => toNumber(v[0]) / toNumber(v[1]), arithmetic((x, y) => x / y)],
   ["min", "Smallest argument.", 0, undefined, (v) => Math.min(...v.map(toNumber))],
   ["max", "Largest argument.", 0, undefined, (v) => Math.max(...v.map(toNumber))],
   [
@@ -215,12 +324,16 @@ export const standardOperators: readonly Operator[] = defs.map(([name, descripti
     description,
     arity: max === undefined ? { min } : { min, max },
     evaluate: (args) => fn(args),
-    // A fast form only when the argument count is the exact one: with extra arguments json-logic-js
-    // still evaluates them all (and may throw), so the general form keeps that behaviour.
-    compile:
-      fast && (max === undefined || min === max)
-        ? (args) => (max === undefined || args.length === max ? fast(args) : all(fn)(args))
-        : (fast ?? all(fn)),
+    // A fast form for a fixed count only when the count is the exact one: with extra arguments
+    // json-logic-js still evaluates them all (and may throw), so the general form keeps that behaviour.
+    // Forms for ranges and lists say themselves which counts they take (undefined: the general form).
+    compile: (args) => {
+      if (fast && (min !== max || args.length === max)) {
+        const form = fast(args);
+        if (form) return form;
+      }
+      return all(fn)(args);
+    },
   }),
 );
 
