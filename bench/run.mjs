@@ -1,9 +1,10 @@
 // `npm run bench [-- section]`: every benchmark, printed as markdown tables for docs/performance.md.
-// Sections: logic, peers, frameworks, bant, memory, workers, scale, calibrate, import, size. Memory streams 1,000,000 deals
+// Sections: logic, peers, floor, frameworks, bant, memory, workers, scale, calibrate, import, size. Memory streams 1,000,000 deals
 // (set BENCH_DEALS to change it).
 import os from "node:os";
 import { benchCalibrate } from "./calibrate.mjs";
 import { benchBant, benchFrameworks } from "./frameworks.mjs";
+import { benchFloor } from "./floor.mjs";
 import { benchLogic } from "./logic.mjs";
 import { benchPeers } from "./peers.mjs";
 import { benchScale } from "./scale.mjs";
@@ -39,6 +40,14 @@ if (want("peers"))
       "Plain JsonLogic against the peers: five rule shapes (rates are medians of 3; in brackets, our time over json-logic-engine's, lower is better)",
       ["shape", "json-logic-js apply", "json-logic-engine build()", "compileLogic (closures)", "compileLogic codegen", "hand-written"],
       await benchPeers(),
+    ),
+  );
+if (want("floor"))
+  console.log(
+    table(
+      "One NDJSON line, all twelve frameworks, against the JSON floor (parse the deal, stringify its report); medians of 3",
+      ["reports", "average report", "floor, lines/s", "qualify, lines/s", "our time / the floor's"],
+      await benchFloor(),
     ),
   );
 if (want("frameworks"))

@@ -257,6 +257,10 @@ function unrolledAnd(p: readonly Evaluator[]): Evaluator | undefined {
 }
 
 function compileIf(parts: Evaluator[]): Evaluator {
+  if (parts.length === 3) {
+    const [test, yes, no] = parts as [Evaluator, Evaluator, Evaluator];
+    return (d, e) => (truthy(test(d, e)) ? yes(d, e) : no(d, e));
+  }
   return (d, e) => {
     let i = 0;
     for (; i < parts.length - 1; i += 2) {

@@ -1,0 +1,45 @@
+// One NDJSON line with all twelve frameworks against the JSON floor: `JSON.parse(line)` of the deal plus
+// `JSON.stringify(report)` of the report it gives, the least any scorer that reads and writes JSON does.
+import { createQualifier } from "../dist/index.js";
+import { makeDeals } from "./deals.mjs";
+import { opsPerSecond, rate } from "./measure.mjs";
+
+const ALL = [...createQualifier({ frameworks: [] }).catalogue.keys()];
+const asOf = "2026-11-27";
+const lines = makeDeals(500).map((d) => JSON.stringify(d));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const measured = async (fn) => median([await opsPerSecond(fn, lines.length), await opsPerSecond(fn, lines.length), await opsPerSecond(fn, lines.length)]);
+
+/** Rows: per configuration, lines per second for the floor and for qualify, and the ratio of times. */
+export async function benchFloor() {
+  const rows = [];
+  for (const [name, options] of [
+    ["full reports", {}],
+    ["full reports, codegen", { codegen: true }],
+    ["--compact (5 questions, no evidence, no why)", { compact: true }],
+    ["--compact, codegen", { compact: true, codegen: true }],
+  ]) {
+    const q = createQualifier({ frameworks: ALL, ...options });
+    const reports = lines.map((l) => q.evaluate(JSON.parse(l), { asOf }));
+    const bytes = reports.reduce((n, r) => n + JSON.stringify(r).length, 0) / reports.length;
+    const floor = await measured(() => {
+      let x;
+      for (let i = 0; i < lines.length; i++) {
+        JSON.parse(lines[i]);
+        x = JSON.stringify(reports[i]);
+      }
+      return x;
+    });
+    const ours = await measured(() => {
+      let x;
+      for (let i = 0; i < lines.length; i++) {
+        const result = q.safeEvaluate(JSON.parse(lines[i]), { asOf });
+        x = result.success ? JSON.stringify(result.data) : "";
+      }
+      return x;
+    });
+    rows.push([name, `${(bytes / 1024).toFixed(1)} KB`, rate(floor), rate(ours), `${(floor / ours).toFixed(2)}x`]);
+  }
+  return rows;
+}
