@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { Plugin as EsbuildPlugin } from "esbuild";
 import { defineConfig } from "tsup";
 
@@ -35,6 +36,21 @@ const udfDiet: EsbuildPlugin = {
     build.onLoad({ filter: /.*/, namespace: "udf-from-json-schema" }, () => ({
       contents:
         "export function fromJSONSchema() { throw new Error('customSchema as a JSON Schema is not available in the warehouse UDF'); }",
+      loader: "js",
+    }));
+    // The built-ins validated from their files on first use: they compress better than the validated
+    // definitions (src/frameworks/builtin-defs-at-run.ts).
+    build.onResolve({ filter: /[\\/]builtin-defs\.js$/ }, () => ({
+      path: resolve("src/frameworks/builtin-defs-at-run.ts"),
+    }));
+    // Code generation: the UDF runs the closures (and stays under the size limit).
+    build.onResolve({ filter: /[\\/]codegen\.js$/ }, (args) => ({
+      path: args.path,
+      namespace: "udf-codegen",
+    }));
+    build.onLoad({ filter: /.*/, namespace: "udf-codegen" }, () => ({
+      contents:
+        "export function generateLogic() { throw new Error('codegen is not available in the warehouse UDF: it runs the closures'); } export const literal = generateLogic;",
       loader: "js",
     }));
     build.onResolve({ filter: /^json-logic-js$/ }, () => ({

@@ -9,7 +9,12 @@ const asOf = "2026-11-27";
 const lines = makeDeals(500).map((d) => JSON.stringify(d));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const measured = async (fn) => median([await opsPerSecond(fn, lines.length), await opsPerSecond(fn, lines.length), await opsPerSecond(fn, lines.length)]);
+const measured = async (fn) =>
+  median([
+    await opsPerSecond(fn, lines.length),
+    await opsPerSecond(fn, lines.length),
+    await opsPerSecond(fn, lines.length),
+  ]);
 
 /** Rows: per configuration, lines per second for the floor and for qualify, and the ratio of times. */
 export async function benchFloor() {
@@ -39,7 +44,13 @@ export async function benchFloor() {
       }
       return x;
     });
-    rows.push([name, `${(bytes / 1024).toFixed(1)} KB`, rate(floor), rate(ours), `${(floor / ours).toFixed(2)}x`]);
+    rows.push([
+      name,
+      `${(bytes / 1024).toFixed(1)} KB`,
+      rate(floor),
+      rate(ours),
+      `${(floor / ours).toFixed(2)}x`,
+    ]);
   }
   return rows;
 }

@@ -1,8 +1,9 @@
 // Plain JsonLogic against the peers, on five rule shapes: json-logic-js (`apply`, the reference),
 // json-logic-engine (`build()`, its compiled mode, generated code), our closures and our generated code.
 // Each rate is the median of three measurements; ratios are within one run.
-import jsonLogic from "json-logic-js";
+
 import { LogicEngine } from "json-logic-engine";
+import jsonLogic from "json-logic-js";
 import { compileLogic } from "../dist/index.js";
 import { opsPerSecond, rate } from "./measure.mjs";
 
@@ -21,7 +22,12 @@ export const SHAPES = [
         { "!=": [{ var: "status" }, "none"] },
       ],
     },
-    data: (i) => ({ amount: 5000 + i * 300, stage: pick(i, ["proposal", "proposal", "discovery"]), n: i % 60, status: pick(i, ["approved", "none", "allocated", "approved"]) }),
+    data: (i) => ({
+      amount: 5000 + i * 300,
+      stage: pick(i, ["proposal", "proposal", "discovery"]),
+      n: i % 60,
+      status: pick(i, ["approved", "none", "allocated", "approved"]),
+    }),
     hand: (d) => d.amount > 10000 && d.stage === "proposal" && d.n < 50 && d.status !== "none",
   },
   {
@@ -33,7 +39,10 @@ export const SHAPES = [
       ],
     },
     data: (i) => ({
-      people: Array.from({ length: 5 }, (_, j) => ({ sentiment: (i + j) % 3 ? "neutral" : "positive", engaged: (i + j) % 2 === 0 })),
+      people: Array.from({ length: 5 }, (_, j) => ({
+        sentiment: (i + j) % 3 ? "neutral" : "positive",
+        engaged: (i + j) % 2 === 0,
+      })),
     }),
     hand: (d) => d.people.some((p) => p.sentiment === "positive") && d.people.filter((p) => p.engaged),
   },
@@ -95,7 +104,11 @@ async function measured(fn, data) {
     for (let i = 0; i < data.length; i++) x = fn(data[i]);
     return x;
   };
-  return median([await opsPerSecond(loop, data.length), await opsPerSecond(loop, data.length), await opsPerSecond(loop, data.length)]);
+  return median([
+    await opsPerSecond(loop, data.length),
+    await opsPerSecond(loop, data.length),
+    await opsPerSecond(loop, data.length),
+  ]);
 }
 
 /** Runs every shape; returns the rows and the geometric mean of our time over json-logic-engine's. */
@@ -110,8 +123,14 @@ export async function benchPeers() {
     const codegen = compileLogic(shape.rule, { codegen: true });
     for (const d of data) {
       const want = JSON.stringify(jsonLogic.apply(shape.rule, d));
-      for (const [who, f] of [["json-logic-engine", built], ["closures", closures], ["codegen", codegen], ["hand-written", shape.hand]])
-        if (JSON.stringify(f(d)) !== want) throw new Error(`${shape.name}: ${who} disagrees with json-logic-js on ${JSON.stringify(d)}`);
+      for (const [who, f] of [
+        ["json-logic-engine", built],
+        ["closures", closures],
+        ["codegen", codegen],
+        ["hand-written", shape.hand],
+      ])
+        if (JSON.stringify(f(d)) !== want)
+          throw new Error(`${shape.name}: ${who} disagrees with json-logic-js on ${JSON.stringify(d)}`);
     }
     const r = {
       apply: await measured((d) => jsonLogic.apply(shape.rule, d), data),

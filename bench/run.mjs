@@ -3,8 +3,8 @@
 // (set BENCH_DEALS to change it).
 import os from "node:os";
 import { benchCalibrate } from "./calibrate.mjs";
-import { benchBant, benchFrameworks } from "./frameworks.mjs";
 import { benchFloor } from "./floor.mjs";
+import { benchBant, benchFrameworks } from "./frameworks.mjs";
 import { benchLogic } from "./logic.mjs";
 import { benchPeers } from "./peers.mjs";
 import { benchScale } from "./scale.mjs";
@@ -38,7 +38,14 @@ if (want("peers"))
   console.log(
     table(
       "Plain JsonLogic against the peers: five rule shapes (rates are medians of 3; in brackets, our time over json-logic-engine's, lower is better)",
-      ["shape", "json-logic-js apply", "json-logic-engine build()", "compileLogic (closures)", "compileLogic codegen", "hand-written"],
+      [
+        "shape",
+        "json-logic-js apply",
+        "json-logic-engine build()",
+        "compileLogic (closures)",
+        "compileLogic codegen",
+        "hand-written",
+      ],
       await benchPeers(),
     ),
   );

@@ -1,6 +1,7 @@
 // Writes the generated files that are committed: JSON Schemas, the framework reference pages and the
 // golden reports of the example deals. Run with `npm run generate` (it builds first). Tests fail when
 // these files are stale.
+import { execSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { crmMappingJsonSchema, safeFromHubSpot, safeFromSalesforce } from "../dist/crm.js";
 import {
@@ -15,10 +16,52 @@ import {
   frameworkJsonSchema,
   frameworkPage,
   reportJsonSchema,
+  safeParseFramework,
 } from "../dist/index.js";
+import { builtinDefsSource } from "./builtin-defs-source.mjs";
 import { GOLDEN_AS_OF } from "./golden-date.mjs";
 
 const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
+
+// The built-in frameworks as validated definitions (src/frameworks/builtin-defs.generated.ts), parsed from the
+// files in the order src/frameworks/builtin.ts lists them (each after the one it extends). The build
+// embeds them, so a change rebuilds before anything below reads dist.
+{
+  const order = [
+    ...readFileSync("src/frameworks/builtin.ts", "utf8").matchAll(
+      /from "\.\.\/\.\.\/frameworks\/([\w-]+)\.json"/g,
+    ),
+  ]
+    .map((m) => m[1])
+    .filter((name) => name !== "core.rules");
+  const listed = readFileSync("src/frameworks/builtin.ts", "utf8").match(/return \[([\s\S]*?)\];/)[1];
+  const names = listed
+    .split(",")
+    .map((n) => n.trim().replace(/_/g, "-"))
+    .filter(Boolean);
+  if (names.length !== order.length) throw new Error("builtin.ts: the imports and builtinFiles() disagree");
+  const file = (name) => JSON.parse(readFileSync(`frameworks/${name}.json`, "utf8"));
+  const catalogue = new Map();
+  const frameworks = names.map((name) => {
+    const result = safeParseFramework(file(name), { frameworks: catalogue });
+    if (!result.success) throw new Error(`${name}: ${JSON.stringify(result.issues)}`);
+    catalogue.set(result.data.id, result.data);
+    return result.data;
+  });
+  const core = safeParseFramework(file("core.rules"), { frameworks: catalogue });
+  if (!core.success) throw new Error(`core.rules: ${JSON.stringify(core.issues)}`);
+  const text = builtinDefsSource({ frameworks, core: core.data });
+  if (text !== readFileSync("src/frameworks/builtin-defs.generated.ts", "utf8")) {
+    writeFileSync("src/frameworks/builtin-defs.generated.ts", text);
+    execSync("npm run build --silent", { stdio: "inherit" });
+    console.log(
+      "wrote src/frameworks/builtin-defs.generated.ts and rebuilt; generating the rest with the new build",
+    );
+    // This process holds the old build: the rest runs in a fresh one.
+    execSync(`"${process.execPath}" scripts/generate.mjs`, { stdio: "inherit" });
+    process.exit(0);
+  }
+}
 mkdirSync("schema", { recursive: true });
 writeFileSync("schema/deal.schema.json", json(dealJsonSchema()));
 writeFileSync("schema/framework.schema.json", json(frameworkJsonSchema()));

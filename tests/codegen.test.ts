@@ -52,6 +52,7 @@ describe("codegen agrees with the closure compiler (and so with json-logic-js)",
     "\\",
     "\\\\",
     '\\"',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template injection attempt, on purpose
     "${globalThis.pwned = 1}",
     '"); globalThis.pwned = 1; ("',
     "'; globalThis.pwned = 1; '",

@@ -33,6 +33,24 @@ describe("generated files are up to date", () => {
     expect(text(path), STALE).toBe(json(make()));
   });
 
+  it("src/frameworks/builtin-defs.generated.ts: the built-ins, validated from frameworks/*.json", async () => {
+    const { builtinFiles, coreRuleSet } = await import("../src/frameworks/builtin.js");
+    const { safeParseFramework } = await import("../src/index.js");
+    const catalogue = new Map();
+    const frameworks = builtinFiles().map((file) => {
+      const result = safeParseFramework(file, { frameworks: catalogue });
+      if (!result.success) throw new Error(JSON.stringify(result.issues));
+      catalogue.set(result.data.id, result.data);
+      return result.data;
+    });
+    const core = safeParseFramework(coreRuleSet(), { frameworks: catalogue });
+    expect(core.success).toBe(true);
+    const { builtinDefsSource } = await import("../scripts/builtin-defs-source.mjs");
+    expect(text("src/frameworks/builtin-defs.generated.ts"), STALE).toBe(
+      builtinDefsSource({ frameworks, core: core.success ? core.data : undefined }),
+    );
+  });
+
   it("docs/deal-model.md", () => {
     expect(text("docs/deal-model.md"), STALE).toBe(dealModelPage());
   });

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { builtinFiles, coreRuleSet } from "../frameworks/builtin.js";
+import { builtinDefs } from "../frameworks/builtin-defs.js";
 import type { FrameworkDef } from "../frameworks/framework-def.js";
 import { orderByExtends } from "../frameworks/order.js";
 import { safeParseFramework } from "../frameworks/parse-framework.js";
@@ -100,12 +100,11 @@ export function buildRegistry(options: QualifierOptions): Registry {
     if (def) catalogue.set(def.id, def);
     return def;
   };
-  for (const file of builtinFiles()) register(load(file, `frameworks/${(file as { id: string }).id}.json`));
+  // The built-ins, validated when they were generated (src/frameworks/builtin-defs.ts).
+  const builtins = builtinDefs();
+  for (const def of builtins.frameworks) register(def);
   const ruleSets: FrameworkDef[] = [];
-  if (options.coreRules !== false) {
-    const core = load(coreRuleSet(), "frameworks/core.rules.json");
-    if (core) ruleSets.push(core);
-  }
+  if (options.coreRules !== false) ruleSets.push(builtins.core);
   // Plugin frameworks, in an order where each comes after the one it extends: any order works.
   const given = plugins.flatMap((plugin) =>
     (plugin.frameworks ?? []).map((input, i) => ({ input, file: `plugin ${plugin.name}: frameworks[${i}]` })),
