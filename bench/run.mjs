@@ -1,5 +1,5 @@
 // `npm run bench [-- section]`: every benchmark, printed as markdown tables for docs/performance.md.
-// Sections: logic, peers, floor, frameworks, bant, memory, workers, scale, calibrate, import, size. Memory streams 1,000,000 deals
+// Sections: logic, peers, floor, model, frameworks, bant, memory, workers, scale, calibrate, import, size. Memory streams 1,000,000 deals
 // (set BENCH_DEALS to change it).
 import os from "node:os";
 import { benchCalibrate } from "./calibrate.mjs";
@@ -9,6 +9,7 @@ import { benchLogic } from "./logic.mjs";
 import { benchPeers } from "./peers.mjs";
 import { benchScale } from "./scale.mjs";
 import { benchImport, benchMemory, benchSize, benchWorkers } from "./system.mjs";
+import { benchWorkersModel } from "./workers-model.mjs";
 
 const table = (title, header, rows) =>
   [
@@ -57,6 +58,19 @@ if (want("floor"))
       await benchFloor(),
     ),
   );
+if (want("model")) {
+  const { rows, constants } = await benchWorkersModel();
+  console.log(
+    `Measured per line: W (the work, one thread) ${(constants.W * 1e6).toFixed(0)} µs; Wp (a worker's, in a pool) ${(constants.Wp * 1e6).toFixed(0)} µs; M (the main thread's, in a pool) ${(constants.M * 1e6).toFixed(0)} µs: the main thread's share is ${(constants.share * 100).toFixed(0)}%.\n`,
+  );
+  console.log(
+    table(
+      "Workers by the model: rate = min(n/Wp, 1/M, cores/(Wp+M)), default frameworks, full reports",
+      ["machine", "deals/s", "speed-up", "bound by"],
+      rows,
+    ),
+  );
+}
 if (want("frameworks"))
   console.log(
     table("All twelve frameworks, 500 synthetic deals", ["mode", "deals", "ratio"], await benchFrameworks()),
