@@ -1,4 +1,4 @@
-import type { CrmMapping } from "./mapping.js";
+import { type CrmMapping, TECHNICAL_DEPARTMENTS } from "./mapping.js";
 
 /**
  * The default HubSpot mapping: the default sales pipeline's stage ids, the contact property
@@ -46,22 +46,7 @@ export const HUBSPOT_MAPPING: CrmMapping = {
     "9d9162e7-6cf3-4944-bf63-4dff82258764": "not-connected",
     "17b47fee-58de-441e-a44c-c6300d46f273": "not-connected",
   },
-  technicalDepartments: [
-    "IT",
-    "Information Technology",
-    "Engineering",
-    "Software Engineering",
-    "Development",
-    "R&D",
-    "Research and Development",
-    "Security",
-    "Information Security",
-    "Infrastructure",
-    "DevOps",
-    "Data",
-    "Data Engineering",
-    "Architecture",
-  ],
+  technicalDepartments: TECHNICAL_DEPARTMENTS,
   contactDepartment: null,
   custom: {},
   ignore: [

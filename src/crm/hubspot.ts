@@ -4,10 +4,11 @@ import type { Draft, DraftActivity, DraftPerson } from "./draft.js";
 import { HUBSPOT_MAPPING } from "./hubspot-mapping.js";
 import type { CrmOptions, CrmResult } from "./options.js";
 import {
+  accountFrom,
   dayFrom,
   isRec,
+  moneyFrom,
   type Notes,
-  numberFrom,
   type Rec,
   recordsOf,
   show,
@@ -158,19 +159,8 @@ function readHubSpot(root: Rec, tables: Tables, unread: Unread): Draft | undefin
     const t = tables.dealType(type, "deal.properties.dealtype");
     if (t) out.type = t;
   }
-  const amount = numberFrom(props.amount, "deal.properties.amount", notes);
-  if (amount !== undefined) {
-    if (amount < 0)
-      notes.warn(
-        "deal.properties.amount",
-        "not-a-number",
-        `a negative amount (${amount}) is not a deal's worth: left out`,
-      );
-    else {
-      const currency = text(props.deal_currency_code);
-      out.amount = { value: amount, ...(currency ? { currency } : {}) };
-    }
-  }
+  const amount = moneyFrom(props.amount, props.deal_currency_code, "deal.properties.amount", notes);
+  if (amount) out.amount = amount;
   if (company) {
     const account = readCompany(company, tables, unread);
     if (account) out.account = account;
@@ -231,14 +221,13 @@ function readCompany(company: Rec, tables: Tables, unread: Unread): Deal["accoun
   const p = company.properties as Rec;
   unread.record("company", company, OBJECT_KEYS);
   unread.record("company.properties", p, [...COMPANY_READ, ...tables.customFields("company.properties")]);
-  const account: NonNullable<Deal["account"]> = {};
-  const name = text(p.name);
-  const industry = text(p.industry);
-  const employees = numberFrom(p.numberofemployees, "company.properties.numberofemployees", tables.notes);
-  if (name) account.name = name;
-  if (industry) account.industry = industry;
-  if (employees !== undefined && Number.isInteger(employees) && employees >= 0) account.employees = employees;
-  return Object.keys(account).length > 0 ? account : undefined;
+  return accountFrom(
+    p.name,
+    p.industry,
+    p.numberofemployees,
+    "company.properties.numberofemployees",
+    tables.notes,
+  );
 }
 
 /** Association labels per contact id, from the deal's v4 contact associations. */

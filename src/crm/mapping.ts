@@ -132,3 +132,21 @@ export function crmMappingJsonSchema(): Record<string, unknown> {
     title: "qualify CRM mapping",
   };
 }
+
+/** Departments whose people are technical, in both default mappings. */
+export const TECHNICAL_DEPARTMENTS: readonly string[] = [
+  "IT",
+  "Information Technology",
+  "Engineering",
+  "Software Engineering",
+  "Development",
+  "R&D",
+  "Research and Development",
+  "Security",
+  "Information Security",
+  "Infrastructure",
+  "DevOps",
+  "Data",
+  "Data Engineering",
+  "Architecture",
+];

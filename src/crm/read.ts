@@ -1,4 +1,4 @@
-import type { Issue } from "./core.js";
+import type { Deal, Issue } from "./core.js";
 import { IsoDay } from "./core.js";
 
 /** A JSON object, as records are. */
@@ -116,4 +116,34 @@ export class Unread {
       );
     }
   }
+}
+
+/** The deal's amount: a number (or a string of digits) that is not negative, with its currency if any. */
+export function moneyFrom(value: unknown, currency: unknown, path: string, notes: Notes): Deal["amount"] {
+  const amount = numberFrom(value, path, notes);
+  if (amount === undefined) return undefined;
+  if (amount < 0) {
+    notes.warn(path, "not-a-number", `a negative amount (${amount}) is not a deal's worth: left out`);
+    return undefined;
+  }
+  const code = text(currency);
+  return { value: amount, ...(code ? { currency: code } : {}) };
+}
+
+/** The buying organisation: its name, industry and head count (a whole number, or a string of digits). */
+export function accountFrom(
+  name: unknown,
+  industry: unknown,
+  employees: unknown,
+  employeesPath: string,
+  notes: Notes,
+): Deal["account"] {
+  const account: NonNullable<Deal["account"]> = {};
+  const n = text(name);
+  const i = text(industry);
+  const e = numberFrom(employees, employeesPath, notes);
+  if (n) account.name = n;
+  if (i) account.industry = i;
+  if (e !== undefined && Number.isInteger(e) && e >= 0) account.employees = e;
+  return Object.keys(account).length > 0 ? account : undefined;
 }

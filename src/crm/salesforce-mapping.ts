@@ -1,4 +1,4 @@
-import type { CrmMapping } from "./mapping.js";
+import { type CrmMapping, TECHNICAL_DEPARTMENTS } from "./mapping.js";
 
 /**
  * The default Salesforce mapping: the standard sales process's stage names, the standard
@@ -46,22 +46,7 @@ export const SALESFORCE_MAPPING: CrmMapping = {
     Busy: "not-connected",
     "Wrong Number": "not-connected",
   },
-  technicalDepartments: [
-    "IT",
-    "Information Technology",
-    "Engineering",
-    "Software Engineering",
-    "Development",
-    "R&D",
-    "Research and Development",
-    "Security",
-    "Information Security",
-    "Infrastructure",
-    "DevOps",
-    "Data",
-    "Data Engineering",
-    "Architecture",
-  ],
+  technicalDepartments: TECHNICAL_DEPARTMENTS,
   contactDepartment: "Department",
   custom: {},
   ignore: [

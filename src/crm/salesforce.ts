@@ -2,7 +2,17 @@ import { orThrow, runAdapter } from "./adapter.js";
 import type { Deal, Role, SafeParseResult } from "./core.js";
 import type { Draft, DraftActivity, DraftPerson } from "./draft.js";
 import type { CrmOptions, CrmResult } from "./options.js";
-import { dayFrom, isRec, type Notes, numberFrom, type Rec, recordsOf, text, type Unread } from "./read.js";
+import {
+  accountFrom,
+  dayFrom,
+  isRec,
+  moneyFrom,
+  type Notes,
+  type Rec,
+  recordsOf,
+  text,
+  type Unread,
+} from "./read.js";
 import { listAt, recordOf, requiredText } from "./records.js";
 import { SALESFORCE_MAPPING } from "./salesforce-mapping.js";
 import type { Tables } from "./tables.js";
@@ -132,19 +142,8 @@ function readSalesforce(root: Rec, tables: Tables, unread: Unread): Draft | unde
     const t = tables.dealType(type, "opportunity.Type");
     if (t) deal.type = t;
   }
-  const amount = numberFrom(opp.Amount, "opportunity.Amount", notes);
-  if (amount !== undefined) {
-    if (amount < 0)
-      notes.warn(
-        "opportunity.Amount",
-        "not-a-number",
-        `a negative amount (${amount}) is not a deal's worth: left out`,
-      );
-    else {
-      const currency = text(opp.CurrencyIsoCode);
-      deal.amount = { value: amount, ...(currency ? { currency } : {}) };
-    }
-  }
+  const amount = moneyFrom(opp.Amount, opp.CurrencyIsoCode, "opportunity.Amount", notes);
+  if (amount) deal.amount = amount;
   const account = readAccount(opp.Account, unread, notes);
   if (account) deal.account = account;
   const custom = tables.custom(root);
@@ -184,14 +183,13 @@ function readSalesforce(root: Rec, tables: Tables, unread: Unread): Draft | unde
 function readAccount(value: unknown, unread: Unread, notes: Notes): Deal["account"] {
   if (!isRec(value)) return undefined;
   unread.record("opportunity.Account", value, ACCOUNT_READ);
-  const account: NonNullable<Deal["account"]> = {};
-  const name = text(value.Name);
-  const industry = text(value.Industry);
-  const employees = numberFrom(value.NumberOfEmployees, "opportunity.Account.NumberOfEmployees", notes);
-  if (name) account.name = name;
-  if (industry) account.industry = industry;
-  if (employees !== undefined && Number.isInteger(employees) && employees >= 0) account.employees = employees;
-  return Object.keys(account).length > 0 ? account : undefined;
+  return accountFrom(
+    value.Name,
+    value.Industry,
+    value.NumberOfEmployees,
+    "opportunity.Account.NumberOfEmployees",
+    notes,
+  );
 }
 
 function readContacts(

@@ -2,7 +2,7 @@ import { charge } from "./budget.js";
 import { lessThan, looseEquals, parseNumber, toNumber, toText } from "./json-value.js";
 import type { EvalEnv, Evaluator } from "./operator.js";
 import type { OperatorSet } from "./operator-set.js";
-import { CONTROL_OPERATORS, standardOperators } from "./standard-operators.js";
+import { CONTROL_OPERATORS, inValue, standardOperators, substrOf } from "./standard-operators.js";
 import { isLogic, opAndArgs, truthy } from "./truthy.js";
 import { readPath, readVar, splitPath } from "./var-path.js";
 
@@ -34,18 +34,8 @@ const HELPERS = {
   readPath,
   readVar,
   charge,
-  inOp: (a: unknown, b: unknown) =>
-    Array.isArray(b) ? b.indexOf(a) !== -1 : typeof b === "string" ? b.indexOf(toText(a)) !== -1 : false,
-  substr: (s: unknown, from: unknown, length: unknown) => {
-    const source = toText(s);
-    const start = toNumber(from);
-    const end = length === undefined ? undefined : toNumber(length);
-    if ((end as number) < 0) {
-      const temp = source.substr(start);
-      return temp.substr(0, temp.length + (end as number));
-    }
-    return source.substr(start, end);
-  },
+  inOp: inValue,
+  substr: substrOf,
 };
 const HELPER_NAMES = Object.keys(HELPERS);
 

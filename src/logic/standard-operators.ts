@@ -97,15 +97,16 @@ const arithmetic =
     const [a, b] = [args[0] ?? none, args[1] ?? none];
     return (d, e) => f(asNumber(a(d, e)), asNumber(b(d, e)));
   };
+/** `in`: whether a is an item of the list b, or a substring of the string b. */
+export const inValue = (a: unknown, b: unknown): boolean =>
+  Array.isArray(b)
+    ? b.indexOf(a) !== -1
+    : typeof b === "string"
+      ? b.indexOf(typeof a === "string" ? a : toText(a)) !== -1
+      : false;
 const inFast = (args: readonly Evaluator[]): Evaluator => {
   const [a, b] = [args[0] ?? none, args[1] ?? none];
-  return (d, e) => {
-    const x = a(d, e);
-    const list = b(d, e);
-    if (Array.isArray(list)) return list.indexOf(x) !== -1;
-    if (typeof list === "string") return list.indexOf(typeof x === "string" ? x : toText(x)) !== -1;
-    return false;
-  };
+  return (d, e) => inValue(a(d, e), b(d, e));
 };
 const catText = (x: unknown) => (typeof x === "string" ? x : x === null || x === undefined ? "" : toText(x));
 const catFast = (args: readonly Evaluator[]): Evaluator => {
@@ -128,7 +129,8 @@ const catFast = (args: readonly Evaluator[]): Evaluator => {
     return size(e, s);
   };
 };
-const substrOf = (s: unknown, from: unknown, length: unknown) => {
+/** `substr` with json-logic-js's semantics (a negative length drops characters from the end). */
+export const substrOf = (s: unknown, from: unknown, length: unknown): string => {
   const source = toText(s);
   const start = toNumber(from);
   const end = length === undefined ? undefined : toNumber(length);
@@ -256,12 +258,7 @@ const defs: Def[] = [
     "Whether the first argument is in the second (an array or a string).",
     2,
     2,
-    (v) => {
-      const [a, b] = v;
-      if (Array.isArray(b)) return b.indexOf(a) !== -1;
-      if (typeof b === "string") return b.indexOf(toText(a)) !== -1;
-      return false;
-    },
+    (v) => inValue(v[0], v[1]),
     inFast,
   ],
   [
