@@ -274,6 +274,61 @@ describe("mapping: roles", () => {
   });
 });
 
+describe("other shapes the APIs return", () => {
+  it("Salesforce: contact roles as a subquery of the opportunity (SELECT ..., (SELECT ... FROM OpportunityContactRoles))", () => {
+    const records = {
+      opportunity: opp({
+        OpportunityContactRoles: { totalSize: 1, done: true, records: [role("003A", "Economic Buyer")] },
+      }),
+      contacts: [contact("003A")],
+    };
+    const r = fromSalesforce(records, { asOf: AS_OF });
+    expect(person(r.deal, "003A").roles).toEqual(["economic-buyer"]);
+    const bad = safeFromSalesforce({
+      ...records,
+      opportunity: opp({
+        OpportunityContactRoles: { totalSize: 1, done: true, records: [{ Role: "Influencer" }] },
+      }),
+    });
+    expect(bad.success ? [] : bad.issues.map((i) => i.path)).toContain(
+      "opportunity.OpportunityContactRoles[0].ContactId",
+    );
+  });
+  it("HubSpot: associations from a v4 batch read ({ from, to: [...] })", () => {
+    const r = fromHubSpot(
+      hs({
+        associations: {
+          contacts: {
+            status: "COMPLETE",
+            results: [
+              {
+                from: { id: "1" },
+                to: [
+                  {
+                    toObjectId: 501,
+                    associationTypes: [{ category: "USER_DEFINED", typeId: 37, label: "Decision maker" }],
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      }),
+      { asOf: AS_OF },
+    );
+    expect(person(r.deal, "501").roles).toEqual(["decision-maker"]);
+  });
+  it("HubSpot: engagements as a search response ({ total, results })", () => {
+    const meeting = hsObject("m", { hs_timestamp: "2026-11-20T10:00:00Z", hs_meeting_outcome: "COMPLETED" }, [
+      "501",
+    ]);
+    const r = fromHubSpot(hs({ engagements: { meetings: { total: 1, results: [meeting] } } }), {
+      asOf: AS_OF,
+    });
+    expect(person(r.deal, "501").engaged).toBe(true);
+  });
+});
+
 describe("mapping: amounts, dates, account, type, people", () => {
   it.each([
     [72000, 72000],

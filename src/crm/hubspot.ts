@@ -252,8 +252,14 @@ function readLabels(value: unknown, notes: Notes): Map<string, { label: string; 
     );
     return out;
   }
-  results.forEach((r, i) => {
-    const path = `associations.contacts${Array.isArray(value.contacts) ? "" : ".results"}[${i}]`;
+  // A batch read (POST /crm/v4/associations/deals/contacts/batch/read) nests them: { from, to: [...] }.
+  const flat = results.flatMap((r, i) =>
+    isRec(r) && Array.isArray(r.to)
+      ? r.to.map((t, j) => ({ r: t, at: `[${i}].to[${j}]` }))
+      : [{ r, at: `[${i}]` }],
+  );
+  flat.forEach(({ r, at }) => {
+    const path = `associations.contacts${Array.isArray(value.contacts) ? "" : ".results"}${at}`;
     if (!isRec(r) || (typeof r.toObjectId !== "number" && typeof r.toObjectId !== "string")) {
       notes.error(
         path,

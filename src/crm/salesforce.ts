@@ -48,6 +48,7 @@ export const OPPORTUNITY_READ = [
   "Account",
   "IsClosed",
   "IsWon",
+  "OpportunityContactRoles",
 ] as const;
 export const ACCOUNT_READ = ["Name", "Industry", "NumberOfEmployees"] as const;
 export const ROLE_READ = ["Id", "ContactId", "Role", "OpportunityId"] as const;
@@ -110,10 +111,24 @@ function readSalesforce(root: Rec, tables: Tables, unread: Unread): Draft | unde
       "missing: the Opportunity record (Id, Name, StageName, Amount, CloseDate, Account.Name...)",
     );
   }
-  const roles = listAt(root, "contactRoles", "OpportunityContactRole", notes, {
-    required: true,
-    type: "OpportunityContactRole",
-  });
+  // The roles may also come as a subquery of the opportunity: (SELECT ContactId, Role FROM OpportunityContactRoles).
+  const nested = isRec(opp) && root.contactRoles === undefined ? opp.OpportunityContactRoles : undefined;
+  const roles =
+    nested !== undefined && nested !== null
+      ? listAt(
+          { "opportunity.OpportunityContactRoles": nested },
+          "opportunity.OpportunityContactRoles",
+          "OpportunityContactRole",
+          notes,
+          {
+            required: true,
+            type: "OpportunityContactRole",
+          },
+        )
+      : listAt(root, "contactRoles", "OpportunityContactRole", notes, {
+          required: true,
+          type: "OpportunityContactRole",
+        });
   const contacts = listAt(root, "contacts", "Contact", notes, { required: true, type: "Contact" });
   const events = listAt(root, "events", "Event", notes, { required: false, type: "Event" });
   const tasks = listAt(root, "tasks", "Task", notes, { required: false, type: "Task" });
@@ -149,7 +164,9 @@ function readSalesforce(root: Rec, tables: Tables, unread: Unread): Draft | unde
   const custom = tables.custom(root);
   if (custom) deal.custom = custom;
 
-  const people = readContacts(contacts, roles, id, tables, unread);
+  const rolesAt =
+    nested !== undefined && nested !== null ? "opportunity.OpportunityContactRoles" : "contactRoles";
+  const people = readContacts(contacts, roles, rolesAt, id, tables, unread);
   const known = new Set(people.map((p) => p.id));
   const activities: DraftActivity[] = [];
   events?.forEach((e, i) => {
@@ -195,6 +212,7 @@ function readAccount(value: unknown, unread: Unread, notes: Notes): Deal["accoun
 function readContacts(
   contacts: readonly Rec[],
   roles: readonly Rec[],
+  rolesAt: string,
   opportunityId: string,
   tables: Tables,
   unread: Unread,
@@ -203,7 +221,7 @@ function readContacts(
   const rolesOf = new Map<string, Role[]>();
   const ids = new Set(contacts.map((c) => c.Id).filter((x): x is string => typeof x === "string"));
   roles.forEach((r, i) => {
-    const path = `contactRoles[${i}]`;
+    const path = `${rolesAt}[${i}]`;
     unread.record("contactRoles", r, ROLE_READ);
     const contactId = requiredText(r, "ContactId", path, notes);
     if (contactId === undefined) return;
