@@ -993,3 +993,72 @@ describe("docs/crm-mapping.md documents the default tables", () => {
     expect(page).toContain(key.toLowerCase().replace(/_/g, " "));
   });
 });
+
+describe("property: the real fixtures, mutated anywhere, give a valid deal or issues, never a throw", () => {
+  // Every path of a value, as key lists.
+  const pathsOf = (value: unknown, prefix: (string | number)[] = []): (string | number)[][] => {
+    if (typeof value !== "object" || value === null) return [prefix];
+    const keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+    return [
+      prefix,
+      ...keys.flatMap((k) => pathsOf((value as Record<string | number, unknown>)[k], [...prefix, k])),
+    ];
+  };
+  const mutate = (value: unknown, path: (string | number)[], replacement: unknown): unknown => {
+    const copy = structuredClone(value);
+    if (path.length === 0) return replacement;
+    let holder = copy as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) holder = holder[key] as Record<string | number, unknown>;
+    const last = path[path.length - 1] as string | number;
+    if (replacement === "<delete>") delete holder[last];
+    else holder[last] = replacement;
+    return copy;
+  };
+  const replacement = fc.oneof(
+    fc.constantFrom(
+      "<delete>",
+      null,
+      "",
+      "not a date",
+      "-5",
+      "12,000",
+      0,
+      -1,
+      true,
+      [],
+      {},
+      "__proto__",
+      "Closed Won",
+    ),
+    fc.jsonValue({ maxDepth: 2 }),
+  );
+  it.each(fixtures)("%s %s", (crm, name) => {
+    const records = readJson(`examples/crm/${crm}/${name}.records.json`);
+    const paths = pathsOf(records);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(paths.length - 1), replacement), { minLength: 1, maxLength: 3 }),
+        (edits) => {
+          let mutated: unknown = records;
+          for (const [i, value] of edits) {
+            const path = paths[i] as (string | number)[];
+            try {
+              mutated = mutate(mutated, path, value);
+            } catch {
+              // An earlier edit removed this path: skip it.
+            }
+          }
+          const out = CRMS[crm](mutated, { asOf: AS_OF, mapping: mappingOf(crm, name) as never });
+          if (out.success) {
+            expect(safeParseDeal(out.data.deal).success).toBe(true);
+            for (const w of out.data.warnings) expect(typeof w.path).toBe("string");
+          } else {
+            expect(out.issues.length).toBeGreaterThan(0);
+            for (const i of out.issues) expect(i.message.length).toBeGreaterThan(0);
+          }
+        },
+      ),
+      { numRuns: 300, seed: 20261128 },
+    );
+  });
+});
