@@ -154,4 +154,17 @@ describe("codegen in the qualifier: the domain operators, the budget (tests/reli
       );
     }
   });
+
+  it("with a plugin's operator and TypeScript rule, the same report", async () => {
+    const { default: acme } = await import("../examples/plugin/acme-plugin.mjs");
+    const deal = readJson("examples/plugin/deal.json");
+    const make = (codegen: boolean) =>
+      createQualifier({ plugins: [acme], frameworks: ["acme-qualification", "bant"], codegen }).evaluate(
+        deal,
+        {
+          asOf: "2026-11-27",
+        },
+      );
+    expect(make(true)).toEqual(make(false));
+  });
 });
