@@ -2,6 +2,7 @@ import type { FrameworkDef } from "../frameworks/framework-def.js";
 import { compileNode } from "../logic/compile.js";
 import type { Evaluator } from "../logic/operator.js";
 import type { OperatorSet } from "../logic/operator-set.js";
+import { splitPath } from "../logic/var-path.js";
 import type { Severity } from "../model/enums.js";
 import type {
   CollateralRule,
@@ -49,7 +50,12 @@ export interface CompiledCriterion {
   /** "Framework Criterion (status)" for each status a question can serve, made once. */
   readonly open: Readonly<Record<"partial" | "unmet" | "unknown", string>>;
   /** Its questions, each with the key that merges it with the same question elsewhere (`topic/id`). */
-  readonly questions: ReadonlyArray<{ readonly def: QuestionDef; readonly key: string }>;
+  readonly questions: ReadonlyArray<{
+    readonly def: QuestionDef;
+    readonly key: string;
+    /** Its `answeredBy` paths, split once. */
+    readonly answered?: readonly (readonly string[])[];
+  }>;
 }
 
 /** A finding or collateral rule, compiled. */
@@ -130,7 +136,11 @@ export function compileFramework(
         unmet: `${def.name} ${c.name} (unmet)`,
         unknown: `${def.name} ${c.name} (unknown)`,
       },
-      questions: c.questions.map((q) => ({ def: q, key: `${q.topic}/${q.id}` })),
+      questions: c.questions.map((q) => ({
+        def: q,
+        key: `${q.topic}/${q.id}`,
+        ...(q.answeredBy ? { answered: q.answeredBy.map((path) => splitPath(path)) } : {}),
+      })),
     };
   });
   return {

@@ -206,6 +206,7 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
           return;
         offers.push({
           position,
+          answered: question.answered,
           question: question.def,
           key: question.key,
           criterion: c.key,
@@ -292,7 +293,13 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
     frameworks,
     findings,
     questions: compactQuestions(
-      rankQuestions(closed ? [] : offers, deal, asOf, dealQuestions(sets, q.disabled, deal, env, closed)),
+      rankQuestions(
+        closed ? [] : offers,
+        deal,
+        asOf,
+        dealQuestions(sets, q.disabled, deal, env, closed),
+        !q.compact,
+      ),
       q.compact,
     ),
     collateral,

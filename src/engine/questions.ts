@@ -1,4 +1,4 @@
-import { readPath, splitPath } from "../logic/var-path.js";
+import { readPath } from "../logic/var-path.js";
 import type { Deal } from "../model/deal.js";
 import type { Stage, Status } from "../model/enums.js";
 import type { DealQuestion, QuestionDef } from "../model/framework.js";
@@ -23,6 +23,8 @@ export interface QuestionOffer {
   readonly share: number;
   /** The question's place in its criterion's list (0 first): the first is the most direct. */
   readonly position: number;
+  /** Its `answeredBy` paths, split when the framework was compiled. */
+  readonly answered?: readonly (readonly string[])[] | undefined;
 }
 
 /** A deal-level question whose condition holds, with its text rendered. */
@@ -49,15 +51,15 @@ export function rankQuestions(
   deal: Deal,
   asOf: string,
   dealLevel: readonly DealQuestionOffer[] = [],
+  withWhy = true,
 ): NextQuestion[] {
   const stage: Stage = deal.stage ?? DEFAULT_STAGE;
   const groups = new Map<string, Array<{ offer: QuestionOffer; value: number }>>();
   const chooseTarget = targetChooser(deal, asOf);
   for (const offer of offers) {
     // Not asked when the deal already holds the answer, or at a stage it no longer fits.
-    const { answeredBy, unlessStage } = offer.question;
-    if (unlessStage?.includes(stage)) continue;
-    if (answeredBy?.every((path) => hasValue(readPath(deal, splitPath(path), undefined)))) continue;
+    if (offer.question.unlessStage?.includes(stage)) continue;
+    if (offer.answered?.every((parts) => hasValue(readPath(deal, parts, undefined)))) continue;
     const entry = { offer, value: value(offer) };
     const group = groups.get(offer.key);
     if (group) group.push(entry);
@@ -85,7 +87,9 @@ export function rankQuestions(
       text,
       topic: q.topic,
       ...(target ? { askId: target.person.id, askName: target.person.name } : {}),
-      why: `${q.settles}. Open: ${open.join(", ")}.${target ? ` Ask ${target.person.name}, who ${target.because}.` : " Nobody has been engaged yet: find someone to ask."}`,
+      why: withWhy
+        ? `${q.settles}. Open: ${open.join(", ")}.${target ? ` Ask ${target.person.name}, who ${target.because}.` : " Nobody has been engaged yet: find someone to ask."}`
+        : "",
       criteria,
       priority: round1(100 * STAGE_WEIGHTS[q.topic][stage] * sum),
     });
@@ -98,7 +102,9 @@ export function rankQuestions(
       text,
       topic: q.topic,
       ...(target ? { askId: target.person.id, askName: target.person.name } : {}),
-      why: `${q.settles}.${target ? ` Ask ${target.person.name}, who ${target.because}.` : " Nobody has been engaged yet: find someone to ask."}`,
+      why: withWhy
+        ? `${q.settles}.${target ? ` Ask ${target.person.name}, who ${target.because}.` : " Nobody has been engaged yet: find someone to ask."}`
+        : "",
       criteria: [],
       priority: q.priority,
     });
