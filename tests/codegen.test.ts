@@ -4,6 +4,7 @@ import jsonLogic from "json-logic-js";
 import { describe, expect, it } from "vitest";
 import { compileLogic, createQualifier, QualifyError } from "../src/index.js";
 import { literal } from "../src/logic/codegen.js";
+import { dealArb } from "./support/arbitraries.js";
 import { readJson } from "./support/helpers.js";
 import { dataArb, key, rule, rules, scalar } from "./support/logic-arbitraries.js";
 
@@ -166,5 +167,19 @@ describe("codegen in the qualifier: the domain operators, the budget (tests/reli
         },
       );
     expect(make(true)).toEqual(make(false));
+  });
+
+  it("property: the same report for any valid deal, with all twelve frameworks", () => {
+    const all = [...createQualifier({ frameworks: [] }).catalogue.keys()];
+    const closures = createQualifier({ frameworks: all });
+    const codegen = createQualifier({ frameworks: all, codegen: true });
+    fc.assert(
+      fc.property(dealArb, (deal) => {
+        expect(codegen.safeEvaluate(deal, { asOf: "2026-11-27" })).toEqual(
+          closures.safeEvaluate(deal, { asOf: "2026-11-27" }),
+        );
+      }),
+      { numRuns: 300, seed: 20261128 },
+    );
   });
 });
