@@ -82,34 +82,45 @@ export function rankQuestions(
     // Someone could be asked, but nobody fit to be (the decider about the decider, a blocker): not asked.
     if (!target && chooseTarget.anyoneToAsk) continue;
     const text = q.text.includes("{") ? renderTemplate(q.text, (name) => askField(target, name)) : q.text;
-    out.push({
-      id: q.id,
-      text,
-      topic: q.topic,
-      ...(target ? { askId: target.person.id, askName: target.person.name } : {}),
-      why: withWhy
-        ? `${q.settles}. Open: ${open.join(", ")}.${target ? ` Ask ${target.person.name}, who ${target.because}.` : " Nobody has been engaged yet: find someone to ask."}`
-        : "",
-      criteria,
-      priority: round1(100 * STAGE_WEIGHTS[q.topic][stage] * sum),
-    });
+    const why = withWhy ? `${q.settles}. Open: ${open.join(", ")}.${askedWhy(target)}` : "";
+    out.push(question(q, text, target, why, criteria, round1(100 * STAGE_WEIGHTS[q.topic][stage] * sum)));
   }
   for (const { question: q, text } of dealLevel) {
     const target = chooseTarget(q.topic, q.askOf);
     if (!target && chooseTarget.anyoneToAsk) continue;
-    out.push({
-      id: q.id,
-      text,
-      topic: q.topic,
-      ...(target ? { askId: target.person.id, askName: target.person.name } : {}),
-      why: withWhy
-        ? `${q.settles}.${target ? ` Ask ${target.person.name}, who ${target.because}.` : " Nobody has been engaged yet: find someone to ask."}`
-        : "",
-      criteria: [],
-      priority: q.priority,
-    });
+    out.push(question(q, text, target, withWhy ? `${q.settles}.${askedWhy(target)}` : "", [], q.priority));
   }
   return out.sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The end of a question's `why`: whom to ask and why them. */
+function askedWhy(target: Target): string {
+  return target
+    ? ` Ask ${target.person.name}, who ${target.because}.`
+    : " Nobody has been engaged yet: find someone to ask.";
+}
+
+/** A ranked question, its keys always in the report's order (two shapes: with a person to ask, or not). */
+function question(
+  q: { readonly id: string; readonly topic: NextQuestion["topic"] },
+  text: string,
+  target: Target,
+  why: string,
+  criteria: string[],
+  priority: number,
+): NextQuestion {
+  return target
+    ? {
+        id: q.id,
+        text,
+        topic: q.topic,
+        askId: target.person.id,
+        askName: target.person.name,
+        why,
+        criteria,
+        priority,
+      }
+    : { id: q.id, text, topic: q.topic, why, criteria, priority };
 }
 
 /** Whether a deal path holds an answer: a value that is not empty. */

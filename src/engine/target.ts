@@ -92,7 +92,7 @@ export function targetChooser(
     return closest ? { person: closest, because: "is the closest contact you have" } : undefined;
   };
   const chooser = (topic: Topic, askOf: readonly Role[] | undefined) => {
-    const key = `${topic}|${askOf?.join(",") ?? ""}`;
+    const key = askOf ? `${topic}|${askOf.join(",")}` : topic;
     if (!memo.has(key)) memo.set(key, choose(topic, askOf));
     return memo.get(key);
   };

@@ -28,6 +28,8 @@ export interface PeopleIndex {
   readonly metWith: Map<string, ReadonlySet<unknown>>;
   /** The participants of each interaction. */
   readonly meetings: ReadonlyArray<readonly unknown[]>;
+  /** Days of silence, per asOf, per last day heard from: each date is read once per evaluation. */
+  readonly silence: Map<string, Map<string, number | null>>;
 }
 
 // Keyed by the deal object itself and dropped with it: an evaluation's deal is indexed once however many
@@ -60,7 +62,7 @@ export function peopleOf(root: unknown): PeopleIndex {
       meetings.push(ids);
       for (const id of ids) heard(id, (i as { date?: unknown }).date);
     }
-  index = { list, byId, reportsTo: new Map(), lastHeard, metWith: new Map(), meetings };
+  index = { list, byId, reportsTo: new Map(), lastHeard, metWith: new Map(), meetings, silence: new Map() };
   indexes.set(root, index);
   return index;
 }
@@ -71,6 +73,7 @@ const EMPTY: PeopleIndex = {
   lastHeard: new Map(),
   metWith: new Map(),
   meetings: [],
+  silence: new Map(),
 };
 
 /**
@@ -100,8 +103,19 @@ export function metWithRole(index: PeopleIndex, p: Person, roles: readonly unkno
 /** Whole days since a person was last heard from, as of `asOf`; undefined when nobody recorded it. */
 export function silentDays(index: PeopleIndex, p: Person, asOf: string | undefined): number | undefined {
   const last = index.lastHeard.get(p.id);
-  const days = last === undefined ? null : daysBetween(last, asOf);
-  return days === null ? undefined : Math.max(0, days);
+  if (last === undefined) return undefined;
+  let memo = index.silence.get(asOf ?? "");
+  if (!memo) {
+    memo = new Map();
+    index.silence.set(asOf ?? "", memo);
+  }
+  let days = memo.get(last);
+  if (days === undefined) {
+    const d = daysBetween(last, asOf);
+    days = d === null ? null : Math.max(0, d);
+    memo.set(last, days);
+  }
+  return days === null ? undefined : days;
 }
 
 /**
