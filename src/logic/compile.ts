@@ -160,18 +160,28 @@ function compileInner(logic: unknown, operators: OperatorSet, trace: boolean): E
   const args = values.map(sub);
   if (operator.compile) return operator.compile(args);
   const evaluate = operator.evaluate;
-  const call: Evaluator = (d, e) =>
-    evaluate(
-      args.map((f) => f(d, e)),
-      { data: d, root: e.root, asOf: e.asOf },
-    );
+  // One or two arguments (most domain operators) without a map over the argument list.
+  const [a0, a1] = args as [Evaluator, Evaluator];
+  const call: Evaluator =
+    args.length === 0
+      ? (d, e) => evaluate([], { data: d, root: e.root, asOf: e.asOf })
+      : args.length === 1
+        ? (d, e) => evaluate([a0(d, e)], { data: d, root: e.root, asOf: e.asOf })
+        : args.length === 2
+          ? (d, e) => evaluate([a0(d, e), a1(d, e)], { data: d, root: e.root, asOf: e.asOf })
+          : (d, e) =>
+              evaluate(
+                args.map((f) => f(d, e)),
+                { data: d, root: e.root, asOf: e.asOf },
+              );
   if (!operator.rootOnly || !values.every((v) => isInvariant(v, operators))) return call;
   // The same value for every item and every rule of one evaluation: compute it once.
   const key = JSON.stringify(logic);
   return (d, e) => {
     const memo = e.memo;
     if (!memo) return call(d, e);
-    if (memo.has(key)) return memo.get(key);
+    const known = memo.get(key);
+    if (known !== undefined || memo.has(key)) return known;
     const value = call(d, e);
     memo.set(key, value);
     return value;
