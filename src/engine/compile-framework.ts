@@ -45,6 +45,10 @@ export interface CompiledCriterion {
   readonly unknown: Template;
   /** `framework/criterion`, as questions cite it. */
   readonly key: string;
+  /** `frameworks.<id>.criteria.<id>`: where a failure of its rules is reported. */
+  readonly where: string;
+  /** `Criterion framework/criterion`: how a failure names it. */
+  readonly failureName: string;
   /** Its share of the framework's weight (0-1). */
   readonly share: number;
   /** "Framework Criterion (status)" for each status a question can serve, made once. */
@@ -130,6 +134,8 @@ export function compileFramework(
       paths,
       unknown: compileTemplate(c.unknown),
       key: `${def.id}/${c.id}`,
+      where: `frameworks.${def.id}.criteria.${c.id}`,
+      failureName: `Criterion ${def.id}/${c.id}`,
       share: c.weight / totalWeight,
       open: {
         partial: `${def.name} ${c.name} (partial)`,

@@ -189,7 +189,7 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
   const frameworks: FrameworkResult[] = q.frameworks.map((f) => {
     const labels = f.def.statusLabels;
     const criteria = f.criteria.map((c) => {
-      const result = guard(`frameworks.${f.def.id}.criteria.${c.def.id}`, `Criterion ${c.key}`, () =>
+      const result = guard(c.where, c.failureName, () =>
         criterionResult(c, deal, env, ruleOutcome, q, trace, seen),
       );
       const label = labels?.[result.status];
