@@ -1,17 +1,15 @@
 import type { EvalEnv } from "../logic/operator.js";
-import { readVar } from "../logic/var-path.js";
+import { readPath, readVar } from "../logic/var-path.js";
 import type { CompiledBindings } from "./compile-framework.js";
+import type { TemplateLookup } from "./template.js";
 
 /** A template lookup: the rule's bindings first (each computed on first use), then deal paths. */
-export function makeLookup(
-  bindings: CompiledBindings,
-  deal: unknown,
-  env: EvalEnv,
-): (name: string) => unknown {
+export function makeLookup(bindings: CompiledBindings, deal: unknown, env: EvalEnv): TemplateLookup {
   const cache = new Map<string, unknown>();
-  return (name) => {
+  return (name, path) => {
     const binding = bindings.find(([n]) => n === name);
-    if (!binding) return readVar(deal, name, undefined);
+    // A deal path, split when the template was compiled (readVar's "not found" is null).
+    if (!binding) return path ? readPath(deal, path, null) : readVar(deal, name, undefined);
     if (!cache.has(name)) cache.set(name, binding[1](deal, env));
     return cache.get(name);
   };

@@ -1,4 +1,5 @@
 import { humanList } from "../logic/domain-operators.js";
+import { splitPath } from "../logic/var-path.js";
 
 const PLACEHOLDER = /\{([A-Za-z_$][\w$]*(?:\.[\w$-]+)*)\}/g;
 
@@ -40,28 +41,31 @@ export function formatNumber(n: number): string {
   return `${n < 0 && (whole > 0 || frac > 0) ? "-" : ""}${digits}${decimals}`;
 }
 
+/** How a template reads a placeholder: its name, and the name split as a path (done when compiled). */
+export type TemplateLookup = (name: string, path?: readonly string[]) => unknown;
+
 /** A compiled template: fills its placeholders from a lookup. `fixed` is set when it has none. */
-export type Template = ((lookup: (name: string) => unknown) => string) & { readonly fixed?: string };
+export type Template = ((lookup: TemplateLookup) => string) & { readonly fixed?: string };
 
 /** Splits a template once into text and placeholders, so rendering it is a join. */
 export function compileTemplate(template: string): Template {
-  const parts: Array<string | { name: string }> = [];
+  const parts: Array<string | { name: string; path: readonly string[] }> = [];
   let last = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
     if (m.index > last) parts.push(template.slice(last, m.index));
-    parts.push({ name: m[1] as string });
+    parts.push({ name: m[1] as string, path: splitPath(m[1] as string) });
     last = m.index + m[0].length;
   }
   if (last < template.length) parts.push(template.slice(last));
   if (parts.every((p) => typeof p === "string")) return Object.assign(() => template, { fixed: template });
   return (lookup) => {
     let out = "";
-    for (const p of parts) out += typeof p === "string" ? p : formatValue(lookup(p.name));
+    for (const p of parts) out += typeof p === "string" ? p : formatValue(lookup(p.name, p.path));
     return out;
   };
 }
 
 /** Fills `{name}` placeholders from `lookup`. */
-export function renderTemplate(template: string, lookup: (name: string) => unknown): string {
+export function renderTemplate(template: string, lookup: TemplateLookup): string {
   return compileTemplate(template)(lookup);
 }
