@@ -15,3 +15,9 @@ export function rate(n) {
       ? `${(n / 1e3).toFixed(1)}k/s`
       : `${n.toFixed(0)}/s`;
 }
+
+/** The median of three measurements of `opsPerSecond(fn, ops)`: steadier on a shared machine. */
+export async function medianOpsPerSecond(fn, ops) {
+  const rates = [await opsPerSecond(fn, ops), await opsPerSecond(fn, ops), await opsPerSecond(fn, ops)];
+  return rates.sort((a, b) => a - b)[1];
+}

@@ -5,7 +5,7 @@
 import { LogicEngine } from "json-logic-engine";
 import jsonLogic from "json-logic-js";
 import { compileLogic } from "../dist/index.js";
-import { opsPerSecond, rate } from "./measure.mjs";
+import { medianOpsPerSecond, rate } from "./measure.mjs";
 
 const N = 100;
 const pick = (i, list) => list[i % list.length];
@@ -97,18 +97,13 @@ export const SHAPES = [
   },
 ];
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-async function measured(fn, data) {
+function measured(fn, data) {
   const loop = () => {
     let x;
     for (let i = 0; i < data.length; i++) x = fn(data[i]);
     return x;
   };
-  return median([
-    await opsPerSecond(loop, data.length),
-    await opsPerSecond(loop, data.length),
-    await opsPerSecond(loop, data.length),
-  ]);
+  return medianOpsPerSecond(loop, data.length);
 }
 
 /** Runs every shape; returns the rows and the geometric mean of our time over json-logic-engine's. */

@@ -137,5 +137,11 @@ export {
   reportJsonSchema,
 } from "./schema/json-schema.js";
 export { didYouMean } from "./validation/did-you-mean.js";
-export { formatIssues, type Issue, QualifyError, type SafeParseResult } from "./validation/issue.js";
+export {
+  formatIssues,
+  formatPath,
+  type Issue,
+  QualifyError,
+  type SafeParseResult,
+} from "./validation/issue.js";
 export { parseDeal, safeParseDeal } from "./validation/parse-deal.js";

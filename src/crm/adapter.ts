@@ -1,5 +1,5 @@
 import { assemble } from "./assemble.js";
-import { didYouMean, IsoDay, type Issue, QualifyError, type SafeParseResult } from "./core.js";
+import { didYouMean, formatPath, IsoDay, QualifyError, type SafeParseResult } from "./core.js";
 import type { Draft } from "./draft.js";
 import { type CrmMapping, CrmMappingOverride, mergeMapping } from "./mapping.js";
 import type { CrmOptions, CrmResult } from "./options.js";
@@ -69,27 +69,12 @@ function checkedOverride(override: unknown, notes: Notes): CrmMappingOverride | 
       for (const key of i.keys) {
         const near = didYouMean(key, Object.keys(CrmMappingOverride.shape));
         notes.error(
-          pathOf(["mapping", ...i.path, key]),
+          formatPath(["mapping", ...i.path, key]),
           "invalid-mapping",
           `unknown field${near ? `; did you mean "${near}"?` : ""}`,
         );
       }
-    } else notes.error(pathOf(["mapping", ...i.path]), "invalid-mapping", i.message);
+    } else notes.error(formatPath(["mapping", ...i.path]), "invalid-mapping", i.message);
   }
   return undefined;
 }
-
-/** `mapping.stages["Closed Won"]`: dotted where a key is a plain name, bracketed otherwise. */
-export function pathOf(keys: readonly PropertyKey[]): string {
-  return keys
-    .map((k, i) =>
-      typeof k === "number"
-        ? `[${k}]`
-        : /^[A-Za-z_$][\w$]*$/.test(String(k))
-          ? `${i ? "." : ""}${String(k)}`
-          : `[${JSON.stringify(String(k))}]`,
-    )
-    .join("");
-}
-
-export type { Issue };

@@ -7,6 +7,7 @@ export type { Deal, DealType, Issue, Role, SafeParseResult, Stage } from "../ind
 export {
   DealType as DealTypeSchema,
   didYouMean,
+  formatPath,
   IsoDay,
   QualifyError,
   Role as RoleSchema,

@@ -1,3 +1,4 @@
+import type { Deal, Issue } from "./core.js";
 import type { CrmMappingOverride } from "./mapping.js";
 
 /** Options of `fromSalesforce` and `fromHubSpot`. */
@@ -28,7 +29,7 @@ export interface CrmOptions {
 /** What an adapter returns: the deal, and every field it left out, with why. */
 export interface CrmResult {
   /** The deal, valid against the deal model. */
-  readonly deal: import("./core.js").Deal;
+  readonly deal: Deal;
   /** Everything the adapter could not map or chose not to believe, each with its path into the records. */
-  readonly warnings: readonly import("./core.js").Issue[];
+  readonly warnings: readonly Issue[];
 }

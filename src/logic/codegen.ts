@@ -1,8 +1,15 @@
 import { charge } from "./budget.js";
-import { lessThan, looseEquals, parseNumber, toNumber, toText } from "./json-value.js";
-import type { EvalEnv, Evaluator } from "./operator.js";
+import { lessThan, looseEquals, parseNumber, toNumber } from "./json-value.js";
+import type { Evaluator } from "./operator.js";
 import type { OperatorSet } from "./operator-set.js";
-import { CONTROL_OPERATORS, inValue, standardOperators, substrOf } from "./standard-operators.js";
+import {
+  CONTROL_OPERATORS,
+  catText,
+  inValue,
+  sizedText,
+  standardOperators,
+  substrOf,
+} from "./standard-operators.js";
 import { isLogic, opAndArgs, truthy } from "./truthy.js";
 import { readPath, readVar, splitPath } from "./var-path.js";
 
@@ -23,11 +30,8 @@ const HELPERS = {
   lt: lessThan,
   num: parseNumber,
   toNum: toNumber,
-  text: (x: unknown) => (x === null || x === undefined ? "" : toText(x)),
-  sized: (e: EvalEnv, s: string) => {
-    charge(e, Math.ceil(s.length / 100));
-    return s;
-  },
+  text: catText,
+  sized: sizedText,
   own: Object.prototype.hasOwnProperty,
   Obj: Object,
   Arr: Array,

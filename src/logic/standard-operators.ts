@@ -1,7 +1,7 @@
 import { charge } from "./budget.js";
 import { constantValue, fieldOf, isConstant } from "./constant.js";
 import { lessThan, looseEquals, parseNumber, toNumber, toText } from "./json-value.js";
-import { defineOperator, type Evaluator, type Operator } from "./operator.js";
+import { defineOperator, type EvalEnv, type Evaluator, type Operator } from "./operator.js";
 import { truthy } from "./truthy.js";
 import { readVar } from "./var-path.js";
 
@@ -108,12 +108,16 @@ const inFast = (args: readonly Evaluator[]): Evaluator => {
   const [a, b] = [args[0] ?? none, args[1] ?? none];
   return (d, e) => inValue(a(d, e), b(d, e));
 };
-const catText = (x: unknown) => (typeof x === "string" ? x : x === null || x === undefined ? "" : toText(x));
+/** Text for `cat`: null and undefined are "", anything else as JSON text. */
+export const catText = (x: unknown): string =>
+  typeof x === "string" ? x : x === null || x === undefined ? "" : toText(x);
+/** A built string, its size (characters / 100) taken from the evaluation's budget. */
+export const sizedText = (e: EvalEnv, s: string): string => {
+  charge(e, Math.ceil(s.length / 100));
+  return s;
+};
 const catFast = (args: readonly Evaluator[]): Evaluator => {
-  const size = (e: Parameters<Evaluator>[1], s: string) => {
-    charge(e, Math.ceil(s.length / 100));
-    return s;
-  };
+  const size = sizedText;
   const [a, b, c] = args as Evaluator[];
   if (args.length === 2)
     return (d, e) => size(e, catText((a as Evaluator)(d, e)) + catText((b as Evaluator)(d, e)));
