@@ -1,25 +1,22 @@
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { CONFIG_OPTIONS, checkOptions, isPlainObject, thrownText } from "../config/check-options.js";
 import type { QualifyConfig } from "../config/define-config.js";
-import { didYouMean } from "../validation/did-you-mean.js";
 import type { Issue } from "../validation/issue.js";
 import { loadFile } from "./read-input.js";
 
 /** The config file names looked for, in this order, in the working directory and each one above it. */
 export const CONFIG_NAMES = ["qualify.config.mjs", "qualify.config.js", "qualify.config.json"] as const;
-const KEYS = [
-  "frameworks",
-  "plugins",
-  "disable",
-  "coreRules",
-  "mode",
-  "codegen",
-  "budget",
-  "compact",
-] as const;
 
-/** The nearest config file from `cwd` upwards, or undefined. */
+/** Longest a config module may take to load (its top-level awaits, a promised default export). */
+export const CONFIG_WAIT_MS = 10_000;
+
+/**
+ * The nearest config file from `cwd` upwards, stopping at the project root: the first folder with a
+ * `package.json` or `.git` is the last one searched, so a config in a parent project or the home
+ * directory never applies by accident.
+ */
 export function findConfig(cwd: string): string | undefined {
   let dir = resolve(cwd);
   for (;;) {
@@ -27,97 +24,108 @@ export function findConfig(cwd: string): string | undefined {
       const path = join(dir, name);
       if (existsSync(path)) return path;
     }
+    if (existsSync(join(dir, "package.json")) || existsSync(join(dir, ".git"))) return undefined;
     const up = dirname(dir);
     if (up === dir) return undefined;
     dir = up;
   }
 }
 
-/** A loaded config: its options, and the directory its relative paths resolve from. */
+/** A plain object and its plain-object values, each key read once. */
+function readOnce(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    out[key] = isPlainObject(item) && key !== "plugins" ? readOnce(item) : item;
+  }
+  return out;
+}
+
+/** A loaded config: its options, the directory its relative paths resolve from, and how to name it. */
 export type LoadedConfig =
-  | { ok: true; config: QualifyConfig; dir: string; file: string }
+  | { ok: true; config: QualifyConfig; dir: string; file: string; name: string }
   | { ok: false; issues: Issue[] };
 
+const failed = (file: string, code: string, message: string): LoadedConfig => ({
+  ok: false,
+  issues: [{ path: "", file, code, message }],
+});
+
+/** A promise settled within `ms`, or the outcome `timeout`. The timer never outlives the wait. */
+async function within<T>(
+  promise: Promise<T>,
+  ms: number,
+): Promise<{ value: T } | { error: unknown } | "timeout"> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"timeout">((done) => {
+    timer = setTimeout(() => done("timeout"), ms);
+  });
+  try {
+    return await Promise.race([promise.then((value) => ({ value })), late]);
+  } catch (error) {
+    return { error };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A module's default export, awaited when it is a promise; anything it throws is an issue. */
+async function importDefault(path: string, file: string, waitMs: number): Promise<LoadedConfig | unknown[]> {
+  const imported = await within(
+    import(pathToFileURL(path).href).then(async (m: { default?: unknown }) => {
+      if (!("default" in m)) throw new Error("it has no default export (export default { ... })");
+      const value = m.default;
+      // `export default loadSettings()` or `export default await ...` both end as the value.
+      return typeof (value as { then?: unknown } | null)?.then === "function" ? await value : value;
+    }),
+    waitMs,
+  );
+  if (imported === "timeout")
+    return failed(
+      file,
+      "config-timeout",
+      `it did not finish loading within ${waitMs / 1000} s (a top-level await or a promised default export that never settles)`,
+    );
+  if ("error" in imported) {
+    const e = imported.error;
+    const missing = (e as { code?: string } | null)?.code === "ERR_MODULE_NOT_FOUND" && !existsSync(path);
+    return failed(file, "unreadable", missing ? "no such file" : `cannot load it: ${thrownText(e)}`);
+  }
+  return [imported.value];
+}
+
 /**
- * Loads a config file (`.mjs`/`.js`: the default export; `.json`: the object) and checks its shape:
- * every problem with its path and the file, unknown keys with "did you mean".
+ * Loads a config file (`.mjs`/`.js`: the default export, awaited when a promise; `.json`: the object) and
+ * checks it as strictly as the options it holds: every problem with its path, unknown keys with "did you
+ * mean", nothing coerced. Whatever the file throws, or a load that never ends, is an issue naming it.
  */
-export async function loadConfig(file: string): Promise<LoadedConfig> {
-  const path = resolve(file);
+export async function loadConfig(
+  file: string,
+  cwd: string,
+  waitMs: number = CONFIG_WAIT_MS,
+): Promise<LoadedConfig> {
+  const path = resolve(cwd, file);
+  const name = relative(cwd, path) || path;
   let value: unknown;
   if (/\.json$/i.test(path)) {
     const loaded = await loadFile(path);
-    if (!loaded.ok)
-      return { ok: false, issues: [{ path: "", file, code: "unreadable", message: loaded.message }] };
+    if (!loaded.ok) return failed(name, "unreadable", loaded.message);
     value = loaded.value;
   } else {
-    try {
-      value = ((await import(pathToFileURL(path).href)) as { default?: unknown }).default;
-    } catch (e) {
-      const missing = (e as { code?: string }).code === "ERR_MODULE_NOT_FOUND" && !existsSync(path);
-      return {
-        ok: false,
-        issues: [
-          {
-            path: "",
-            file,
-            code: "unreadable",
-            message: missing ? "no such file" : `cannot load it: ${(e as Error).message}`,
-          },
-        ],
-      };
-    }
+    const imported = await importDefault(path, name, waitMs);
+    if (!Array.isArray(imported)) return imported as LoadedConfig;
+    value = imported[0];
   }
-  const issues = checkConfig(value).map((i) => ({ ...i, file }));
-  return issues.length > 0
-    ? { ok: false, issues }
-    : { ok: true, config: value as QualifyConfig, dir: dirname(path), file };
-}
-
-function checkConfig(value: unknown): Issue[] {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return [
-      {
-        path: "",
-        code: "invalid-type",
-        message: "A config is an object (the default export of a .mjs or .js file, or a .json object)",
-      },
-    ];
-  const issues: Issue[] = [];
-  const v = value as Record<string, unknown>;
-  for (const key of Object.keys(v)) {
-    if ((KEYS as readonly string[]).includes(key)) continue;
-    const suggestion = didYouMean(key, KEYS);
-    issues.push({
-      path: key,
-      code: "unknown-field",
-      message: `Unknown config key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : `; allowed: ${KEYS.join(", ")}`}`,
-      ...(suggestion ? { suggestion } : {}),
-    });
+  let snapshot: unknown;
+  let issues: Issue[];
+  try {
+    // What is checked is what is used: each key read once, so a getter cannot answer differently later.
+    snapshot = isPlainObject(value) ? readOnce(value) : value;
+    issues = checkOptions(snapshot, CONFIG_OPTIONS, "A config");
+  } catch (e) {
+    // A getter or a Proxy trap that throws.
+    issues = [{ path: "", code: "unreadable", message: `reading it threw: ${thrownText(e)}` }];
   }
-  const list = (key: string, ok: (x: unknown) => boolean, what: string) => {
-    if (v[key] === undefined) return;
-    if (!Array.isArray(v[key]))
-      return issues.push({ path: key, code: "invalid-type", message: `Expected a list of ${what}` });
-    (v[key] as unknown[]).forEach((x, i) => {
-      if (!ok(x)) issues.push({ path: `${key}[${i}]`, code: "invalid-type", message: `Expected ${what}` });
-    });
-  };
-  const isObj = (x: unknown) => typeof x === "object" && x !== null && !Array.isArray(x);
-  list(
-    "frameworks",
-    (x) => typeof x === "string" || isObj(x),
-    "framework ids, framework file paths or framework objects",
-  );
-  list("plugins", (x) => typeof x === "string" || isObj(x), "plugin module specifiers or plugin objects");
-  list("disable", (x) => typeof x === "string", "finding, collateral, question or rule ids");
-  if (v.coreRules !== undefined && typeof v.coreRules !== "boolean")
-    issues.push({ path: "coreRules", code: "invalid-type", message: "Expected true or false" });
-  if (v.mode !== undefined && v.mode !== "compiled" && v.mode !== "interpreter")
-    issues.push({ path: "mode", code: "invalid-value", message: 'Expected "compiled" or "interpreter"' });
-  if (v.codegen !== undefined && typeof v.codegen !== "boolean")
-    issues.push({ path: "codegen", code: "invalid-type", message: "Expected true or false" });
-  if (v.budget !== undefined && !isObj(v.budget))
-    issues.push({ path: "budget", code: "invalid-type", message: "Expected { steps, perItem }" });
-  return issues;
+  if (issues.length > 0) return { ok: false, issues: issues.map((i) => ({ ...i, file: name })) };
+  return { ok: true, config: snapshot as QualifyConfig, dir: dirname(path), file: path, name };
 }

@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 import pkg from "../../package.json" with { type: "json" };
+import { thrownText } from "../config/check-options.js";
+import { escapeControls } from "../validation/issue.js";
 import { calibrateCommand } from "./calibrate-command.js";
 import { type Io, score, validate } from "./commands.js";
 import { diff } from "./diff-command.js";
@@ -25,6 +27,8 @@ const OPTIONS = {
   "close-date": { type: "string" },
   emails: { type: "string" },
   currency: { type: "string" },
+  verbose: { type: "boolean" },
+  "deal-timeout": { type: "string" },
 } as const;
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -52,7 +56,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       values.compact || values.questions !== undefined
         ? { ...(values.questions !== undefined ? { questions: Number(values.questions) } : {}) }
         : undefined;
-    const sources = { plugins: values.plugin ?? [], config: values.config, compact };
+    const sources = { plugins: values.plugin ?? [], config: values.config, compact, verbose: values.verbose };
+    const dealTimeout = values["deal-timeout"];
+    if (dealTimeout !== undefined && !(/^\d+(\.\d+)?$/.test(dealTimeout) && Number(dealTimeout) > 0))
+      throw new UsageError(`--deal-timeout must be a number of seconds greater than 0; got "${dealTimeout}"`);
     switch (command) {
       case "score": {
         if (rest.length !== 1) throw new UsageError("score takes one deal file (or - for stdin)");
@@ -72,6 +79,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             plugins: values.plugin ?? [],
             ...(values.config !== undefined ? { config: values.config } : {}),
             ...(compact ? { compact } : {}),
+            ...(values.verbose ? { verbose: true } : {}),
+            ...(dealTimeout !== undefined ? { dealTimeout: Number(dealTimeout) } : {}),
           },
           io,
         );
@@ -128,10 +137,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.err.write(`qualify: ${(e as Error).message}\nRun qualify --help for usage.\n`);
+      io.err.write(`qualify: ${escapeControls((e as Error).message)}\nRun qualify --help for usage.\n`);
       return 2;
     }
-    io.err.write(`qualify: internal error: ${(e as Error).message}\n`);
+    io.err.write(`qualify: internal error: ${escapeControls(thrownText(e))}\n`);
     return 70;
   }
 }

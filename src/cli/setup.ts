@@ -1,9 +1,10 @@
 import { isAbsolute, resolve } from "node:path";
+import type { QualifyConfig } from "../config/define-config.js";
 import { createQualifier, DEFAULT_FRAMEWORKS, type Qualifier } from "../engine/qualifier.js";
 import { loadPlugins, materialisePlugins, resolveSpecifier } from "../node/load-plugins.js";
 import type { WorkerSetup } from "../node/protocol.js";
 import type { Plugin } from "../plugin/define-plugin.js";
-import { formatIssues, type Issue } from "../validation/issue.js";
+import { escapeControls, formatIssues, type Issue } from "../validation/issue.js";
 import type { Io } from "./commands.js";
 import { findConfig, type LoadedConfig, loadConfig } from "./config.js";
 import { loadFile } from "./read-input.js";
@@ -19,6 +20,18 @@ export interface CliSources {
   readonly config?: string | undefined;
   /** `--compact` / `--questions N`: compact reports (no evidence, no why, at most N questions). */
   readonly compact?: { readonly questions?: number } | undefined;
+  /** `--verbose`: say on stderr which config file is used (or that none is). */
+  readonly verbose?: boolean | undefined;
+}
+
+/** The working directory, or undefined (with a message) when it was deleted under the process. */
+export function workingDirectory(io: Io): string | undefined {
+  try {
+    return process.cwd();
+  } catch {
+    io.err.write("qualify: the working directory no longer exists; cd into one and run again\n");
+    return undefined;
+  }
 }
 
 const isFile = (s: string) => /\.(json|ya?ml)$/i.test(s) || s.includes("/");
@@ -38,15 +51,20 @@ export async function cliSetup(
   sources: CliSources,
   io: Io,
   select = true,
-): Promise<{ setup: WorkerSetup; qualifier: Qualifier } | undefined> {
-  const cwd = process.cwd();
+): Promise<{ setup: WorkerSetup; qualifier: Qualifier; config?: QualifyConfig } | undefined> {
+  const cwd = workingDirectory(io);
+  if (cwd === undefined) return undefined;
   const configFile = sources.config ?? findConfig(cwd);
   let config: Extract<LoadedConfig, { ok: true }> | undefined;
   if (configFile !== undefined) {
-    const loaded = await loadConfig(configFile);
+    const loaded = await loadConfig(configFile, cwd);
     if (!loaded.ok) return fail(io, "Invalid config:", loaded.issues);
     config = loaded;
   }
+  if (sources.verbose)
+    io.err.write(
+      config ? `qualify: config ${escapeControls(config.name)}\n` : "qualify: no config file (defaults)\n",
+    );
   const configDir = config?.dir ?? cwd;
   // Plugins: the config's (relative to the config file), then --plugin (relative to the working directory).
   const given: Array<Plugin | string> = [
@@ -102,6 +120,7 @@ export async function cliSetup(
     ...(config?.config.mode ? { mode: config.config.mode } : {}),
     ...(config?.config.codegen !== undefined ? { codegen: config.config.codegen } : {}),
     ...(config?.config.budget ? { budget: config.config.budget } : {}),
+    ...(config ? { configFile: config.name } : {}),
     ...(sources.compact
       ? { compact: sources.compact }
       : config?.config.compact
@@ -115,7 +134,11 @@ export async function cliSetup(
   };
   try {
     const plugins = await materialisePlugins(setup.plugins ?? []);
-    return { setup, qualifier: createQualifier({ ...options, frameworks: setup.frameworks ?? [], plugins }) };
+    return {
+      setup,
+      qualifier: createQualifier({ ...options, frameworks: setup.frameworks ?? [], plugins }),
+      ...(config ? { config: config.config } : {}),
+    };
   } catch (e) {
     const issues = (e as { issues?: Issue[] }).issues;
     if (!issues) throw e;

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { checkOptions, QUALIFIER_OPTIONS } from "../config/check-options.js";
 import type { FrameworkDef } from "../frameworks/framework-def.js";
 import type { EvaluationBudget } from "../logic/budget.js";
 import { generateLogic } from "../logic/codegen.js";
@@ -61,6 +62,11 @@ export interface QualifierOptions {
    * most `questions` questions (default 5). Scores, statuses, explanations and findings are unchanged.
    */
   readonly compact?: boolean | { readonly questions?: number };
+  /**
+   * The config file these options came from (as `loadConfig` and the CLI name it: relative to the working
+   * directory). Written into every report's `meta.config`, so a stored report says which rules made it.
+   */
+  readonly configFile?: string;
 }
 
 /** Options of one evaluation. */
@@ -104,6 +110,8 @@ export interface Qualifier {
  * validates every file, and compiles every rule once. Throws a {@link QualifyError} when a file is invalid.
  */
 export function createQualifier(options: QualifierOptions = {}): Qualifier {
+  const optionIssues = checkOptions(options, QUALIFIER_OPTIONS, "createQualifier options");
+  if (optionIssues.length > 0) throw new QualifyError("Invalid options", optionIssues);
   const { operators, rules, catalogue, selected, ruleSets, custom } = buildRegistry(options);
   const interpreted = options.mode === "interpreter";
   const strategy = interpreted
@@ -120,6 +128,7 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
       schemaVersion: REPORT_SCHEMA_VERSION,
       qualifyVersion: QUALIFY_VERSION,
       frameworks: [...compiledRuleSets, ...compiledFrameworks].map((f) => ({ id: f.def.id, hash: f.hash })),
+      ...(options.configFile !== undefined ? { config: options.configFile } : {}),
     },
     rules,
     operators,

@@ -121,6 +121,8 @@ export interface ReportMetaShape {
   qualifyVersion: string;
   /** The frameworks and rule sets that produced it, each with a fingerprint of its data. */
   frameworks: Array<{ id: string; hash: string }>;
+  /** The config file whose options produced it, relative to the working directory (CLI and loadConfig). */
+  config?: string | undefined;
 }
 
 /** The qualification report, version 1 (1.1: additive fields). */

@@ -151,6 +151,12 @@ export const Report = z
             }),
           )
           .describe("The frameworks and rule sets that produced it."),
+        config: z
+          .string()
+          .optional()
+          .describe(
+            "The config file whose options produced it, relative to the working directory (CLI and loadConfig).",
+          ),
       })
       .describe("What produced the report, so a stored report says so."),
   })

@@ -5,12 +5,27 @@
  * distinct options string and reused across rows (warehouses keep globals between rows).
  */
 import { z } from "zod";
+import { checkOptions, DATA_OPTIONS, describeValue } from "../config/check-options.js";
 import { createQualifier, type Qualifier } from "../engine/qualifier.js";
 import { messageOf } from "../engine/rule-failure.js";
+import { IsoDay } from "../model/iso-date.js";
 import type { Issue } from "../validation/issue.js";
 
 // No generated code: warehouses may forbid eval and new Function, so zod validates without its JIT.
 z.config({ jitless: true });
+
+const realDay = (v: unknown, path: ReadonlyArray<string | number>): Issue[] =>
+  typeof v === "string" && IsoDay.safeParse(v).success
+    ? []
+    : [
+        {
+          path: path.join("."),
+          code: "invalid-date",
+          message: `asOf must be a real day written as text "YYYY-MM-DD"; received ${describeValue(v)}`,
+        },
+      ];
+/** The UDF's options: the qualifier's data options and the date to judge at. */
+const UDF_OPTIONS = { ...DATA_OPTIONS, asOf: realDay };
 
 const qualifiers = new Map<string, Qualifier>();
 const MAX_CACHED = 16;
@@ -29,6 +44,9 @@ function qualifierFor(optionsJson: string): Qualifier | string {
   }
   if (typeof options !== "object" || options === null || Array.isArray(options))
     return error('options must be a JSON object, e.g. {"frameworks": ["bant"], "asOf": "2026-11-27"}');
+  // As strict as the CLI: a misspelt key or a wrongly typed value is an error, never a silent default.
+  const issues = checkOptions(options, UDF_OPTIONS, "options");
+  if (issues.length > 0) return error("invalid options", issues);
   const { asOf: _asOf, ...rest } = options as Record<string, unknown>;
   try {
     const q = createQualifier(rest as never);
