@@ -36,7 +36,7 @@ export interface Calibration {
   framework: string;
   /** The calibration's date. */
   calibratedOn: string;
-  /** Deals won, lost, and lines skipped as invalid. */
+  /** Distinct deals won and lost (one snapshot each), and lines skipped as invalid. */
   sample: { won: number; lost: number; skipped: number };
   /** The fitted intercept (log-odds of a win with every criterion unmet or unknown). */
   intercept: number;
@@ -63,9 +63,12 @@ export interface Calibration {
   reliability: ReturnType<typeof reliability>;
   /** What to be careful about. */
   warnings: string[];
-  /** Lines skipped, with their line number (1-based) and why. */
+  /** The first lines skipped (at most 100), each with its line number (1-based) and its first problem. */
   skipped: Array<{ line: number; issues: Issue[] }>;
 }
+
+/** Skipped lines kept for the report; the rest are only counted. */
+const MAX_SKIPPED_KEPT = 100;
 
 const VALUE = { met: 1, partial: 0.5, unmet: 0, unknown: 0 } as const;
 const LAMBDAS = [0.01, 0.1, 1, 10, 100];
@@ -108,8 +111,11 @@ export function calibrate(history: Iterable<unknown>, options: CalibrateOptions)
 
 /** A calibration fed one history line at a time: memory holds the feature matrix, never the deals. */
 export interface Calibrator {
-  /** Scores one history line and keeps its features (or records why it is skipped). */
-  add(line: unknown): void;
+  /**
+   * Scores one history line and keeps its features (or records why it is skipped). `line` is its line
+   * number in the file (default: one more than the last).
+   */
+  add(item: unknown, line?: number): void;
   /** Fits, measures and returns the calibration (refuses below the minimum). */
   result(): Calibration;
 }
@@ -128,36 +134,86 @@ export function createCalibrator(options: CalibrateOptions): Calibrator {
       { path: "framework", code: "unknown-framework", message: `No framework "${framework}"` },
     ]);
   const ids = def.criteria.map((c) => c.id);
-  const x: number[][] = [];
-  const y: number[] = [];
+  // One row per deal: its last snapshot on or before the calibration date (memory: one row per deal).
+  const rows = new Map<string, { date: string; x: number[]; y: number }>();
+  const tally = { lines: 0, later: 0, skipped: 0, leaks: 0, leakLines: [] as number[] };
   const skipped: Calibration["skipped"] = [];
-  let line = 0;
-  const add = (item: unknown) => {
-    line += 1;
+  const skip = (line: number, issue: Issue) => {
+    tally.skipped += 1;
+    // The first few only, each with its first issue: memory stays flat however many lines are bad.
+    if (skipped.length < MAX_SKIPPED_KEPT) skipped.push({ line, issues: [issue] });
+  };
+  let counter = 0;
+  const add = (item: unknown, lineNumber?: number) => {
+    counter += 1;
+    const line = lineNumber ?? counter;
     const h = item as Partial<HistoryLine> | null;
-    if (typeof h !== "object" || h === null || (h.outcome !== "won" && h.outcome !== "lost")) {
-      skipped.push({
-        line,
-        issues: [
-          {
-            path: "outcome",
-            code: "invalid-value",
-            message: 'Each line is { "deal": {...}, "outcome": "won" | "lost", "asOf"?: "YYYY-MM-DD" }',
-          },
-        ],
+    if (typeof h !== "object" || h === null || (h.outcome !== "won" && h.outcome !== "lost"))
+      return skip(line, {
+        path: "outcome",
+        code: "invalid-value",
+        message: 'Each line is { "deal": {...}, "outcome": "won" | "lost", "asOf"?: "YYYY-MM-DD" }',
       });
+    const date = typeof h.asOf === "string" ? h.asOf : asOf;
+    const result = qualifier.safeEvaluate(h.deal, { asOf: date });
+    if (!result.success) return skip(line, result.issues[0] as Issue);
+    tally.lines += 1;
+    const stage = (h.deal as { stage?: unknown }).stage;
+    if (stage === "closed-won" || stage === "closed-lost") {
+      tally.leaks += 1;
+      if (tally.leakLines.length < 5) tally.leakLines.push(line);
       return;
     }
-    const result = qualifier.safeEvaluate(h.deal, { asOf: typeof h.asOf === "string" ? h.asOf : asOf });
-    if (!result.success) {
-      skipped.push({ line, issues: [...result.issues] });
+    if (date > asOf) {
+      tally.later += 1;
       return;
     }
     const statuses = new Map((result.data.frameworks[0]?.criteria ?? []).map((c) => [c.id, c.status]));
-    x.push(ids.map((id) => VALUE[statuses.get(id) ?? "unknown"]));
-    y.push(h.outcome === "won" ? 1 : 0);
+    const id = result.data.deal.id;
+    const kept = rows.get(id);
+    if (kept && kept.date > date) return;
+    rows.set(id, {
+      date,
+      x: ids.map((cid) => VALUE[statuses.get(cid) ?? "unknown"]),
+      y: h.outcome === "won" ? 1 : 0,
+    });
   };
-  return { add, result: () => fitAll({ framework, asOf, seed, bootstrap, def, ids, x, y, skipped }) };
+  const result = () => {
+    if (tally.leaks > 0)
+      throw new QualifyError("History leaks the outcome", [
+        {
+          path: "",
+          code: "leakage",
+          message: `${tally.leaks} snapshot${tally.leaks === 1 ? " was" : "s were"} taken at a closed stage (line ${tally.leakLines.join(", ")}${tally.leaks > tally.leakLines.length ? ", ..." : ""}): a closed deal carries its outcome, and the fit would learn the answer. Give each deal as it stood before it closed (its last snapshot before the close date), or leave those lines out.`,
+        },
+      ]);
+    const x = [...rows.values()].map((r) => r.x);
+    const y = [...rows.values()].map((r) => r.y);
+    const notes: string[] = [];
+    const repeats = tally.lines - tally.later - rows.size;
+    if (repeats > 0)
+      notes.push(
+        `${tally.lines - tally.later} snapshots were of ${rows.size} deals: each deal counts once, at its last snapshot on or before ${asOf} (${repeats} earlier snapshot${repeats === 1 ? "" : "s"} set aside).`,
+      );
+    if (tally.later > 0)
+      notes.push(
+        `${tally.later} snapshot${tally.later === 1 ? " is" : "s are"} dated after ${asOf} and ${tally.later === 1 ? "was" : "were"} left out.`,
+      );
+    return fitAll({
+      framework,
+      asOf,
+      seed,
+      bootstrap,
+      def,
+      ids,
+      x,
+      y,
+      skipped,
+      skippedCount: tally.skipped,
+      notes,
+    });
+  };
+  return { add, result };
 }
 
 function fitAll(state: {
@@ -170,8 +226,10 @@ function fitAll(state: {
   x: number[][];
   y: number[];
   skipped: Calibration["skipped"];
+  skippedCount: number;
+  notes: string[];
 }): Calibration {
-  const { framework, asOf, seed, bootstrap, def, ids, x, y, skipped } = state;
+  const { framework, asOf, seed, bootstrap, def, ids, x, y, skipped, skippedCount, notes } = state;
   const won = y.filter((v) => v === 1).length;
   const lost = y.length - won;
   if (
@@ -183,17 +241,17 @@ function fitAll(state: {
       {
         path: "",
         code: "too-little-history",
-        message: `Calibration needs at least ${CALIBRATION_MINIMUM.deals} valid deals with ${CALIBRATION_MINIMUM.perOutcome} of each outcome; found ${y.length} (${won} won, ${lost} lost${skipped.length ? `, ${skipped.length} lines skipped` : ""}). Below that, the weights would fit noise.`,
+        message: `Calibration needs at least ${CALIBRATION_MINIMUM.deals} valid deals with ${CALIBRATION_MINIMUM.perOutcome} of each outcome; found ${y.length} distinct deals (${won} won, ${lost} lost${skippedCount ? `, ${skippedCount} lines skipped` : ""}). Below that, the weights would fit noise.`,
       },
     ]);
-  const warnings: string[] = [];
+  const warnings: string[] = [...notes];
   if (won < CALIBRATION_MINIMUM.warnPerOutcome || lost < CALIBRATION_MINIMUM.warnPerOutcome)
     warnings.push(
       `Only ${won} won and ${lost} lost: 200 of each is what the largest CRM asks for; read the intervals before the weights.`,
     );
-  if (skipped.length)
+  if (skippedCount)
     warnings.push(
-      `${skipped.length} ${skipped.length === 1 ? "line was" : "lines were"} skipped as invalid.`,
+      `${skippedCount} ${skippedCount === 1 ? "line was" : "lines were"} skipped as invalid${skippedCount > skipped.length ? ` (the first ${skipped.length} are listed)` : ""}.`,
     );
   ids.forEach((id, j) => {
     const values = new Set(x.map((r) => r[j]));
@@ -297,7 +355,7 @@ function fitAll(state: {
   return {
     framework,
     calibratedOn: asOf,
-    sample: { won, lost, skipped: skipped.length },
+    sample: { won, lost, skipped: skippedCount },
     intercept: round(fit.intercept),
     lambda,
     criteria,

@@ -1,5 +1,6 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, realpathSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { type Calibration, calibratedFramework, createCalibrator } from "../calibrate/calibrate.js";
 import { materialisePlugins } from "../node/load-plugins.js";
 import { ndjsonLines } from "../node/ndjson-input.js";
@@ -9,6 +10,16 @@ import { streamProblem } from "./read-input.js";
 import { reportFailure } from "./report-failure.js";
 import { type CliSources, cliSetup } from "./setup.js";
 import { outputFormat, UsageError } from "./usage.js";
+
+/** Whether two paths name one file (the same path, or one file through a link). */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
 
 const pct = (v: number | null) => (v === null ? "-" : `${Math.round(v * 100)}%`);
 
@@ -55,6 +66,10 @@ export async function calibrateCommand(
 ): Promise<number> {
   const format = outputFormat(opts.format);
   if (!file) throw new UsageError("calibrate takes one NDJSON history file (or - for stdin)");
+  if (opts.out !== undefined && file !== "-" && sameFile(opts.out, file))
+    throw new UsageError(
+      `--out ${forTerminal(opts.out)} names the history itself; writing there would destroy it. Choose another file`,
+    );
   const framework = opts.framework;
   if (!framework || framework.includes(",")) throw new UsageError("calibrate needs one --framework id");
   // The framework may be an id or a framework file (its id is then the file's).
@@ -79,14 +94,18 @@ export async function calibrateCommand(
     });
     // Streamed: each line is scored as it arrives and only its features are kept (memory flat in lines).
     const input = file === "-" ? process.stdin : createReadStream(file);
+    let number = 0;
     for await (const line of ndjsonLines(input as AsyncIterable<Uint8Array>)) {
+      number += 1;
+      // Blank lines are nothing, not invalid lines; line numbers still count them, as an editor does.
+      if (typeof line === "string" && line.trim() === "") continue;
       let value: unknown = null;
-      if (typeof line === "string" && line.trim() !== "") {
+      if (typeof line === "string") {
         try {
           value = JSON.parse(line);
         } catch {}
       }
-      calibrator.add(value);
+      calibrator.add(value, number);
     }
     const result = calibrator.result();
     if (opts.out) {

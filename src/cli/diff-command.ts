@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { compare, history } from "../compare/compare.js";
+import { compare, history, isReport, parseReport } from "../compare/compare.js";
 import { formatComparisonMarkdown, formatComparisonText, formatHistoryText } from "../compare/format.js";
+import type { Issue } from "../validation/issue.js";
 import type { Io } from "./commands.js";
 import { forMarkdown, forTerminal } from "./escape.js";
 import { decodeUtf8, loadFile, readError } from "./read-input.js";
@@ -8,34 +9,43 @@ import { reportFailure } from "./report-failure.js";
 import { type CliSources, cliSetup } from "./setup.js";
 import { outputFormat, UsageError } from "./usage.js";
 
+/** The issues an error carries, each naming `file`; anything else is thrown on. */
+function withFile(e: unknown, file: string): unknown {
+  const issues = (e as { issues?: Issue[] } | null)?.issues;
+  return issues ? { issues: issues.map((i) => ({ ...i, file })) } : e;
+}
+
 /** Reads an NDJSON history of dated snapshots; problems go to stderr (undefined then). */
 async function readHistory(
   file: string,
   io: Io,
-): Promise<Array<{ asOf: string; deal: unknown }> | undefined> {
+): Promise<{ snapshots: unknown[]; lines: number[] } | undefined> {
   let raw: Buffer;
   try {
     raw = await readFile(file);
   } catch (e) {
-    io.err.write(`${file}: ${readError(e)}\n`);
+    io.err.write(`${forTerminal(file)}: ${readError(e)}\n`);
     return undefined;
   }
   const text = decodeUtf8(raw);
   if (!text.ok) {
-    io.err.write(`${file}: ${text.message}\n`);
+    io.err.write(`${forTerminal(file)}: ${text.message}\n`);
     return undefined;
   }
-  const out = [];
+  const snapshots: unknown[] = [];
+  const lines: number[] = [];
+  // Lines are counted from 1 in the file as it is, blank lines included, so an editor finds them.
   for (const [i, line] of text.text.split("\n").entries()) {
     if (line.trim() === "") continue;
     try {
-      out.push(JSON.parse(line));
+      snapshots.push(JSON.parse(line));
+      lines.push(i + 1);
     } catch (e) {
-      io.err.write(`${file}: line ${i + 1}: not valid JSON: ${(e as Error).message}\n`);
+      io.err.write(`${forTerminal(file)}: line ${i + 1}: not valid JSON: ${(e as Error).message}\n`);
       return undefined;
     }
   }
-  return out;
+  return { snapshots, lines };
 }
 
 /**
@@ -56,9 +66,14 @@ export async function diff(
   const { qualifier } = built;
   try {
     if (files.length === 1) {
-      const snapshots = await readHistory(files[0] as string, io);
-      if (!snapshots) return 1;
-      const h = history(snapshots, { qualifier });
+      const read = await readHistory(files[0] as string, io);
+      if (!read) return 1;
+      let h: ReturnType<typeof history>;
+      try {
+        h = history(read.snapshots, { qualifier, lines: read.lines });
+      } catch (e) {
+        return reportFailure(withFile(e, files[0] as string), "Invalid history:", io);
+      }
       io.out.write(format === "json" ? `${JSON.stringify(h, null, 2)}\n` : formatHistoryText(h, forTerminal));
       return 0;
     }
@@ -66,8 +81,16 @@ export async function diff(
     for (const file of files) {
       const loaded = await loadFile(file);
       if (!loaded.ok) {
-        io.err.write(`${file}: ${loaded.message}\n`);
+        io.err.write(`${forTerminal(file)}: ${loaded.message}\n`);
         return 1;
+      }
+      // A stored report is checked here, so its problems are named with its file.
+      if (isReport(loaded.value)) {
+        try {
+          parseReport(loaded.value);
+        } catch (e) {
+          return reportFailure(withFile(e, file), "Not a valid report:", io);
+        }
       }
       values.push(loaded.value);
     }

@@ -7,11 +7,15 @@ const fmt = (n: number) => String(Math.round(n * 10) / 10);
 /** A comparison as a manager's note: one line per change, in plain words. `esc` makes data text safe. */
 export function comparisonLines(c: Comparison, esc: TextEscape = (s) => s): string[] {
   const lines = [`${esc(c.deal.name)} (${esc(c.deal.id)}): ${c.asOf.before} -> ${c.asOf.after}`];
+  // Different rules first: a manager must not read a rule change as the deal moving.
+  if (c.rulesChanged) lines.push(`Rules changed: ${c.rulesChanged.message}`);
   if (!c.changed) return [...lines, "Nothing changed."];
   if (c.stage) lines.push(`Stage: ${c.stage.before ?? "none"} -> ${c.stage.after ?? "none"}`);
   for (const f of c.frameworks) {
     if (f.score.before === f.score.after && f.criteria.length === 0) continue;
-    lines.push(`${esc(f.name)}: ${fmt(f.score.before)} -> ${fmt(f.score.after)}`);
+    lines.push(
+      `${esc(f.name)}: ${fmt(f.score.before)} -> ${fmt(f.score.after)}${f.rulesChanged ? " (its rules changed: not deal progress)" : ""}`,
+    );
     for (const cr of f.criteria)
       lines.push(`  ${esc(cr.name)}: ${cr.before} -> ${cr.after}: ${esc(cr.explanation)}`);
   }

@@ -10,6 +10,17 @@ export const Comparison = z
     deal: z.strictObject({ id: z.string(), name: z.string() }),
     asOf: Change(z.string()).describe("The dates the two snapshots were judged at."),
     changed: z.boolean().describe("False when nothing below changed."),
+    rulesChanged: z
+      .strictObject({
+        frameworks: z
+          .array(z.string())
+          .describe("The frameworks and rule sets whose fingerprints differ, or that only one report has."),
+        message: z.string(),
+      })
+      .optional()
+      .describe(
+        "Present when the two reports were made by different rules (meta fingerprints differ): score changes may come from the rules, not the deal.",
+      ),
     stage: Change(z.string().nullable()).optional().describe("The stage before and after, when it moved."),
     frameworks: z
       .array(
@@ -17,6 +28,12 @@ export const Comparison = z
           id: z.string(),
           name: z.string(),
           score: Change(z.number()),
+          rulesChanged: z
+            .boolean()
+            .optional()
+            .describe(
+              "True when this framework's rules differ between the two: its score change is not deal progress.",
+            ),
           criteria: z
             .array(
               z.strictObject({
