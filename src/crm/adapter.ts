@@ -1,3 +1,4 @@
+import { currencySuggestion, isCurrencyCode } from "../model/currency.js";
 import { assemble } from "./assemble.js";
 import { didYouMean, formatPath, IsoDay, QualifyError, type SafeParseResult } from "./core.js";
 import type { Draft } from "./draft.js";
@@ -38,6 +39,14 @@ export function runAdapter(
       "invalid-option",
       `expected "ignore" or "inbound"; got ${describe(opts.emails)}`,
     );
+  if (opts.currency !== undefined && !isCurrencyCode(opts.currency)) {
+    const near = typeof opts.currency === "string" ? currencySuggestion(opts.currency) : undefined;
+    notes.error(
+      "options.currency",
+      "invalid-currency",
+      `expected an ISO 4217 code (three capital letters, e.g. EUR); got ${describe(opts.currency)}${near ? `; did you mean "${near}"?` : ""}`,
+    );
+  }
   if (!isRec(records)) {
     notes.error("", "not-records", `expected an object of CRM records; got ${describe(records)}`);
     return { success: false, issues: notes.errors };

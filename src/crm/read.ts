@@ -1,3 +1,4 @@
+import { currencySuggestion, isCurrencyCode } from "../model/currency.js";
 import type { Deal, Issue } from "./core.js";
 import { IsoDay } from "./core.js";
 
@@ -126,8 +127,23 @@ export function moneyFrom(value: unknown, currency: unknown, path: string, notes
     notes.warn(path, "not-a-number", `a negative amount (${amount}) is not a deal's worth: left out`);
     return undefined;
   }
-  const code = text(currency);
+  const written = text(currency);
+  const code = written === undefined ? undefined : currencyFrom(written, path, notes);
   return { value: amount, ...(code ? { currency: code } : {}) };
+}
+
+/** An ISO 4217 code from a CRM: `eur` or `€` read as `EUR` with a warning; an unknown one left out, named. */
+export function currencyFrom(written: string, path: string, notes: Notes): string | undefined {
+  if (isCurrencyCode(written)) return written;
+  const suggestion = currencySuggestion(written);
+  notes.warn(
+    path,
+    "invalid-currency",
+    suggestion
+      ? `the currency ${JSON.stringify(written)} was read as ${suggestion} (ISO 4217)`
+      : `the currency ${JSON.stringify(written)} is not an ISO 4217 code: the amount is kept without a currency`,
+  );
+  return suggestion;
 }
 
 /** The buying organisation: its name, industry and head count (a whole number, or a string of digits). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { currencyProblem, isCurrencyCode } from "./currency.js";
 import {
   BudgetStatus,
   CompellingEventKind,
@@ -16,11 +17,25 @@ import {
 import { IsoDate } from "./iso-date.js";
 import { Stakeholder } from "./stakeholder.js";
 
+/** An ISO 4217 code: `EUR`, not `eur`, `EUR ` or `€` (those are issues with the code as a suggestion). */
+export const CurrencyCode = z
+  .string()
+  .superRefine((value, ctx) => {
+    if (isCurrencyCode(value)) return;
+    const problem = currencyProblem(value);
+    ctx.addIssue({
+      code: "custom",
+      message: problem.message,
+      params: { code: "invalid-currency", ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) },
+    });
+  })
+  .meta({ pattern: "^[A-Z]{3}$", description: "ISO 4217 currency code, three capital letters, e.g. EUR." });
+
 /** An amount of money. */
 export const Money = z
   .strictObject({
     value: z.number().nonnegative().describe("The amount."),
-    currency: z.string().min(1).optional().describe("ISO 4217 currency code, e.g. EUR."),
+    currency: CurrencyCode.optional(),
   })
   .describe("An amount of money.");
 

@@ -57,11 +57,15 @@ export function fromZod(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, 
       });
       continue;
     }
+    const params = issue.code === "custom" ? (issue.params as { code?: string; suggestion?: string }) : {};
     const code =
-      issue.code === "custom"
-        ? String((issue.params as { code?: string } | undefined)?.code ?? "invalid-value")
-        : issue.code.replace(/_/g, "-");
-    out.push({ path: formatPath(path), code, message: issue.message });
+      issue.code === "custom" ? String(params?.code ?? "invalid-value") : issue.code.replace(/_/g, "-");
+    out.push({
+      path: formatPath(path),
+      code,
+      message: issue.message,
+      ...(typeof params?.suggestion === "string" ? { suggestion: params.suggestion } : {}),
+    });
   }
   return out;
 }
