@@ -39,6 +39,8 @@ export async function score(
     plugins?: readonly string[];
     config?: string;
     compact?: { questions?: number };
+    verbose?: boolean;
+    dealTimeout?: number;
   },
   io: Io,
 ): Promise<number> {
@@ -49,14 +51,33 @@ export async function score(
   if (opts.workers !== undefined && !opts.ndjson) throw new UsageError("--workers goes with --ndjson");
   if (opts.trace && (opts.ndjson || format !== "json"))
     throw new UsageError("--trace goes with --format json, for one deal");
+  if (opts.dealTimeout !== undefined && opts.workers === undefined)
+    throw new UsageError(
+      "--deal-timeout goes with --workers: the main thread cannot stop a deal that never returns",
+    );
   const built = await cliSetup(
-    { framework: opts.framework, plugins: opts.plugins, config: opts.config, compact: opts.compact },
+    {
+      framework: opts.framework,
+      plugins: opts.plugins,
+      config: opts.config,
+      compact: opts.compact,
+      verbose: opts.verbose,
+    },
     io,
   );
   if (!built) return 1;
   const { setup, qualifier } = built;
+  const dealTimeout = opts.dealTimeout ?? built.config?.dealTimeout;
   const evalOpts = { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), trace: opts.trace === true };
-  if (opts.ndjson) return scoreStream(file, setup, qualifier, opts.asOf ?? today(), opts.workers, io);
+  if (opts.ndjson)
+    return scoreStream(
+      file,
+      setup,
+      qualifier,
+      opts.asOf ?? today(),
+      { workers: opts.workers, dealTimeout },
+      io,
+    );
   const loaded = await loadFile(file);
   if (!loaded.ok) {
     io.err.write(`${file}: ${loaded.message}\n`);
@@ -80,9 +101,10 @@ async function scoreStream(
   setup: WorkerSetup,
   qualifier: Qualifier,
   asOf: string,
-  workers: number | undefined,
+  threads: { workers: number | undefined; dealTimeout: number | undefined },
   io: Io,
 ): Promise<number> {
+  const { workers, dealTimeout } = threads;
   const problem = await streamProblem(file);
   if (problem) {
     io.err.write(`${file}: ${problem}\n`);
@@ -116,13 +138,17 @@ async function scoreStream(
   } else {
     let pool: ReturnType<typeof createWorkerPool>;
     try {
-      pool = createWorkerPool({ ...setup, workers });
+      pool = createWorkerPool({ ...setup, workers, ...(dealTimeout ? { dealTimeout } : {}) });
     } catch (e) {
       return reportFailure(e, "Cannot use --workers:", io);
     }
     try {
       for await (const chunk of pool.scoreChunks(lines, { asOf }))
         await emit(chunk.bytes, chunk.count, chunk.failed.length);
+    } catch (e) {
+      // The pool gave up (workers that cannot start): the run did not finish; said once, exit 1.
+      io.err.write(`qualify: stopped after ${count} lines\n`);
+      return reportFailure(e, "Cannot use --workers:", io);
     } finally {
       await pool.close();
     }

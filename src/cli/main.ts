@@ -145,9 +145,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+let finished = false;
+
 // A reader that stops early (`qualify ... | head`) is not an error: stop quietly, as Unix tools do.
 // Any other write error (a full disk, a closed file) is: say so and exit 1, never 0 with output lost.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  finished = true; // our own ending, with its own message
   if (e.code === "EPIPE") process.exit(0);
   process.stderr.write(`qualify: cannot write the output: ${e.code ?? e.message}\n`);
   process.exit(1);
@@ -155,11 +158,21 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
 
 // If the run ever stopped without finishing (a promise nothing settles), Node would exit 0 with the output
 // cut short. It must not look like success.
-let finished = false;
 process.on("beforeExit", () => {
   if (finished) return;
+  finished = true;
   process.stderr.write("qualify: internal error: the run stopped before it finished\n");
   process.exit(70);
+});
+
+// A plugin that calls process.exit() mid-run (on the main thread) would otherwise end it with its code,
+// 0 included, and the output cut short: an unfinished run always exits 70 and says so.
+process.on("exit", () => {
+  if (finished) return;
+  process.stderr.write(
+    "qualify: internal error: the run was ended before it finished (process.exit from a plugin?); the output is incomplete\n",
+  );
+  process.exitCode = 70;
 });
 
 run(process.argv.slice(2), { out: process.stdout, err: process.stderr, env: process.env }).then((code) => {

@@ -1,5 +1,6 @@
+import { boundedCopy, JSON_LIMITS, jsonProblems } from "../logic/json-value.js";
 import { Severity, Status } from "../model/enums.js";
-import type { Rule, RuleOutcome } from "../plugin/define-rule.js";
+import type { Rule, RuleFinding, RuleOutcome } from "../plugin/define-rule.js";
 import { RuleFailure } from "./rule-failure.js";
 
 const STATUSES: ReadonlySet<unknown> = new Set(Status.options);
@@ -34,8 +35,12 @@ export function checkOutcome(rule: Rule, outcome: unknown): RuleOutcome | undefi
   if (reason !== undefined && typeof reason !== "string") fail(`reason ${show(reason)} is not a string`);
   if (evidence !== undefined) {
     if (!Array.isArray(evidence)) fail("evidence is not an array");
+    if ((evidence as unknown[]).length > MAX_EVIDENCE)
+      fail(`it gave ${(evidence as unknown[]).length} pieces of evidence; at most ${MAX_EVIDENCE}`);
     (evidence as unknown[]).forEach((e, i) => {
       if (!isObj(e) || typeof e.path !== "string") fail(`evidence[${i}] has no string path`);
+      const problem = "value" in (e as object) ? valueProblem((e as { value?: unknown }).value) : undefined;
+      if (problem) fail(`evidence[${i}].value ${problem}`);
     });
   }
   if (findings !== undefined) {
@@ -58,5 +63,64 @@ export function checkOutcome(rule: Rule, outcome: unknown): RuleOutcome | undefi
         fail(`findings[${i}].stakeholderIds is not a list of ids`);
     });
   }
-  return outcome as RuleOutcome;
+  // A copy: the report never holds the plugin's own objects (which it could change after the fact).
+  return {
+    ...(status !== undefined ? { status: status as RuleOutcome["status"] & string } : {}),
+    ...(reason !== undefined ? { reason: reason as string } : {}),
+    ...(evidence !== undefined
+      ? {
+          evidence: (evidence as Array<{ path: string; value?: unknown }>).map((e) =>
+            "value" in e && e.value !== undefined
+              ? { path: e.path, value: boundedCopy(e.value) }
+              : { path: e.path },
+          ),
+        }
+      : {}),
+    ...(findings !== undefined
+      ? {
+          findings: (findings as RuleFinding[]).map((f) => ({
+            id: f.id,
+            severity: f.severity,
+            message: f.message,
+            ...(f.stakeholderIds ? { stakeholderIds: [...f.stakeholderIds] } : {}),
+          })),
+        }
+      : {}),
+  } as RuleOutcome;
+}
+
+/** Most pieces of evidence one rule may give, and most values in one piece. */
+const MAX_EVIDENCE = 100;
+const MAX_VALUES = JSON_LIMITS.copyValues;
+
+/**
+ * Why an evidence value is not acceptable (not JSON: a function, a BigInt, a cycle; deeper than the copy
+ * depth; more than {@link MAX_VALUES} values), or undefined. Stops counting at the bound.
+ */
+function valueProblem(value: unknown): string | undefined {
+  // First the shape, bounded by the value count and depth whatever the value (a cycle, a million items).
+  let count = 0;
+  const onPath = new Set<object>();
+  const walk = (v: unknown, depth: number): string | undefined => {
+    if (++count > MAX_VALUES) return `holds more than ${MAX_VALUES} values; give a summary instead`;
+    if (typeof v !== "object" || v === null) return undefined;
+    if (onPath.has(v)) return "contains itself (a cycle): evidence must be JSON";
+    if (depth >= JSON_LIMITS.copyDepth) return `nests more than ${JSON_LIMITS.copyDepth} levels deep`;
+    const items = Array.isArray(v) ? v : Object.values(v);
+    if (count + items.length > MAX_VALUES)
+      return `holds more than ${MAX_VALUES} values; give a summary instead`;
+    onPath.add(v);
+    for (const item of items) {
+      const problem = walk(item, depth + 1);
+      if (problem) return problem;
+    }
+    onPath.delete(v);
+    return undefined;
+  };
+  const shape = walk(value, 0);
+  if (shape) return shape;
+  const problems = jsonProblems(value, JSON_LIMITS.copyDepth, 1);
+  if (!problems[0]) return undefined;
+  const at = problems[0].path.length > 0 ? ` at ${problems[0].path.join(".")}` : "";
+  return `is not acceptable evidence${at}: ${problems[0].message}`;
 }

@@ -1,10 +1,10 @@
 import type { z } from "zod";
-import { checkOptions, QUALIFIER_OPTIONS } from "../config/check-options.js";
+import { checkOptions, QUALIFIER_OPTIONS, thrownText } from "../config/check-options.js";
 import type { FrameworkDef } from "../frameworks/framework-def.js";
 import type { EvaluationBudget } from "../logic/budget.js";
 import { generateLogic } from "../logic/codegen.js";
 import { compileNode } from "../logic/compile.js";
-import { frozenCopy } from "../logic/json-value.js";
+import { frozenCopy, readOnce } from "../logic/json-value.js";
 import type { OperatorSet } from "../logic/operator-set.js";
 import type { Deal } from "../model/deal.js";
 import type { FrameworkId, SwitchableId } from "../model/ids.js";
@@ -13,7 +13,7 @@ import type { Report } from "../model/report.js";
 import type { Plugin } from "../plugin/define-plugin.js";
 import type { Rule } from "../plugin/define-rule.js";
 import { fromZod } from "../validation/from-zod.js";
-import { type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
+import { formatPath, type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
 import { safeParseDeal } from "../validation/parse-deal.js";
 import { QUALIFY_VERSION } from "../version.js";
 import { type BatchResult, evaluateEach } from "./batch.js";
@@ -173,7 +173,20 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
             message: `asOf must be a real day written YYYY-MM-DD; received "${asOf}"`,
           },
         ];
-    const parsed = safeParseDeal(input);
+    // Read once into a plain copy: a getter or Proxy cannot show validation one deal and scoring another.
+    const snapshot = readOnce(input);
+    if ("thrown" in snapshot)
+      return {
+        success: false,
+        issues: [
+          {
+            path: formatPath(snapshot.path),
+            code: "unreadable",
+            message: `reading the deal here threw: ${thrownText(snapshot.thrown)}; pass plain data`,
+          },
+        ],
+      };
+    const parsed = safeParseDeal(snapshot.value);
     const customIssues = parsed.success && custom ? customProblems(custom, parsed.data.custom) : [];
     if (!parsed.success || dateIssues.length > 0 || customIssues.length > 0) {
       return {

@@ -212,3 +212,58 @@ export function frozenCopy<T>(value: T): T {
   }
   return Object.freeze(out) as T;
 }
+
+/**
+ * A copy of an input in which every property was read exactly once: what is validated is then what is
+ * scored, even when the input has getters that answer differently each time, or is a Proxy. Plain
+ * objects and arrays are copied; anything else (a Date, a class instance) is kept as it is, for
+ * validation to reject. Cycles and nesting past the JSON depth limit keep the original there (validation
+ * reports them). A getter or trap that throws gives `{ thrown }` with the path where it happened.
+ */
+export function readOnce(
+  value: unknown,
+): { readonly value: unknown } | { readonly thrown: unknown; readonly path: ReadonlyArray<string | number> } {
+  const path: Array<string | number> = [];
+  const onPath = new Set<object>();
+  const copy = (v: unknown): unknown => {
+    if (typeof v !== "object" || v === null || onPath.has(v) || path.length > JSON_LIMITS.depth) return v;
+    const isArray = Array.isArray(v);
+    const proto = isArray ? null : Object.getPrototypeOf(v);
+    if (!isArray && proto !== Object.prototype && proto !== null) return v;
+    onPath.add(v);
+    let out: unknown;
+    if (isArray) {
+      const list = v as unknown[];
+      const items = new Array<unknown>(list.length);
+      for (let i = 0; i < items.length; i++) {
+        path.push(i);
+        items[i] = copy(list[i]);
+        path.pop();
+      }
+      out = items;
+    } else {
+      const obj: Record<string, unknown> = {};
+      for (const key of Object.keys(v)) {
+        path.push(key);
+        const item = copy((v as Record<string, unknown>)[key]);
+        path.pop();
+        if (key === "__proto__")
+          Object.defineProperty(obj, key, {
+            value: item,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        else obj[key] = item;
+      }
+      out = obj;
+    }
+    onPath.delete(v);
+    return out;
+  };
+  try {
+    return { value: copy(value) };
+  } catch (thrown) {
+    return { thrown, path: [...path] };
+  }
+}

@@ -20,6 +20,11 @@ export interface PoolOptions extends WorkerSetup {
   readonly workers?: number;
   /** Deals per message to a worker (default 256): bigger chunks, less messaging. */
   readonly chunkSize?: number;
+  /**
+   * The most seconds one deal may take (default 30). A deal over it gets a `deal-timeout` error result,
+   * its worker is replaced, and every other deal is scored, in order.
+   */
+  readonly dealTimeout?: number;
 }
 
 /** A pool of worker threads, each with its own qualifier, scoring deals in parallel with order preserved. */
@@ -88,6 +93,14 @@ const STALL_MS = 10;
 
 type Pending = { readonly job: Job; readonly slot: number; readonly resolve: (done: Done) => void };
 
+/** Failed starts (a worker that dies before it is ready) after which the pool gives up. */
+const MAX_FAILED_STARTS = 2;
+/** The default time limit of one deal, in seconds. */
+export const DEAL_TIMEOUT_SECONDS = 30;
+
+/** A worker thread with the progress it shares: [job id, items done]. */
+type Thread = { readonly worker: Worker; readonly progress: Int32Array; ready: boolean; error?: string };
+
 /**
  * Starts a pool of worker threads. Plugins are framework data, or module specifiers that each worker
  * imports (so operators and TypeScript rules run in the workers too). The options are checked here
@@ -97,7 +110,14 @@ type Pending = { readonly job: Job; readonly slot: number; readonly resolve: (do
  * the deal that kills a worker gets an error result.
  */
 export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
-  const { workers = availableParallelism(), chunkSize = 256, ...rest } = options;
+  const {
+    workers = availableParallelism(),
+    chunkSize = 256,
+    dealTimeout = DEAL_TIMEOUT_SECONDS,
+    ...rest
+  } = options;
+  if (!(typeof dealTimeout === "number" && dealTimeout > 0))
+    throw new RangeError(`dealTimeout must be a number of seconds greater than 0; got ${dealTimeout}`);
   if (!Number.isInteger(workers) || workers < 1)
     throw new RangeError(`workers must be a whole number of at least 1; got ${workers}`);
   if (!Number.isInteger(chunkSize) || chunkSize < 1)
@@ -127,80 +147,178 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
       : loadPlugins(specifiers).then(() => materialisePlugins(plugins).then(build));
   local.catch(() => {}); // reported when first awaited
   const size = Math.min(workers, availableParallelism());
-  const threads: Array<Worker | undefined> = Array.from({ length: size }, () => undefined);
+  const threads: Array<Thread | undefined> = Array.from({ length: size }, () => undefined);
   const pending = new Map<number, Pending>();
   let nextId = 0;
   let turn = 0;
   let closed = false;
+  const limitMs = dealTimeout * 1000;
+
+  // After MAX_FAILED_STARTS workers die before they are ready (a plugin that fails only in a worker), the
+  // pool starts no more threads: every wait rejects once with the plugin's error.
+  let failedStarts = 0;
+  let broken: QualifyError | undefined;
+  let breakPool: (e: QualifyError) => void = () => {};
+  const brokenPromise = new Promise<never>((_, reject) => {
+    breakPool = reject;
+  });
+  brokenPromise.catch(() => {});
+  const startFailed = (t: Thread, code: number) => {
+    failedStarts += 1;
+    if (failedStarts < MAX_FAILED_STARTS || broken) return;
+    broken = new QualifyError("Cannot start worker threads", [
+      {
+        path: "",
+        code: "worker-start-failed",
+        message: `${failedStarts} worker threads failed to start (${t.error ?? `exit code ${code}`}); no more are started. Fix the plugin, or run without --workers`,
+      },
+    ]);
+    breakPool(broken);
+  };
+
+  const startThread = (): Thread => {
+    const progress = new Int32Array(new SharedArrayBuffer(8));
+    const worker = new Worker(WORKER_URL, { workerData: { setup, progress: progress.buffer } });
+    const t: Thread = { worker, progress, ready: false };
+    worker.on("message", (m: { ready?: boolean }) => {
+      if (m.ready) t.ready = true;
+    });
+    worker.on("error", (e) => {
+      // One line: a plugin's multi-line error reads as one clause of the pool's message.
+      t.error = messageOf(e)
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join("; ");
+    });
+    worker.on("exit", (code) => {
+      if (!t.ready && !closed) startFailed(t, code);
+    });
+    return t;
+  };
 
   // Workers keep the process alive only while they have work: an idle pool never blocks exit.
   const setRef = (on: boolean) => {
-    for (const t of threads) if (t) on ? t.ref() : t.unref();
+    for (const t of threads) if (t) on ? t.worker.ref() : t.worker.unref();
   };
-  const spawn = (slot: number): Worker => {
-    const thread = new Worker(WORKER_URL, { workerData: setup });
-    thread.on("message", (done: Done) => {
+  /** Deals that overran the limit, by job id: the item index the worker was stuck on. */
+  const hung = new Map<number, number>();
+  const spawn = (slot: number): Thread => {
+    const t = startThread();
+    t.worker.on("message", (done: Done | { ready: true }) => {
+      if ("ready" in done) return;
       const p = pending.get(done.id);
       pending.delete(done.id);
       if (pending.size === 0) setRef(false);
       p?.resolve(done);
     });
-    thread.on("error", () => {}); // its exit follows; the deals it held are scored again, alone
-    thread.on("exit", () => {
-      if (threads[slot] === thread) threads[slot] = undefined;
+    t.worker.on("exit", () => {
+      if (threads[slot] === t) threads[slot] = undefined;
       if (closed) return;
       const lost = [...pending.values()].filter((p) => p.slot === slot);
       for (const p of lost) pending.delete(p.job.id);
       for (const p of lost) recover(p);
     });
-    if (pending.size === 0) thread.unref();
-    threads[slot] = thread;
-    return thread;
+    if (pending.size === 0) t.worker.unref();
+    threads[slot] = t;
+    return t;
   };
+
+  // The watchdog: a worker whose progress has not moved for the limit is stuck on one deal; it is ended,
+  // that deal gets a deal-timeout result, and the rest of its chunk is scored again.
+  const seen = new Map<Thread, { job: number; done: number; since: number }>();
+  const watchdog = setInterval(
+    () => {
+      const now = Date.now();
+      for (const t of threads) {
+        if (!t || ![...pending.values()].some((p) => threads[p.slot] === t)) {
+          if (t) seen.delete(t);
+          continue;
+        }
+        const [job, done] = [Atomics.load(t.progress, 0), Atomics.load(t.progress, 1)];
+        const last = seen.get(t);
+        if (!last || last.job !== job || last.done !== done) seen.set(t, { job, done, since: now });
+        else if (now - last.since >= limitMs && pending.has(job)) {
+          hung.set(job, done);
+          seen.delete(t);
+          void t.worker.terminate();
+        }
+      }
+    },
+    Math.min(1000, Math.max(10, limitMs / 4)),
+  );
+  watchdog.unref();
 
   /**
    * A dead worker's jobs are scored again one deal at a time on a worker of their own, in turn: when that
    * worker dies, the deal it held is the one that killed it (and gets the error); the others are scored.
+   * A deal that overruns the limit there too gets a deal-timeout result.
    */
-  let quarantine: Worker | undefined;
+  let quarantine: Thread | undefined;
   let isolation: Promise<unknown> = Promise.resolve();
-  const runAlone = (job: Job): Promise<Done> =>
-    new Promise((resolve) => {
-      const thread = quarantine ?? new Worker(WORKER_URL, { workerData: setup });
-      quarantine = thread;
-      let failure = "it stopped";
-      const onMessage = (done: Done) => {
+  const timedOut = (job: Job) =>
+    failedJob(
+      job,
+      `the deal took longer than ${dealTimeout} s (--deal-timeout): its worker was stopped`,
+      "deal-timeout",
+    );
+  const runAlone = (job: Job): Promise<Done> => {
+    if (broken) return brokenPromise;
+    return new Promise((resolve) => {
+      const t = quarantine ?? startThread();
+      quarantine = t;
+      let over = false;
+      const timer = setTimeout(() => {
+        over = true;
+        void t.worker.terminate();
+      }, limitMs);
+      const onMessage = (done: Done | { ready: true }) => {
+        if ("ready" in done) return;
         stop();
         resolve(done);
       };
-      const onError = (e: Error) => {
-        failure = messageOf(e);
-      };
       const onExit = (code: number) => {
         stop();
-        if (quarantine === thread) quarantine = undefined;
-        resolve(failedJob(job, `worker thread died while scoring it (${failure}; exit code ${code})`));
+        if (quarantine === t) quarantine = undefined;
+        if (over) return resolve(timedOut(job));
+        if (broken) return brokenPromise.catch(() => resolve(failedJob(job, broken?.message ?? "")));
+        resolve(
+          failedJob(
+            job,
+            `worker thread died while scoring it (${t.error ?? "it stopped"}; exit code ${code})`,
+          ),
+        );
       };
       const stop = () => {
-        thread.off("message", onMessage).off("error", onError).off("exit", onExit);
-        thread.unref();
+        clearTimeout(timer);
+        t.worker.off("message", onMessage).off("exit", onExit);
+        t.worker.unref();
       };
-      thread.on("message", onMessage).on("error", onError).on("exit", onExit);
-      thread.ref();
-      thread.postMessage(job);
+      t.worker.on("message", onMessage).on("exit", onExit);
+      t.worker.ref();
+      t.worker.postMessage(job);
     });
+  };
   const recover = (p: Pending) => {
+    const stuck = hung.get(p.job.id);
+    hung.delete(p.job.id);
     const parts = p.job.items.map((item, i) => {
       const job = { ...p.job, id: nextId++, first: p.job.first + i, items: [item] } as Job;
+      // The deal that overran the limit is not run again: it would overrun again.
+      if (i === stuck) return Promise.resolve(timedOut(job));
       const done = isolation.then(() => runAlone(job));
-      isolation = done;
+      isolation = done.catch(() => {});
       return done;
     });
-    Promise.all(parts).then((done) => p.resolve(joinDone(p.job.id, done)));
+    Promise.all(parts).then(
+      (done) => p.resolve(joinDone(p.job.id, done)),
+      () => {}, // the pool broke: every wait rejects with its error
+    );
   };
 
-  const send = (job: Omit<Job, "id">): Promise<Done> =>
-    new Promise((resolve) => {
+  const send = (job: Omit<Job, "id">): Promise<Done> => {
+    if (broken) return brokenPromise;
+    const answer = new Promise<Done>((resolve) => {
       const id = nextId++;
       const full = { ...job, id } as Job;
       const slot = turn++ % size;
@@ -208,7 +326,7 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
       if (pending.size === 0) setRef(true);
       pending.set(id, { job: full, slot, resolve });
       try {
-        thread.postMessage(full);
+        thread.worker.postMessage(full);
       } catch (e) {
         // Not cloneable (a function or symbol inside a deal): score it here, with the same qualifier.
         pending.delete(id);
@@ -219,6 +337,8 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
         );
       }
     });
+    return Promise.race([answer, brokenPromise]);
+  };
 
   async function* run<T, R>(
     items: Iterable<T> | AsyncIterable<T>,
@@ -237,9 +357,10 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
     let first = 0;
     const dispatch = () => {
       const entry = { promise: send({ kind, first, items: chunk, asOf } as Omit<Job, "id">), settled: false };
-      entry.promise.then(() => {
+      const settle = () => {
         entry.settled = true;
-      });
+      };
+      entry.promise.then(settle, settle);
       inFlight.push(entry);
       first += chunk.length;
       chunk = [];
@@ -283,7 +404,8 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
     },
     close: async () => {
       closed = true;
-      await Promise.all([...threads, quarantine].map((t) => t?.terminate()));
+      clearInterval(watchdog);
+      await Promise.all([...threads, quarantine].map((t) => t?.worker.terminate()));
     },
   };
 }

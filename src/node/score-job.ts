@@ -5,13 +5,15 @@ import type { Done, Job } from "./protocol.js";
 const encoder = new TextEncoder();
 
 /** Scores one job: every item gets its result, in order; nothing one item does stops the others. */
-export function scoreJob(qualifier: Qualifier, job: Job): Done {
+export function scoreJob(qualifier: Qualifier, job: Job, onItem?: (index: number) => void): Done {
   if (job.kind === "deals") {
     const results = job.items.map((deal, i) => {
       try {
         return toBatchResult(job.first + i, qualifier.safeEvaluate(deal, { asOf: job.asOf }));
       } catch (e) {
         return failedResult(job.first + i, messageOf(e));
+      } finally {
+        onItem?.(i);
       }
     });
     return { id: job.id, kind: "deals", results };
@@ -27,23 +29,28 @@ export function scoreJob(qualifier: Qualifier, job: Job): Done {
     }
     text += `${scored.out}\n`;
     if (!scored.ok) failed.push(i);
+    onItem?.(i);
   });
   return { id: job.id, kind: "lines", bytes: encoder.encode(text), count: job.items.length, failed };
 }
 
-function failedResult(index: number, message: string) {
-  return { index, ok: false as const, issues: [{ path: "", code: "worker-failed", message }] };
+function failedResult(index: number, message: string, code = "worker-failed") {
+  return { index, ok: false as const, issues: [{ path: "", code, message }] };
 }
 
-/** The answer for a job none of whose items could be scored (its worker died on it): an error per item. */
-export function failedJob(job: Job, message: string): Done {
+/**
+ * The answer for a job none of whose items could be scored (its worker died on it, or a deal took longer
+ * than the time limit: `code` says which): an error per item.
+ */
+export function failedJob(job: Job, message: string, code = "worker-failed"): Done {
   if (job.kind === "deals")
     return {
       id: job.id,
       kind: "deals",
-      results: job.items.map((_, i) => failedResult(job.first + i, message)),
+      results: job.items.map((_, i) => failedResult(job.first + i, message, code)),
     };
-  const text = job.items.map((_, i) => `${errorRecord(job.first + i + 1, message, [])}\n`).join("");
+  const issues = [{ path: "", code, message }];
+  const text = job.items.map((_, i) => `${errorRecord(job.first + i + 1, message, issues)}\n`).join("");
   return {
     id: job.id,
     kind: "lines",
