@@ -114,14 +114,15 @@ describe("codegen agrees with the closure compiler (and so with json-logic-js)",
     expect(compileLogic({ var: ["a.toString", "none"] }, { codegen: true })(data)).toBe("none");
     expect(compileLogic({ var: ["list.0.n", 0] }, { codegen: true })(data)).toBe(1);
     expect(compileLogic({ var: "list.length" }, { codegen: true })(data)).toBe(1);
-    // Not a plain object: only own properties are read.
-    const proto = { secret: 42 };
+    // A class instance reads as the closures read it (an inherited value included, a method never).
+    const proto = { secret: 42, method() {} };
     class Holder {
       own = 1;
     }
     Object.assign(Holder.prototype, proto);
-    expect(compileLogic({ var: ["secret", "no"] }, { codegen: true })(new Holder())).toBe("no");
-    expect(compileLogic({ var: "own" }, { codegen: true })(new Holder())).toBe(1);
+    for (const rule of [{ var: ["secret", "no"] }, { var: "own" }, { var: ["method", "no"] }])
+      expect(compileLogic(rule, { codegen: true })(new Holder())).toEqual(compileLogic(rule)(new Holder()));
+    expect(compileLogic({ var: ["method", "no"] }, { codegen: true })(new Holder())).toBe("no");
   });
 
   it.each([

@@ -78,7 +78,7 @@ export async function calibrateCommand(
   const frameworkId = built.qualifier.frameworks[0]?.id ?? framework;
   const problem = await streamProblem(file);
   if (problem) {
-    io.err.write(`${file}: ${problem}\n`);
+    io.err.write(`${forTerminal(file)}: ${problem}\n`);
     return 1;
   }
   const { setup } = built;
@@ -113,7 +113,7 @@ export async function calibrateCommand(
         await writeFile(opts.out, `${JSON.stringify(calibratedFramework(result), null, 2)}\n`);
       } catch (e) {
         io.err.write(
-          `${opts.out}: cannot write the framework there (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`,
+          `${forTerminal(opts.out)}: cannot write the framework there (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`,
         );
         return 1;
       }
@@ -123,7 +123,7 @@ export async function calibrateCommand(
         ? `${JSON.stringify(result, null, 2)}\n`
         : formatCalibration(result, format === "markdown"),
     );
-    if (opts.out) io.err.write(`wrote the calibrated framework to ${opts.out}\n`);
+    if (opts.out) io.err.write(`wrote the calibrated framework to ${forTerminal(opts.out)}\n`);
     return 0;
   } catch (e) {
     return reportFailure(e, "Cannot calibrate:", io);

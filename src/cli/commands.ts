@@ -12,6 +12,7 @@ import { createWorkerPool } from "../node/pool.js";
 import type { WorkerSetup } from "../node/protocol.js";
 import { escapeControls, formatIssues, type Issue } from "../validation/issue.js";
 import { safeParseDeal } from "../validation/parse-deal.js";
+import { forTerminal } from "./escape.js";
 import { formatMarkdown, formatText } from "./format-report.js";
 import { loadFile, readError, streamProblem } from "./read-input.js";
 import { reportFailure } from "./report-failure.js";
@@ -80,7 +81,7 @@ export async function score(
     );
   const loaded = await loadFile(file);
   if (!loaded.ok) {
-    io.err.write(`${file}: ${loaded.message}\n`);
+    io.err.write(`${forTerminal(file)}: ${loaded.message}\n`);
     return 1;
   }
   const result = qualifier.safeEvaluate(loaded.value, evalOpts);
@@ -107,7 +108,7 @@ async function scoreStream(
   const { workers, dealTimeout } = threads;
   const problem = await streamProblem(file);
   if (problem) {
-    io.err.write(`${file}: ${problem}\n`);
+    io.err.write(`${forTerminal(file)}: ${problem}\n`);
     return 1;
   }
   const input = file === "-" ? process.stdin : createReadStream(file);
@@ -155,7 +156,7 @@ async function scoreStream(
   }
   if (progress) io.err.write(`\r${count} deals, ${failed} failed\n`);
   if (readFailure) {
-    io.err.write(`${file}: stopped after ${count} lines: ${readFailure}\n`);
+    io.err.write(`${forTerminal(file)}: stopped after ${count} lines: ${readFailure}\n`);
     return 1;
   }
   return failed > 0 ? 1 : 0;

@@ -5,6 +5,7 @@ import { frameworkIndex, frameworkPage } from "../docs/framework-page.js";
 import { operatorsPage } from "../docs/operators-page.js";
 import { createQualifier } from "../engine/qualifier.js";
 import { materialisePlugins } from "../node/load-plugins.js";
+import { escapeControls } from "../validation/issue.js";
 import type { Io } from "./commands.js";
 import { loadFile } from "./read-input.js";
 import { reportFailure } from "./report-failure.js";
@@ -43,7 +44,7 @@ export async function docs(
   for (const file of files.flatMap((f) => f.split(","))) {
     const loaded = await loadFile(file);
     if (!loaded.ok) {
-      io.err.write(`${file}: ${loaded.message}\n`);
+      io.err.write(`${escapeControls(file)}: ${loaded.message}\n`);
       return 1;
     }
     inputs.push(loaded.value);
@@ -75,7 +76,7 @@ export async function docs(
         : code === "EACCES"
           ? "permission denied"
           : (code ?? (e as Error).message);
-    io.err.write(`${dir}: cannot write the pages there: ${why}\n`);
+    io.err.write(`${escapeControls(dir)}: cannot write the pages there: ${why}\n`);
     return 1;
   }
   io.out.write(`wrote ${qualifier.catalogue.size + 3} pages to ${dir}\n`);

@@ -3,8 +3,10 @@ import { safeFromHubSpot } from "../crm/hubspot.js";
 import type { CrmOptions, CrmResult } from "../crm/options.js";
 import { safeFromSalesforce } from "../crm/salesforce.js";
 import { IsoDay } from "../model/iso-date.js";
+import { errorRecord } from "../node/ndjson-line.js";
 import { formatIssues, type SafeParseResult } from "../validation/issue.js";
 import type { Io } from "./commands.js";
+import { forTerminal } from "./escape.js";
 import { decodeUtf8, loadFile, readError, readStdin } from "./read-input.js";
 import { UsageError } from "./usage.js";
 
@@ -56,7 +58,7 @@ export async function importCommand(
   if (flags.mapping !== undefined) {
     const mapping = await loadFile(flags.mapping);
     if (!mapping.ok) {
-      io.err.write(`${flags.mapping}: ${mapping.message}\n`);
+      io.err.write(`${forTerminal(flags.mapping)}: ${mapping.message}\n`);
       return 1;
     }
     options.mapping = mapping.value as NonNullable<CrmOptions["mapping"]>;
@@ -65,24 +67,44 @@ export async function importCommand(
   if (!sets) return 1;
   let failed = 0;
   const many = sets.many;
-  for (const { where, value } of sets.items) {
-    const result = adapter(value, options);
+  for (const item of sets.items) {
+    const where = forTerminal(item.where);
+    if ("bad" in item) {
+      // One line that is not JSON: its own error record, and the other deals are still written.
+      failed++;
+      io.err.write(`${where}: not valid JSON: ${item.bad}\n`);
+      io.out.write(`${errorRecord(item.line, `not valid JSON: ${item.bad}`, [])}\n`);
+      continue;
+    }
+    const result = adapter(item.value, options);
     if (!result.success) {
       failed++;
       const [mappingIssues, recordIssues] = partition(result.issues, (i) => i.path.startsWith("mapping"));
       if (mappingIssues.length > 0) {
-        io.err.write(`${flags.mapping}: invalid mapping\n${formatIssues(mappingIssues)}\n`);
+        io.err.write(
+          `${forTerminal(flags.mapping ?? "")}: invalid mapping\n${formatIssues(mappingIssues)}\n`,
+        );
         return 1;
       }
+      const message = `not ${crm === "hubspot" ? "HubSpot" : "Salesforce"} records`;
       io.err.write(
-        `${where}: not ${crm === "hubspot" ? "HubSpot" : "Salesforce"} records, ${recordIssues.length} problem(s)\n${formatIssues(recordIssues)}\n`,
+        `${where}: ${message}, ${recordIssues.length} problem(s)\n${formatIssues(recordIssues)}\n`,
       );
+      // Many record sets in, one line out per set: a failed set keeps its line, as an error record.
+      if (many) io.out.write(`${errorRecord(item.line ?? 0, message, recordIssues)}\n`);
       continue;
     }
-    if (result.data.warnings.length > 0)
+    const warnings = result.data.warnings;
+    if (warnings.length > 0) {
+      const shown = warnings.slice(0, MAX_WARNINGS);
+      const more =
+        warnings.length > MAX_WARNINGS
+          ? `\n  and ${warnings.length - MAX_WARNINGS} more warnings left out (only the first ${MAX_WARNINGS} are listed)`
+          : "";
       io.err.write(
-        `${where}: ${result.data.warnings.length} warning(s): left out or not believed\n${formatIssues(result.data.warnings)}\n`,
+        `${where}: ${warnings.length} warning(s): left out or not believed\n${formatIssues(shown)}${more}\n`,
       );
+    }
     io.out.write(
       many ? `${JSON.stringify(result.data.deal)}\n` : `${JSON.stringify(result.data.deal, null, 2)}\n`,
     );
@@ -95,32 +117,42 @@ async function recordSets(
   file: string,
   ndjson: boolean,
   io: Io,
-): Promise<{ many: boolean; items: { where: string; value: unknown }[] } | undefined> {
+): Promise<{ many: boolean; items: RecordSet[] } | undefined> {
   if (ndjson || /\.(ndjson|jsonl)$/i.test(file)) {
     const loaded = await loadText(file, io);
     if (loaded === undefined) return undefined;
-    const items: { where: string; value: unknown }[] = [];
-    let ok = true;
+    const items: RecordSet[] = [];
     loaded.split("\n").forEach((line, i) => {
       if (line.trim() === "") return;
+      const where = `${file}:${i + 1}`;
       try {
-        items.push({ where: `${file}:${i + 1}`, value: JSON.parse(line) });
+        items.push({ where, line: i + 1, value: JSON.parse(line) });
       } catch (e) {
-        io.err.write(`${file}:${i + 1}: not valid JSON: ${(e as Error).message}\n`);
-        ok = false;
+        items.push({ where, line: i + 1, bad: (e as Error).message });
       }
     });
-    return ok ? { many: true, items } : undefined;
+    return { many: true, items };
   }
   const loaded = await loadFile(file);
   if (!loaded.ok) {
-    io.err.write(`${file}: ${loaded.message}\n`);
+    io.err.write(`${forTerminal(file)}: ${loaded.message}\n`);
     return undefined;
   }
   if (Array.isArray(loaded.value))
-    return { many: true, items: loaded.value.map((value, i) => ({ where: `${file}[${i}]`, value })) };
+    return {
+      many: true,
+      items: loaded.value.map((value, i) => ({ where: `${file}[${i}]`, line: i + 1, value })),
+    };
   return { many: false, items: [{ where: file, value: loaded.value }] };
 }
+
+/** One record set read: its place (`file:line` or `file[i]`) and its value, or why its line is not JSON. */
+type RecordSet =
+  | { readonly where: string; readonly line?: number; readonly value: unknown }
+  | { readonly where: string; readonly line: number; readonly bad: string };
+
+/** Most warnings printed for one record set; the rest are counted in one line. */
+const MAX_WARNINGS = 100;
 
 async function loadText(file: string, io: Io): Promise<string | undefined> {
   let bytes: Uint8Array;
@@ -129,12 +161,12 @@ async function loadText(file: string, io: Io): Promise<string | undefined> {
       throw Object.assign(new Error(), { code: "EISDIR" });
     bytes = file === "-" ? await readStdin() : await readFile(file);
   } catch (e) {
-    io.err.write(`${file}: ${readError(e)}\n`);
+    io.err.write(`${forTerminal(file)}: ${readError(e)}\n`);
     return undefined;
   }
   const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) io.err.write(`${file}: ${decoded.message}\n`);
-  else if (decoded.text.trim() === "") io.err.write(`${file}: no input: the file is empty\n`);
+  if (!decoded.ok) io.err.write(`${forTerminal(file)}: ${decoded.message}\n`);
+  else if (decoded.text.trim() === "") io.err.write(`${forTerminal(file)}: no input: the file is empty\n`);
   else return decoded.text;
   return undefined;
 }

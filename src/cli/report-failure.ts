@@ -1,4 +1,4 @@
-import { formatIssues, type Issue } from "../validation/issue.js";
+import { escapeControls, formatIssues, type Issue } from "../validation/issue.js";
 import type { Io } from "./commands.js";
 
 /**
@@ -8,6 +8,6 @@ import type { Io } from "./commands.js";
 export function reportFailure(error: unknown, heading: string, io: Io): 1 {
   const issues = (error as { issues?: Issue[] } | null)?.issues;
   if (!issues) throw error;
-  io.err.write(`${heading ? `${heading}\n` : ""}${formatIssues(issues)}\n`);
+  io.err.write(`${heading ? `${escapeControls(heading)}\n` : ""}${formatIssues(issues)}\n`);
   return 1;
 }

@@ -38,7 +38,7 @@ const isFile = (s: string) => /\.(json|ya?ml)$/i.test(s) || s.includes("/");
 
 /** Prints issues under a heading; always undefined, for `return fail(...)`. */
 function fail(io: Io, heading: string, issues: readonly Issue[]): undefined {
-  io.err.write(`${heading}\n${formatIssues(issues)}\n`);
+  io.err.write(`${escapeControls(heading)}\n${formatIssues(issues)}\n`);
   return undefined;
 }
 
@@ -106,7 +106,7 @@ export async function cliSetup(
     const path = isAbsolute(item) ? item : resolve(base, item);
     const loaded = await loadFile(path);
     if (!loaded.ok) {
-      io.err.write(`${item}: ${loaded.message}\n`);
+      io.err.write(`${escapeControls(item)}: ${loaded.message}\n`);
       return undefined;
     }
     files.push({ name: item, frameworks: [loaded.value] });

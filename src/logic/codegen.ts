@@ -18,8 +18,8 @@ const STANDARD = new Map(standardOperators.map((o) => [o.name, o]));
 // Opt-in code generation (`compileLogic(rule, { codegen: true })`): one JavaScript function per rule,
 // made with `new Function`. The rule's text never becomes code: literals and keys are written only
 // through JSON.stringify (with the two line separators escaped), operator names are dispatched on here and
-// never written out, objects are passed in as constants, properties are read only when they are the
-// data's own, and anything this file does not generate (the domain operators, plugins' operators, odd
+// never written out, objects are passed in as constants, properties are read as the closures read them
+// (never a function, never a forbidden key), and anything this file does not generate (the domain operators, plugins' operators, odd
 // argument counts) is called as its compiled closure. The results are the closure compiler's (a
 // property test compares them on the conformance suite and on random rules with hostile strings).
 
@@ -32,9 +32,6 @@ const HELPERS = {
   toNum: toNumber,
   text: catText,
   sized: sizedText,
-  own: Object.prototype.hasOwnProperty,
-  Obj: Object,
-  Arr: Array,
   readPath,
   readVar,
   charge,
@@ -52,6 +49,19 @@ export function literal(value: string | number | boolean | null): string {
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
 }
+
+/**
+ * Generated code never nests deeper than this (nor chains more than {@link MAX_CHAIN} arguments of one
+ * and/or/if, each of which nests one level): a rule wide or deep within the documented limits then
+ * compiles, its excess running as closures, instead of overflowing the parser's stack.
+ */
+const MAX_NESTING = 32;
+const MAX_CHAIN = 32;
+const tooWide = (logic: unknown): boolean => {
+  if (!isLogic(logic)) return Array.isArray(logic) && logic.length > MAX_CHAIN * 8;
+  const [op, args] = opAndArgs(logic);
+  return (op === "and" || op === "or" || op === "if" || op === "?:") && args.length > MAX_CHAIN;
+};
 
 /** One generated function's scope: the name of its data and its temporaries. */
 interface Scope {
@@ -101,7 +111,19 @@ class Generator {
     return name;
   }
 
+  /** How deep the expression being generated is: past {@link MAX_NESTING}, the rest runs as closures. */
+  #depth = 0;
+
   expr(logic: unknown, scope: Scope): string {
+    this.#depth += 1;
+    try {
+      return this.#depth > MAX_NESTING || tooWide(logic) ? this.closure(logic, scope) : this.exprAt(logic, scope);
+    } finally {
+      this.#depth -= 1;
+    }
+  }
+
+  exprAt(logic: unknown, scope: Scope): string {
     if (Array.isArray(logic)) return `[${logic.map((l) => this.expr(l, scope)).join(", ")}]`;
     if (!isLogic(logic)) {
       if (logic === null || typeof logic !== "object")
@@ -278,17 +300,16 @@ class Generator {
     const notFound = literal((fallback === undefined ? null : fallback) as string | number | boolean | null);
     const parts = splitPath(path);
     if (parts.length > 4) return `readPath(${scope.data}, ${this.constant(parts)}, ${notFound})`;
-    // Each step reads the key, then keeps the value only when it is there (not undefined), not a function,
-    // and the holder's own: a plain object or array (whose inherited properties are the built-in methods,
-    // all functions, and the forbidden keys) or an own property by hasOwnProperty.
+    // Each step reads the key, then keeps the value only when it is there (not undefined) and not a
+    // function: exactly what the closures' readPath does (forbidden keys are refused when a rule is loaded),
+    // so a class instance's getter reads the same in both.
     const h = this.temp(scope);
     const v = this.temp(scope);
-    const c = this.temp(scope);
     let out = `${v}`;
     for (let i = parts.length - 1; i >= 0; i--) {
       const key = literal(parts[i] as string);
       const next = i === parts.length - 1 ? out : `(${h} = ${v}, ${out})`;
-      out = `${h} === null || ${h} === undefined || (${v} = ${h}[${key}]) === undefined || typeof ${v} === "function" || ((${c} = ${h}.constructor) !== Obj && ${c} !== Arr && !own.call(${h}, ${key})) ? ${notFound} : ${next}`;
+      out = `${h} === null || ${h} === undefined || (${v} = ${h}[${key}]) === undefined || typeof ${v} === "function" ? ${notFound} : ${next}`;
     }
     return `(${h} = ${scope.data}, ${out})`;
   }
