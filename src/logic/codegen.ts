@@ -117,7 +117,9 @@ class Generator {
   expr(logic: unknown, scope: Scope): string {
     this.#depth += 1;
     try {
-      return this.#depth > MAX_NESTING || tooWide(logic) ? this.closure(logic, scope) : this.exprAt(logic, scope);
+      return this.#depth > MAX_NESTING || tooWide(logic)
+        ? this.closure(logic, scope)
+        : this.exprAt(logic, scope);
     } finally {
       this.#depth -= 1;
     }
