@@ -917,12 +917,18 @@ describe("qualify import", () => {
     expect(deal.timeline.decisionBy).toBe("2026-12-31");
     expect(deal.interactions.some((i: { kind: string }) => i.kind === "email")).toBe(true);
   });
-  it("a list of record sets, or NDJSON, prints one deal per line; a bad one is reported and left out (exit 1)", () => {
+  it("a list of record sets, or NDJSON, prints one line per set; a bad one is reported and keeps its line as an error record (exit 1)", () => {
     const good = readJson("examples/crm/salesforce/guild-hosting.records.json");
     const input = `${JSON.stringify(good)}\n${JSON.stringify({ opportunity: null, contactRoles: [], contacts: [] })}\n${JSON.stringify(good)}\n`;
     const run = cli(["import", "salesforce", "-", "--ndjson", "--as-of", AS_OF], { input });
     expect(run.code).toBe(1);
-    expect(run.stdout.trim().split("\n")).toHaveLength(2);
+    const out = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(out).toHaveLength(3);
+    expect(out[1]).toMatchObject({ line: 2, error: { message: "not Salesforce records" } });
+    expect(out[2].id).toBe(out[0].id);
     expect(run.stderr).toContain("-:2: not Salesforce records");
     expect(run.stderr).toContain("opportunity: missing");
   });

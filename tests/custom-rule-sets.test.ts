@@ -183,7 +183,7 @@ describe("a company plugin (examples/plugin) through every door", () => {
     writeFileSync(`${tmp}/bad.config.json`, JSON.stringify({ framworks: ["bant"] }));
     const result = run(["score", "examples/deals/story-alice.json", "--config", `${tmp}/bad.config.json`]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('framworks: Unknown config key "framworks"; did you mean "frameworks"?');
+    expect(result.stderr).toContain('framworks: Unknown key "framworks"; did you mean "frameworks"?');
   });
 
   it("a config with plugin objects carrying code and --workers: a clean error (exit 1), never an internal one", () => {

@@ -235,5 +235,9 @@ function customProblems(schema: z.ZodType, value: unknown): Issue[] {
 
 /** One-shot: builds a qualifier and scores one deal. For many deals, build the qualifier once. */
 export function qualify(deal: unknown, options: QualifierOptions & EvaluateOptions = {}): Report {
-  return createQualifier(options).evaluate(deal, options);
+  const { asOf, trace, ...qualifierOptions } = options;
+  return createQualifier(qualifierOptions).evaluate(deal, {
+    ...(asOf !== undefined ? { asOf } : {}),
+    ...(trace !== undefined ? { trace } : {}),
+  });
 }
