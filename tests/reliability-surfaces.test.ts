@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/cli/config.js";
 import { compare, history } from "../src/compare/compare.js";
 import { safeFromHubSpot } from "../src/crm/hubspot.js";
@@ -19,7 +19,15 @@ import { plantedHistory } from "./support/history.js";
 
 const ATTACKER = join(ROOT, "tests/fixtures/plugins/attacker.mjs");
 const story = readJson("examples/deals/story-alice.json") as Record<string, unknown>;
-const tmp = () => mkdtempSync(join(tmpdir(), "qualify-rel-"));
+const made: string[] = [];
+const tmp = () => {
+  const dir = mkdtempSync(join(tmpdir(), "qualify-rel-"));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Runs the built CLI in a directory of our choosing. */
 function cliIn(cwd: string, args: string[], input = "") {
@@ -471,5 +479,3 @@ describe("terminal output: file names are escaped", () => {
     expect(r.stderr).toContain("\\u001b");
   });
 });
-
-rmSync(join(tmpdir(), "qualify-rel-never"), { recursive: true, force: true });

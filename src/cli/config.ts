@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { CONFIG_OPTIONS, checkOptions, isPlainObject, thrownText } from "../config/check-options.js";
+import { CONFIG_OPTIONS, checkOptions, thrownText } from "../config/check-options.js";
 import type { QualifyConfig } from "../config/define-config.js";
-import type { Issue } from "../validation/issue.js";
+import { readOnce } from "../logic/json-value.js";
+import { formatPath, type Issue } from "../validation/issue.js";
 import { loadFile } from "./read-input.js";
 
 /** The config file names looked for, in this order, in the working directory and each one above it. */
@@ -31,22 +32,12 @@ export function findConfig(cwd: string): string | undefined {
   }
 }
 
-/** A plain object and its plain-object values, each key read once. */
-function readOnce(value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const item = value[key];
-    out[key] = isPlainObject(item) && key !== "plugins" ? readOnce(item) : item;
-  }
-  return out;
-}
-
 /** A loaded config: its options, the directory its relative paths resolve from, and how to name it. */
 export type LoadedConfig =
   | { ok: true; config: QualifyConfig; dir: string; file: string; name: string }
   | { ok: false; issues: Issue[] };
 
-const failed = (file: string, code: string, message: string): LoadedConfig => ({
+const failed = (file: string, code: string, message: string): Extract<LoadedConfig, { ok: false }> => ({
   ok: false,
   issues: [{ path: "", file, code, message }],
 });
@@ -69,8 +60,14 @@ async function within<T>(
   }
 }
 
+type Failed = Extract<LoadedConfig, { ok: false }>;
+
 /** A module's default export, awaited when it is a promise; anything it throws is an issue. */
-async function importDefault(path: string, file: string, waitMs: number): Promise<LoadedConfig | unknown[]> {
+async function importDefault(
+  path: string,
+  file: string,
+  waitMs: number,
+): Promise<{ ok: true; value: unknown } | Failed> {
   const imported = await within(
     import(pathToFileURL(path).href).then(async (m: { default?: unknown }) => {
       if (!("default" in m)) throw new Error("it has no default export (export default { ... })");
@@ -91,7 +88,7 @@ async function importDefault(path: string, file: string, waitMs: number): Promis
     const missing = (e as { code?: string } | null)?.code === "ERR_MODULE_NOT_FOUND" && !existsSync(path);
     return failed(file, "unreadable", missing ? "no such file" : `cannot load it: ${thrownText(e)}`);
   }
-  return [imported.value];
+  return { ok: true, value: imported.value };
 }
 
 /**
@@ -113,19 +110,24 @@ export async function loadConfig(
     value = loaded.value;
   } else {
     const imported = await importDefault(path, name, waitMs);
-    if (!Array.isArray(imported)) return imported as LoadedConfig;
-    value = imported[0];
+    if (!imported.ok) return imported;
+    value = imported.value;
   }
-  let snapshot: unknown;
-  let issues: Issue[];
-  try {
-    // What is checked is what is used: each key read once, so a getter cannot answer differently later.
-    snapshot = isPlainObject(value) ? readOnce(value) : value;
-    issues = checkOptions(snapshot, CONFIG_OPTIONS, "A config");
-  } catch (e) {
-    // A getter or a Proxy trap that throws.
-    issues = [{ path: "", code: "unreadable", message: `reading it threw: ${thrownText(e)}` }];
-  }
+  // What is checked is what is used: each key read once, so a getter cannot answer differently later.
+  const snapshot = readOnce(value);
+  if ("thrown" in snapshot)
+    return {
+      ok: false,
+      issues: [
+        {
+          path: formatPath(snapshot.path),
+          file: name,
+          code: "unreadable",
+          message: `reading it threw: ${thrownText(snapshot.thrown)}`,
+        },
+      ],
+    };
+  const issues = checkOptions(snapshot.value, CONFIG_OPTIONS, "A config");
   if (issues.length > 0) return { ok: false, issues: issues.map((i) => ({ ...i, file: name })) };
-  return { ok: true, config: snapshot as QualifyConfig, dir: dirname(path), file: path, name };
+  return { ok: true, config: snapshot.value as QualifyConfig, dir: dirname(path), file: path, name };
 }

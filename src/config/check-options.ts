@@ -196,11 +196,13 @@ export const DATA_OPTIONS: Readonly<Record<string, Check>> = {
   mode: oneOf(["compiled", "interpreter"]),
   codegen: bool,
   budget: shape({ steps: wholeNumber(1), perItem: wholeNumber(0) }, "{ steps, perItem }"),
-  compact: either(
-    "true, false or { questions: N } (N a whole number of at least 0)",
-    bool,
-    shape({ questions: wholeNumber(0) }),
-  ),
+  // An object is checked inside (its problem named at its own path); anything else must be a boolean.
+  compact: (v, path) =>
+    isPlainObject(v)
+      ? shape({ questions: wholeNumber(0) })(v, path)
+      : typeof v === "boolean"
+        ? []
+        : [wrong(path, "true, false or { questions: N } (N a whole number of at least 0)", v)],
 };
 
 /** `createQualifier` options, plugin objects included. */
@@ -220,18 +222,7 @@ export const CONFIG_OPTIONS: Readonly<Record<string, Check>> = {
   dealTimeout: positiveNumber,
 };
 
-/**
- * Checks options against `fields`: every problem, each with its path. A compact value with a wrongly
- * typed inner value (`compact: { questions: -3 }`) is reported at the inner path.
- */
+/** Checks options against `fields`: every problem, each with its path. */
 export function checkOptions(value: unknown, fields: Readonly<Record<string, Check>>, what: string): Issue[] {
-  if (!isPlainObject(value))
-    return [wrong([], `${what}: a plain object`, value)].map((i) => ({ ...i, code: "invalid-type" }));
-  const out = shape(fields)(value, []);
-  // `either` reports the whole compact value; name the inner problem when it is an object.
-  return out.flatMap((i) =>
-    i.path === "compact" && isPlainObject(value.compact)
-      ? shape({ questions: wholeNumber(0) })(value.compact, ["compact"])
-      : [i],
-  );
+  return shape(fields, `${what}: a plain object`)(value, []);
 }

@@ -1,6 +1,7 @@
 import { boundedCopy, JSON_LIMITS, jsonProblems } from "../logic/json-value.js";
 import { Severity, Status } from "../model/enums.js";
 import type { Rule, RuleFinding, RuleOutcome } from "../plugin/define-rule.js";
+import { formatPath } from "../validation/issue.js";
 import { RuleFailure } from "./rule-failure.js";
 
 const STATUSES: ReadonlySet<unknown> = new Set(Status.options);
@@ -98,29 +99,29 @@ const MAX_VALUES = JSON_LIMITS.copyValues;
  * depth; more than {@link MAX_VALUES} values), or undefined. Stops counting at the bound.
  */
 function valueProblem(value: unknown): string | undefined {
-  // First the shape, bounded by the value count and depth whatever the value (a cycle, a million items).
+  // First the size, bounded whatever the value (a million items; a cycle, which would never end); then
+  // what is not JSON, and nesting past the copy depth.
   let count = 0;
   const onPath = new Set<object>();
-  const walk = (v: unknown, depth: number): string | undefined => {
+  const walk = (v: unknown): string | undefined => {
     if (++count > MAX_VALUES) return `holds more than ${MAX_VALUES} values; give a summary instead`;
     if (typeof v !== "object" || v === null) return undefined;
     if (onPath.has(v)) return "contains itself (a cycle): evidence must be JSON";
-    if (depth >= JSON_LIMITS.copyDepth) return `nests more than ${JSON_LIMITS.copyDepth} levels deep`;
     const items = Array.isArray(v) ? v : Object.values(v);
     if (count + items.length > MAX_VALUES)
       return `holds more than ${MAX_VALUES} values; give a summary instead`;
     onPath.add(v);
     for (const item of items) {
-      const problem = walk(item, depth + 1);
+      const problem = walk(item);
       if (problem) return problem;
     }
     onPath.delete(v);
     return undefined;
   };
-  const shape = walk(value, 0);
+  const shape = walk(value);
   if (shape) return shape;
   const problems = jsonProblems(value, JSON_LIMITS.copyDepth, 1);
   if (!problems[0]) return undefined;
-  const at = problems[0].path.length > 0 ? ` at ${problems[0].path.join(".")}` : "";
+  const at = problems[0].path.length > 0 ? ` at ${formatPath(problems[0].path)}` : "";
   return `is not acceptable evidence${at}: ${problems[0].message}`;
 }
