@@ -10,7 +10,8 @@ import { didYouMean } from "../validation/did-you-mean.js";
 import type { Issue } from "../validation/issue.js";
 import type { FrameworkDef } from "./framework-def.js";
 
-type PartialCriterion = FrameworkInput["criteria"][number];
+/** A criterion as a file writes it: complete, or the parts that change an inherited or shared one. */
+export type PartialCriterion = FrameworkInput["criteria"][number];
 
 function byId<T extends { id: string }>(base: readonly T[], own: readonly T[] = []): T[] {
   const out = [...base];

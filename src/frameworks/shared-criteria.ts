@@ -1,7 +1,7 @@
 import shared from "../../frameworks/shared.criteria.json" with { type: "json" };
 import type { Criterion } from "../model/framework.js";
 import { QualifyError } from "../validation/issue.js";
-import { safeParseFramework } from "./parse-framework.js";
+import { checkFramework } from "./check-framework.js";
 
 let cache: ReadonlyMap<string, Criterion> | undefined;
 
@@ -12,7 +12,7 @@ let cache: ReadonlyMap<string, Criterion> | undefined;
  */
 export function sharedCriteria(): ReadonlyMap<string, Criterion> {
   if (cache) return cache;
-  const result = safeParseFramework(shared, { library: new Map(), frameworks: new Map() });
+  const result = checkFramework(shared, { frameworks: new Map() }, () => new Map());
   if (!result.success) throw new QualifyError("Invalid frameworks/shared.criteria.json", result.issues);
   cache = new Map(result.data.criteria.map((c) => [c.id, c]));
   return cache;

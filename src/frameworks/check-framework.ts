@@ -1,0 +1,170 @@
+import { domainOperators } from "../logic/domain-operators.js";
+import { LIMITS } from "../logic/limits.js";
+import { createOperatorSet, type OperatorSet } from "../logic/operator-set.js";
+import { validateLogic } from "../logic/validate-logic.js";
+import { Deal } from "../model/deal.js";
+import { type Criterion, Framework, type FrameworkInput, RuleSet } from "../model/framework.js";
+import { didYouMean } from "../validation/did-you-mean.js";
+import { fromZod } from "../validation/from-zod.js";
+import { capIssues, type Issue, type SafeParseResult } from "../validation/issue.js";
+import { builtinCatalogue } from "./builtin-catalogue.js";
+import {
+  checkCriteria,
+  checkFileRules,
+  checkGates,
+  createChecker,
+  duplicateIds,
+  type FrameworkParseOptions,
+} from "./framework-checker.js";
+import type { FrameworkDef } from "./framework-def.js";
+import { mergeCriteria, mergeRules, type PartialCriterion } from "./merge-extends.js";
+import { isObj, rawRules, sizeIssues } from "./raw-framework.js";
+
+/**
+ * Checks a framework or rule-set file as a list of passes, each adding its issues: size, shape (with every
+ * readable rule checked even when the shape is wrong), the base it extends, its criteria merged with the
+ * base and the shared `library` (asked for only when needed), its findings, collateral and questions, its
+ * gates. Every problem comes out in one run; the definition is built only when there is none.
+ */
+export function checkFramework(
+  input: unknown,
+  options: FrameworkParseOptions,
+  library: () => ReadonlyMap<string, Criterion>,
+): SafeParseResult<FrameworkDef> {
+  const isRuleSet = isObj(input) && input.kind === "ruleset";
+  const schema = isRuleSet ? RuleSet : Framework;
+  const oversized = sizeIssues(input);
+  if (oversized.length > 0) return { success: false, issues: oversized };
+  const operators = options.operators ?? createOperatorSet(domainOperators);
+  const parsed = schema.safeParse(input);
+  if (!parsed.success)
+    return shapeFailure(input, fromZod(parsed.error.issues, schema, input), operators, options);
+  const file = parsed.data as FrameworkInput;
+  const issues: Issue[] = [];
+  const ck = createChecker(operators, options, issues);
+  const base = baseOf(file, options, issues);
+  duplicateIds(
+    file.criteria ?? [],
+    "criteria",
+    (id) => `Criterion id "${id}" is used twice in this file`,
+    issues,
+  );
+  const merged = isRuleSet ? [] : mergeCriteria(base, file, issues, library());
+  const unknownBase = file.extends !== undefined && !base;
+  issues.push(...criteriaLimits(merged, isRuleSet, unknownBase));
+  const criteria = checkCriteria(merged, unknownBase, options.rules, ck);
+  checkFileRules(file, ck);
+  const gates = checkGates(
+    file,
+    base,
+    criteria.map((c) => c.id),
+    issues,
+  );
+  const warnings = issues.filter((i) => i.severity === "warning");
+  if (warnings.length < issues.length) return { success: false, issues: capIssues(issues) };
+  return { success: true, data: definition(file, base, { isRuleSet, criteria, gates, warnings }) };
+}
+
+/**
+ * The shape is wrong somewhere, but every rule that can be read is still checked: all the problems of a
+ * file come out in one run, not one layer at a time.
+ */
+function shapeFailure(
+  input: unknown,
+  shape: Issue[],
+  operators: OperatorSet,
+  options: FrameworkParseOptions,
+): SafeParseResult<FrameworkDef> {
+  const seen = new Set(shape.map((i) => `${i.path}|${i.code}`));
+  const rules = rawRules(input).flatMap(([rule, path]) =>
+    validateLogic(rule, { operators, checkArity: true, schema: options.dealSchema ?? Deal, path }),
+  );
+  const extra = rules.filter((i) => !seen.has(`${i.path}|${i.code}`) && i.severity !== "warning");
+  return { success: false, issues: capIssues([...shape, ...extra]) };
+}
+
+/** The framework a file extends, or undefined (an unknown one is an issue with "did you mean"). */
+function baseOf(
+  file: FrameworkInput,
+  options: FrameworkParseOptions,
+  issues: Issue[],
+): FrameworkDef | undefined {
+  if (!file.extends) return undefined;
+  // Without a catalogue, a file may extend the built-in frameworks (the common case for a company file).
+  const known = options.frameworks ?? builtinCatalogue();
+  const base = known.get(file.extends);
+  if (base) return base;
+  const suggestion = didYouMean(file.extends, known.keys());
+  issues.push({
+    path: "extends",
+    code: "unknown-framework",
+    message: `No framework "${file.extends}" to extend${suggestion ? `; did you mean "${suggestion}"?` : `; known: ${[...known.keys()].join(", ")}`}`,
+    ...(suggestion ? { suggestion } : {}),
+  });
+  return undefined;
+}
+
+/** How many criteria a framework has, and what their weights add up to. */
+function criteriaLimits(
+  merged: ReadonlyArray<{ criterion: PartialCriterion }>,
+  isRuleSet: boolean,
+  unknownBase: boolean,
+): Issue[] {
+  const issues: Issue[] = [];
+  if (merged.length > LIMITS.maxCriteria)
+    issues.push({
+      path: "criteria",
+      code: "too-large",
+      message: `A framework may have at most ${LIMITS.maxCriteria} criteria; this one has ${merged.length}`,
+    });
+  const total = merged.reduce((sum, { criterion }) => sum + (Number(criterion.weight) || 0), 0);
+  if (!Number.isFinite(total))
+    issues.push({
+      path: "criteria",
+      code: "too-large",
+      message: "The criteria's weights add up to more than a number can hold",
+    });
+  if (!isRuleSet && merged.length === 0 && !unknownBase)
+    issues.push({ path: "criteria", code: "too-small", message: "A framework needs at least one criterion" });
+  return issues;
+}
+
+/** The validated definition: the file over its base (origin is never inherited). */
+function definition(
+  file: FrameworkInput,
+  base: FrameworkDef | undefined,
+  parts: {
+    isRuleSet: boolean;
+    criteria: Criterion[];
+    gates: NonNullable<FrameworkDef["gates"]>;
+    warnings: Issue[];
+  },
+): FrameworkDef {
+  const { isRuleSet, criteria, gates, warnings } = parts;
+  const { findings, collateral, questions } = mergeRules(base, file);
+  return {
+    kind: isRuleSet ? "ruleset" : "framework",
+    id: file.id,
+    name: file.name,
+    ...(file.summary ? { summary: file.summary } : {}),
+    // Origin is not inherited: a company's framework that extends MEDDPICC was not made by its authors.
+    ...(file.origin ? { origin: file.origin } : {}),
+    ...(file.extends ? { extends: file.extends } : {}),
+    ...(file.replaces ? { replaces: true as const } : {}),
+    ...(file.scoring ? { scoring: file.scoring } : base?.scoring ? { scoring: base.scoring } : {}),
+    ...(file.calibration ? { calibration: file.calibration } : {}),
+    ...(Object.values(gates).some((ids) => (ids ?? []).length > 0) ? { gates } : {}),
+    ...(file.sources ? { sources: file.sources } : {}),
+    ...(file.differences ? { differences: file.differences } : {}),
+    ...(file.statusLabels
+      ? { statusLabels: file.statusLabels }
+      : base?.statusLabels
+        ? { statusLabels: base.statusLabels }
+        : {}),
+    criteria,
+    findings,
+    collateral,
+    questions,
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
+}

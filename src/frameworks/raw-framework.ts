@@ -1,0 +1,53 @@
+import { LIMITS } from "../logic/limits.js";
+import type { Issue } from "../validation/issue.js";
+
+/** An object that is not an array (a framework file's parts, before their shape is known). */
+export const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The JsonLogic rules of a raw framework file, with their paths, wherever the file's shape lets them be found. */
+export function rawRules(input: unknown): Array<[unknown, string]> {
+  if (!isObj(input)) return [];
+  const out: Array<[unknown, string]> = [];
+  const bindings = (v: unknown, path: string) => {
+    if (isObj(v)) for (const [name, rule] of Object.entries(v)) out.push([rule, `${path}.let.${name}`]);
+  };
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  list(input.criteria).forEach((c, i) => {
+    if (!isObj(c)) return;
+    bindings(c.let, `criteria[${i}]`);
+    list(c.status).forEach((s, j) => {
+      if (isObj(s) && s.when !== undefined) out.push([s.when, `criteria[${i}].status[${j}].when`]);
+    });
+  });
+  for (const key of ["findings", "collateral", "questions"] as const)
+    list(input[key]).forEach((r, i) => {
+      if (!isObj(r)) return;
+      bindings(r.let, `${key}[${i}]`);
+      if (r.when !== undefined) out.push([r.when, `${key}[${i}].when`]);
+    });
+  return out;
+}
+
+/**
+ * Lists longer than the limits are refused before anything else is checked: a file with 100,000
+ * criteria costs a count, not a minute of validation.
+ */
+export function sizeIssues(input: unknown): Issue[] {
+  if (!isObj(input)) return [];
+  const issues: Issue[] = [];
+  const over = (list: unknown, max: number, path: string, what: string) => {
+    if (Array.isArray(list) && list.length > max)
+      issues.push({ path, code: "too-large", message: `At most ${max} ${what}; found ${list.length}` });
+  };
+  over(input.criteria, LIMITS.maxCriteria, "criteria", "criteria per framework");
+  over(input.findings, LIMITS.maxPerFile, "findings", "findings per file");
+  over(input.collateral, LIMITS.maxPerFile, "collateral", "collateral rules per file");
+  if (Array.isArray(input.criteria) && input.criteria.length <= LIMITS.maxCriteria)
+    input.criteria.forEach((c, i) => {
+      if (!isObj(c)) return;
+      over(c.status, LIMITS.maxPerCriterion, `criteria[${i}].status`, "status rules per criterion");
+      over(c.questions, LIMITS.maxPerCriterion, `criteria[${i}].questions`, "questions per criterion");
+    });
+  return issues;
+}
