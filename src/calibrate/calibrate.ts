@@ -216,7 +216,8 @@ export function createCalibrator(options: CalibrateOptions): Calibrator {
   return { add, result };
 }
 
-function fitAll(state: {
+/** What a fit is made from: the framework, the options, one row of statuses per deal, the skipped lines. */
+interface FitInput {
   framework: string;
   asOf: string;
   seed: number;
@@ -228,8 +229,62 @@ function fitAll(state: {
   skipped: Calibration["skipped"];
   skippedCount: number;
   notes: string[];
-}): Calibration {
-  const { framework, asOf, seed, bootstrap, def, ids, x, y, skipped, skippedCount, notes } = state;
+}
+
+/**
+ * The fit as named steps: check the sample, hold out a stratified 20%, choose lambda by 5-fold
+ * cross-validation on the rest, measure the held-out quality, fit every deal, bootstrap the intervals.
+ * The random draws come in that order, so a seed gives the same calibration.
+ */
+function fitAll(state: FitInput): Calibration {
+  const { framework, asOf, seed, bootstrap, def, ids, x, y, skipped, skippedCount } = state;
+  const { won, lost, warnings } = checkSample(state);
+  const random = seeded(seed);
+  const holdoutFold = folds(y, 5, random);
+  const train = y.map((_, i) => i).filter((i) => holdoutFold[i] !== 0);
+  const test = y.map((_, i) => i).filter((i) => holdoutFold[i] === 0);
+  const fitter = createFitter(x, y);
+  const lambda = chooseLambda(fitter, train, folds(fitter.pick(train).y, 5, random));
+  const trainFit = fitter.fit(train, lambda);
+  const heldP = fitter.pick(test).x.map((r) => predict(trainFit, r));
+  const heldY = fitter.pick(test).y;
+  const holdout = {
+    auc: round(auc(heldP, heldY)),
+    brier: round(brier(heldP, heldY)),
+    logLoss: round(logLoss(heldP, heldY)),
+    size: test.length,
+  };
+  if (holdout.auc < 0.55)
+    warnings.push(
+      `The fit is no better than chance on held-out deals (AUC ${holdout.auc}): these criteria do not predict this team's outcomes.`,
+    );
+  // The final fit on every deal; intervals from a bootstrap of it.
+  const fit = fitter.fit(
+    y.map((_, i) => i),
+    lambda,
+  );
+  const draws = ids.map(() => [] as number[]);
+  for (let b = 0; b < bootstrap; b++) {
+    const idx = y.map(() => Math.floor(random() * y.length));
+    fitter.fit(idx, lambda).coefficients.forEach((c, j) => (draws[j] as number[]).push(c));
+  }
+  return {
+    framework,
+    calibratedOn: asOf,
+    sample: { won, lost, skipped: skippedCount },
+    intercept: round(fit.intercept),
+    lambda,
+    criteria: criterionResults(def, fit, draws, x, y),
+    holdout,
+    reliability: reliability(heldP, heldY),
+    warnings,
+    skipped,
+  };
+}
+
+/** Refuses a sample below the minimum; otherwise the counts and what to be careful about. */
+function checkSample(state: FitInput): { won: number; lost: number; warnings: string[] } {
+  const { ids, x, y, skipped, skippedCount, notes } = state;
   const won = y.filter((v) => v === 1).length;
   const lost = y.length - won;
   if (
@@ -254,40 +309,47 @@ function fitAll(state: {
       `${skippedCount} ${skippedCount === 1 ? "line was" : "lines were"} skipped as invalid${skippedCount > skipped.length ? ` (the first ${skipped.length} are listed)` : ""}.`,
     );
   ids.forEach((id, j) => {
-    const values = new Set(x.map((r) => r[j]));
-    if (values.size < 2)
+    if (new Set(x.map((r) => r[j])).size < 2)
       warnings.push(`Criterion ${id} never varies in this history: its weight cannot be learned from it.`);
   });
+  return { won, lost, warnings };
+}
 
-  const random = seeded(seed);
-  // Hold out a stratified 20% for the quality figures; choose lambda by 5-fold CV on the rest.
-  const holdoutFold = folds(y, 5, random);
-  const train = y.map((_, i) => i).filter((i) => holdoutFold[i] !== 0);
-  const test = y.map((_, i) => i).filter((i) => holdoutFold[i] === 0);
-  const pick = (idx: readonly number[]) => ({
-    x: idx.map((i) => x[i] as number[]),
-    y: idx.map((i) => y[i] as number),
-  });
-  // Statuses take few values, so deals share feature patterns: a fit runs over the distinct
-  // (pattern, outcome) pairs weighted by their counts, not over every deal. Same result, far less work.
+type Fit = ReturnType<typeof fitLogistic>;
+
+/**
+ * Fits over subsets of the deals. Statuses take few values, so deals share feature patterns: a fit runs
+ * over the distinct (pattern, outcome) pairs weighted by their counts, not over every deal. Same result,
+ * far less work.
+ */
+function createFitter(x: number[][], y: number[]) {
   const keys = x.map((r) => r.join(","));
-  const fitRows = (idx: readonly number[], l: number) => {
-    const groups = new Map<string, { x: number[]; y: number; w: number }>();
-    for (const i of idx) {
-      const key = `${keys[i]}|${y[i]}`;
-      const g = groups.get(key);
-      if (g) g.w += 1;
-      else groups.set(key, { x: x[i] as number[], y: y[i] as number, w: 1 });
-    }
-    const rows = [...groups.values()];
-    return fitLogistic(
-      rows.map((r) => r.x),
-      rows.map((r) => r.y),
-      l,
-      rows.map((r) => r.w),
-    );
+  return {
+    pick: (idx: readonly number[]) => ({
+      x: idx.map((i) => x[i] as number[]),
+      y: idx.map((i) => y[i] as number),
+    }),
+    fit: (idx: readonly number[], l: number): Fit => {
+      const groups = new Map<string, { x: number[]; y: number; w: number }>();
+      for (const i of idx) {
+        const key = `${keys[i]}|${y[i]}`;
+        const g = groups.get(key);
+        if (g) g.w += 1;
+        else groups.set(key, { x: x[i] as number[], y: y[i] as number, w: 1 });
+      }
+      const rows = [...groups.values()];
+      return fitLogistic(
+        rows.map((r) => r.x),
+        rows.map((r) => r.y),
+        l,
+        rows.map((r) => r.w),
+      );
+    },
   };
-  const cvFold = folds(pick(train).y, 5, random);
+}
+
+/** The L2 strength with the lowest cross-validated log loss over the training deals' folds. */
+function chooseLambda(fitter: ReturnType<typeof createFitter>, train: number[], cvFold: number[]): number {
   let lambda = LAMBDAS[0] as number;
   let best = Number.POSITIVE_INFINITY;
   for (const l of LAMBDAS) {
@@ -295,10 +357,10 @@ function fitAll(state: {
     for (let k = 0; k < 5; k++) {
       const inK = train.filter((_, n) => cvFold[n] === k);
       const outK = train.filter((_, n) => cvFold[n] !== k);
-      const fit = fitRows(outK, l);
+      const fit = fitter.fit(outK, l);
       total += logLoss(
-        pick(inK).x.map((r) => predict(fit, r)),
-        pick(inK).y,
+        fitter.pick(inK).x.map((r) => predict(fit, r)),
+        fitter.pick(inK).y,
       );
     }
     if (total < best - 1e-12) {
@@ -306,35 +368,22 @@ function fitAll(state: {
       lambda = l;
     }
   }
-  const trainFit = fitRows(train, lambda);
-  const heldP = pick(test).x.map((r) => predict(trainFit, r));
-  const heldY = pick(test).y;
-  const holdout = {
-    auc: round(auc(heldP, heldY)),
-    brier: round(brier(heldP, heldY)),
-    logLoss: round(logLoss(heldP, heldY)),
-    size: test.length,
-  };
-  if (holdout.auc < 0.55)
-    warnings.push(
-      `The fit is no better than chance on held-out deals (AUC ${holdout.auc}): these criteria do not predict this team's outcomes.`,
-    );
-  // The final fit on every deal; intervals from a bootstrap of it.
-  const fit = fitRows(
-    y.map((_, i) => i),
-    lambda,
-  );
-  const draws = ids.map(() => [] as number[]);
-  for (let b = 0; b < bootstrap; b++) {
-    const idx = y.map(() => Math.floor(random() * y.length));
-    const f = fitRows(idx, lambda);
-    f.coefficients.forEach((c, j) => (draws[j] as number[]).push(c));
-  }
+  return lambda;
+}
+
+/** Per criterion: coefficient, weight (scaled to the framework's total), win rates and bootstrap interval. */
+function criterionResults(
+  def: FitInput["def"],
+  fit: Fit,
+  draws: number[][],
+  x: number[][],
+  y: number[],
+): Calibration["criteria"] {
   const total = def.criteria.reduce((s, c) => s + c.weight, 0);
   const positive = fit.coefficients.reduce((s, c) => s + Math.max(0, c), 0);
   const rate = (rows: number[]) =>
     rows.length ? round(rows.reduce((s, i) => s + (y[i] as number), 0) / rows.length, 3) : null;
-  const criteria = def.criteria.map((c, j) => {
+  return def.criteria.map((c, j) => {
     const sorted = [...(draws[j] as number[])].sort((a, b) => a - b);
     const q = (p: number) =>
       sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))] ?? 0;
@@ -346,24 +395,15 @@ function fitAll(state: {
       id: c.id,
       name: c.name,
       coefficient: round(coefficient),
-      weight: positive > 0 ? round((Math.max(0, coefficient) / positive) * total) : round(total / ids.length),
+      weight:
+        positive > 0
+          ? round((Math.max(0, coefficient) / positive) * total)
+          : round(total / def.criteria.length),
       winRate: { met: rate(met), notMet: rate(notMet) },
       interval,
       significant: !(interval[0] <= 0 && interval[1] >= 0),
     };
   });
-  return {
-    framework,
-    calibratedOn: asOf,
-    sample: { won, lost, skipped: skippedCount },
-    intercept: round(fit.intercept),
-    lambda,
-    criteria,
-    holdout,
-    reliability: reliability(heldP, heldY),
-    warnings,
-    skipped,
-  };
 }
 
 /**
