@@ -5,6 +5,7 @@ import { orderByExtends } from "../frameworks/order.js";
 import { safeParseFramework } from "../frameworks/parse-framework.js";
 import { domainOperators } from "../logic/domain-operators.js";
 import { createOperatorSet, type OperatorSet } from "../logic/operator-set.js";
+import type { Plugin } from "../plugin/define-plugin.js";
 import type { Rule } from "../plugin/define-rule.js";
 import { enthusiasmGap } from "../rules/enthusiasm-gap.js";
 import { stageGates } from "../rules/stage-gates.js";
@@ -40,52 +41,22 @@ export interface Registry {
 export function buildRegistry(options: QualifierOptions): Registry {
   const plugins = options.plugins ?? [];
   const operators = createOperatorSet([...domainOperators, ...plugins.flatMap((p) => p.operators ?? [])]);
-  const rules = new Map<string, Rule>();
-  const core = options.coreRules === false ? [] : [enthusiasmGap, stageGates];
-  for (const rule of [...core, ...plugins.flatMap((p) => p.rules ?? [])]) {
-    if (rules.has(rule.id)) throw new Error(`Rule "${rule.id}" is defined twice`);
-    rules.set(rule.id, rule);
-  }
+  const rules = ruleTable(plugins, options.coreRules !== false);
   const catalogue = new Map<string, FrameworkDef>();
   const issues: Issue[] = [];
   // The shape of deal.custom, from every plugin and framework file that declares it, before any rule is
   // checked: `var` paths under custom. are then checked against it.
-  const declarations = [
-    ...plugins.flatMap((p) =>
-      p.customSchema ? [{ schema: p.customSchema, where: `plugin ${p.name}: customSchema` }] : [],
-    ),
-    ...[
-      ...plugins.flatMap((p) => p.frameworks ?? []),
-      ...(options.frameworks ?? []).filter((f) => typeof f !== "string"),
-    ].flatMap((f, i) => {
-      const schema = (f as { customSchema?: unknown } | null)?.customSchema;
-      return typeof schema === "object" && schema !== null
-        ? [
-            {
-              schema: schema as Readonly<Record<string, unknown>>,
-              where: `${(f as { id?: string }).id ?? `frameworks[${i}]`}: customSchema`,
-            },
-          ]
-        : [];
-    }),
-  ];
-  const typed = dealWithCustom(declarations, issues);
-  const load = (
-    input: unknown,
-    file: string,
-    known: ReadonlyMap<string, FrameworkDef> = catalogue,
-  ): FrameworkDef | undefined => {
+  const typed = dealWithCustom(customDeclarations(plugins, options.frameworks ?? []), issues);
+  const load = (input: unknown, file: string, known: ReadonlyMap<string, FrameworkDef> = catalogue) => {
     const result = safeParseFramework(input, {
       operators,
       rules,
       frameworks: known,
       ...(typed ? { dealSchema: typed.deal } : {}),
     });
-    if (!result.success) {
-      issues.push(...result.issues.map((i) => ({ ...i, file })));
-      return undefined;
-    }
-    return result.data;
+    if (result.success) return result.data;
+    issues.push(...result.issues.map((i) => ({ ...i, file })));
+    return undefined;
   };
   const register = (def: FrameworkDef | undefined, file?: string) => {
     if (def && file && catalogue.has(def.id) && !def.replaces) {
@@ -114,57 +85,16 @@ export function buildRegistry(options: QualifierOptions): Registry {
     if (def?.kind === "ruleset") ruleSets.push(def);
     else register(def, file);
   }
-  // Framework data given directly may extend each other too, in any order (they are chosen, not registered).
-  const choices = options.frameworks ?? DEFAULT_FRAMEWORKS;
-  const objects = choices.flatMap((choice, i) => (typeof choice === "string" ? [] : [{ choice, i }]));
-  const scope = new Map(catalogue);
-  const loaded = new Map<number, FrameworkDef | undefined>();
-  for (const { choice, i } of orderByExtends(objects, (o) => o.choice)) {
-    const def = load(choice, `frameworks[${i}]`, scope);
-    if (def?.kind === "framework") scope.set(def.id, def);
-    loaded.set(i, def);
-  }
-  const selected: FrameworkDef[] = [];
-  for (const [i, choice] of choices.entries()) {
-    if (typeof choice === "string") {
-      const def = catalogue.get(choice);
-      if (def) selected.push(def);
-      else {
-        const suggestion = didYouMean(choice, catalogue.keys());
-        issues.push({
-          path: `frameworks[${i}]`,
-          code: "unknown-framework",
-          message: `No framework "${choice}"${suggestion ? `; did you mean "${suggestion}"?` : `; known: ${[...catalogue.keys()].join(", ")}`}`,
-          ...(suggestion ? { suggestion } : {}),
-        });
-      }
-    } else {
-      const def = loaded.get(i);
-      if (def?.kind === "ruleset") ruleSets.push(def);
-      else if (def) selected.push(def);
-    }
-  }
-  // A `disable` id that names nothing is a typo that would silently switch off nothing.
-  const switchable = new Set<string>();
-  for (const def of [...ruleSets, ...selected, ...catalogue.values()]) {
-    for (const f of def.findings) switchable.add(f.id);
-    for (const c of def.collateral) switchable.add(c.id);
-    for (const q of def.questions) switchable.add(q.id);
-  }
-  for (const rule of rules.values()) {
-    switchable.add(rule.id);
-    for (const id of rule.findings ?? []) switchable.add(id);
-  }
-  (options.disable ?? []).forEach((id, i) => {
-    if (switchable.has(id)) return;
-    const suggestion = didYouMean(id, switchable);
-    issues.push({
-      path: `disable[${i}]`,
-      code: "unknown-id",
-      message: `"${id}" names no finding, collateral, deal question or rule${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
-      ...(suggestion ? { suggestion } : {}),
-    });
-  });
+  const selected = selectFrameworks(
+    options.frameworks ?? DEFAULT_FRAMEWORKS,
+    catalogue,
+    load,
+    ruleSets,
+    issues,
+  );
+  issues.push(
+    ...disableIssues(options.disable ?? [], [...ruleSets, ...selected, ...catalogue.values()], rules),
+  );
   const chosen = new Set<string>();
   selected.forEach((def, i) => {
     if (chosen.has(def.id))
@@ -177,4 +107,117 @@ export function buildRegistry(options: QualifierOptions): Registry {
   });
   if (issues.length > 0) throw new QualifyError("Invalid qualifier setup", issues);
   return { operators, rules, catalogue, selected, ruleSets, ...(typed ? { custom: typed.custom } : {}) };
+}
+
+/** The TypeScript rules by id: the core ones (unless switched off), then the plugins'. */
+function ruleTable(plugins: readonly Plugin[], core: boolean): Map<string, Rule> {
+  const rules = new Map<string, Rule>();
+  for (const rule of [
+    ...(core ? [enthusiasmGap, stageGates] : []),
+    ...plugins.flatMap((p) => p.rules ?? []),
+  ]) {
+    if (rules.has(rule.id)) throw new Error(`Rule "${rule.id}" is defined twice`);
+    rules.set(rule.id, rule);
+  }
+  return rules;
+}
+
+/** Every `customSchema` declared: by plugins, and by framework files (plugins' and chosen directly). */
+function customDeclarations(
+  plugins: readonly Plugin[],
+  frameworks: NonNullable<QualifierOptions["frameworks"]>,
+): Array<{ schema: NonNullable<Plugin["customSchema"]> | Readonly<Record<string, unknown>>; where: string }> {
+  return [
+    ...plugins.flatMap((p) =>
+      p.customSchema ? [{ schema: p.customSchema, where: `plugin ${p.name}: customSchema` }] : [],
+    ),
+    ...[
+      ...plugins.flatMap((p) => p.frameworks ?? []),
+      ...frameworks.filter((f) => typeof f !== "string"),
+    ].flatMap((f, i) => {
+      const schema = (f as { customSchema?: unknown } | null)?.customSchema;
+      return typeof schema === "object" && schema !== null
+        ? [
+            {
+              schema: schema as Readonly<Record<string, unknown>>,
+              where: `${(f as { id?: string }).id ?? `frameworks[${i}]`}: customSchema`,
+            },
+          ]
+        : [];
+    }),
+  ];
+}
+
+/**
+ * The frameworks to score, in the order chosen: ids from the catalogue, framework data loaded here (they
+ * may extend each other in any order; they are chosen, not registered). A rule set given as data joins
+ * `ruleSets`.
+ */
+function selectFrameworks(
+  choices: NonNullable<QualifierOptions["frameworks"]>,
+  catalogue: ReadonlyMap<string, FrameworkDef>,
+  load: (input: unknown, file: string, known: ReadonlyMap<string, FrameworkDef>) => FrameworkDef | undefined,
+  ruleSets: FrameworkDef[],
+  issues: Issue[],
+): FrameworkDef[] {
+  const objects = choices.flatMap((choice, i) => (typeof choice === "string" ? [] : [{ choice, i }]));
+  const scope = new Map(catalogue);
+  const loaded = new Map<number, FrameworkDef | undefined>();
+  for (const { choice, i } of orderByExtends(objects, (o) => o.choice)) {
+    const def = load(choice, `frameworks[${i}]`, scope);
+    if (def?.kind === "framework") scope.set(def.id, def);
+    loaded.set(i, def);
+  }
+  const selected: FrameworkDef[] = [];
+  for (const [i, choice] of choices.entries()) {
+    if (typeof choice !== "string") {
+      const def = loaded.get(i);
+      if (def?.kind === "ruleset") ruleSets.push(def);
+      else if (def) selected.push(def);
+      continue;
+    }
+    const def = catalogue.get(choice);
+    if (def) {
+      selected.push(def);
+      continue;
+    }
+    const suggestion = didYouMean(choice, catalogue.keys());
+    issues.push({
+      path: `frameworks[${i}]`,
+      code: "unknown-framework",
+      message: `No framework "${choice}"${suggestion ? `; did you mean "${suggestion}"?` : `; known: ${[...catalogue.keys()].join(", ")}`}`,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  }
+  return selected;
+}
+
+/** A `disable` id that names nothing is a typo that would silently switch off nothing. */
+function disableIssues(
+  disable: readonly string[],
+  defs: readonly FrameworkDef[],
+  rules: ReadonlyMap<string, Rule>,
+): Issue[] {
+  const switchable = new Set<string>();
+  for (const def of defs) {
+    for (const f of def.findings) switchable.add(f.id);
+    for (const c of def.collateral) switchable.add(c.id);
+    for (const q of def.questions) switchable.add(q.id);
+  }
+  for (const rule of rules.values()) {
+    switchable.add(rule.id);
+    for (const id of rule.findings ?? []) switchable.add(id);
+  }
+  return disable.flatMap((id, i) => {
+    if (switchable.has(id)) return [];
+    const suggestion = didYouMean(id, switchable);
+    return [
+      {
+        path: `disable[${i}]`,
+        code: "unknown-id",
+        message: `"${id}" names no finding, collateral, deal question or rule${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
+        ...(suggestion ? { suggestion } : {}),
+      },
+    ];
+  });
 }
