@@ -167,81 +167,142 @@ function dealQuestions(
   return out;
 }
 
+/** One evaluation's context: the deal, its environment, and the TypeScript rules' outcomes. */
+interface Run {
+  readonly q: CompiledQualifier;
+  readonly deal: Deal;
+  readonly env: EvalEnv;
+  readonly trace: boolean;
+  readonly seen: Map<string, unknown>;
+  readonly closed: boolean;
+  /** A TypeScript rule's checked outcome (code from plugins: what it throws or returns is named if wrong). */
+  runRule(
+    rule: Rule,
+    frameworks: readonly FrameworkResult[],
+    gates?: Report["gates"],
+  ): RuleOutcome | undefined;
+  /** A criterion's rule outcome, run once per deal. */
+  ruleOutcome(id: string): RuleOutcome | undefined;
+}
+
 /** Scores one validated deal: frameworks, findings, ranked questions and collateral. Pure. */
 export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, trace: boolean): Report {
   const env: EvalEnv = { root: deal, asOf, memo: new Map(), budget: budgetFor(deal, q.budget) };
-  const seen = new Map<string, unknown>();
   const outcomes = new Map<string, RuleOutcome | undefined>();
-  // TypeScript rules are code from plugins: what they throw or return is checked, and named if wrong.
-  const runRule = (rule: Rule, frameworks: readonly FrameworkResult[], gates?: Report["gates"]) =>
-    checkOutcome(
-      rule,
-      guard(`rules.${rule.id}`, `Rule "${rule.id}"`, () =>
-        rule.evaluate(deal, { asOf, frameworks, ...(gates ? { gates } : {}) }),
+  const run: Run = {
+    q,
+    deal,
+    env,
+    trace,
+    seen: new Map(),
+    // A closed deal is reviewed, not worked: findings are lessons (info), no collateral, review questions.
+    closed: deal.stage === "closed-won" || deal.stage === "closed-lost",
+    runRule: (rule, frameworks, gates) =>
+      checkOutcome(
+        rule,
+        guard(`rules.${rule.id}`, `Rule "${rule.id}"`, () =>
+          rule.evaluate(deal, { asOf, frameworks, ...(gates ? { gates } : {}) }),
+        ),
       ),
-    );
-  const ruleOutcome = (id: string) => {
-    const rule = q.rules.get(id);
-    if (!outcomes.has(id)) outcomes.set(id, rule && runRule(rule, []));
-    return outcomes.get(id);
+    ruleOutcome(id) {
+      const rule = q.rules.get(id);
+      if (!outcomes.has(id)) outcomes.set(id, rule && this.runRule(rule, []));
+      return outcomes.get(id);
+    },
   };
   const offers: QuestionOffer[] = [];
-  const frameworks: FrameworkResult[] = q.frameworks.map((f) => {
-    const labels = f.def.statusLabels;
-    const criteria = f.criteria.map((c) => {
-      const result = guard(c.where, c.failureName, () =>
-        criterionResult(c, deal, env, ruleOutcome, q, trace, seen),
-      );
-      const label = labels?.[result.status];
-      return label ? { ...result, label } : result;
-    });
-    criteria.forEach((result, i) => {
-      if (result.status === "met") return;
-      const c = f.criteria[i] as CompiledCriterion;
-      c.questions.forEach((question, position) => {
-        if (
-          question.def.onlyWhen &&
-          !question.def.onlyWhen.includes(result.status as QuestionOffer["status"])
-        )
-          return;
-        offers.push({
-          position,
-          answered: question.answered,
-          question: question.def,
-          key: question.key,
-          criterion: c.key,
-          open: c.open[result.status as QuestionOffer["status"]],
-          status: result.status as QuestionOffer["status"],
-          share: c.share,
-        });
+  const frameworks = q.frameworks.map((f) => scoreFramework(f, run, offers));
+  const sets = [...q.ruleSets, ...q.frameworks];
+  const gates = gatesOf(q.frameworks, frameworks, deal.stage);
+  const findings = findingsOf(run, sets, frameworks, gates);
+  const collateral = collateralOf(run, sets);
+  return {
+    deal: { id: deal.id, name: deal.name },
+    asOf,
+    frameworks,
+    findings,
+    questions: compactQuestions(
+      rankQuestions(
+        run.closed ? [] : offers,
+        deal,
+        asOf,
+        dealQuestions(sets, q.disabled, deal, env, run.closed),
+        !q.compact,
+      ),
+      q.compact,
+    ),
+    collateral,
+    gates,
+    // Shared by every report of this qualifier: a copy, so no report shares objects with another.
+    meta: { ...q.meta, frameworks: q.meta.frameworks.map((f) => ({ ...f })) },
+  };
+}
+
+/** One framework's result; the questions its open criteria offer go to `offers`. */
+function scoreFramework(
+  f: CompiledQualifier["frameworks"][number],
+  run: Run,
+  offers: QuestionOffer[],
+): FrameworkResult {
+  const { q, deal, env, trace, seen } = run;
+  const labels = f.def.statusLabels;
+  const criteria = f.criteria.map((c) => {
+    const result = guard(c.where, c.failureName, () =>
+      criterionResult(c, deal, env, (id) => run.ruleOutcome(id), q, trace, seen),
+    );
+    const label = labels?.[result.status];
+    return label ? { ...result, label } : result;
+  });
+  criteria.forEach((result, i) => {
+    if (result.status === "met") return;
+    const c = f.criteria[i] as CompiledCriterion;
+    const status = result.status as QuestionOffer["status"];
+    c.questions.forEach((question, position) => {
+      if (question.def.onlyWhen && !question.def.onlyWhen.includes(status)) return;
+      offers.push({
+        position,
+        answered: question.answered,
+        question: question.def,
+        key: question.key,
+        criterion: c.key,
+        open: c.open[status],
+        status,
+        share: c.share,
       });
     });
-    const scored = f.def.scoring === "red-amber-green" ? ragScoreOf(criteria) : scoreOf(criteria);
-    const calibration = f.def.calibration;
-    const winProbability = calibration
-      ? Math.round(
-          1000 /
-            (1 +
-              Math.exp(
-                -criteria.reduce(
-                  (z, c) => z + (calibration.coefficients[c.id] ?? 0) * STATUS_VALUE[c.status],
-                  calibration.intercept,
-                ),
-              )),
-        ) / 1000
-      : undefined;
-    return {
-      id: f.def.id,
-      name: f.def.name,
-      ...scored,
-      ...(winProbability !== undefined ? { winProbability } : {}),
-      criteria,
-    };
   });
+  const scored = f.def.scoring === "red-amber-green" ? ragScoreOf(criteria) : scoreOf(criteria);
+  const winProbability = winProbabilityOf(f.def.calibration, criteria);
+  return {
+    id: f.def.id,
+    name: f.def.name,
+    ...scored,
+    ...(winProbability !== undefined ? { winProbability } : {}),
+    criteria,
+  };
+}
 
-  // A closed deal is reviewed, not worked: findings are lessons (info), no collateral, review questions.
-  const closed = deal.stage === "closed-won" || deal.stage === "closed-lost";
-  const sets = [...q.ruleSets, ...q.frameworks];
+/** A calibrated framework's chance of a win from its criteria's statuses, to three decimals. */
+function winProbabilityOf(
+  calibration: CompiledQualifier["frameworks"][number]["def"]["calibration"],
+  criteria: ReadonlyArray<{ id: string; status: keyof typeof STATUS_VALUE }>,
+): number | undefined {
+  if (!calibration) return undefined;
+  const z = criteria.reduce(
+    (sum, c) => sum + (calibration.coefficients[c.id] ?? 0) * STATUS_VALUE[c.status],
+    calibration.intercept,
+  );
+  return Math.round(1000 / (1 + Math.exp(-z))) / 1000;
+}
+
+/** The deal's findings: data rules, then TypeScript rules' (which see the scores and gates), most severe first. */
+function findingsOf(
+  run: Run,
+  sets: CompiledQualifier["ruleSets"],
+  frameworks: readonly FrameworkResult[],
+  gates: Report["gates"],
+): Finding[] {
+  const { q, deal, env, closed } = run;
   const findings: Finding[] = [];
   for (const rule of dealRules(sets, (f) => f.findings, q.disabled)) {
     const finding = guard(`findings.${rule.def.id}`, `Finding "${rule.def.id}"`, (): Finding | undefined => {
@@ -257,9 +318,8 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
     });
     if (finding) findings.push(finding);
   }
-  const gates = gatesOf(q.frameworks, frameworks, deal.stage);
   for (const rule of q.rules.values()) {
-    const outcome = runRule(rule, frameworks, gates);
+    const outcome = run.runRule(rule, frameworks, gates);
     for (const f of outcome?.findings ?? []) {
       if (q.disabled.has(f.id)) continue;
       findings.push({
@@ -270,10 +330,14 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
       });
     }
   }
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
 
+/** What to bring (nothing for a closed deal). */
+function collateralOf(run: Run, sets: CompiledQualifier["ruleSets"]): Collateral[] {
+  const { q, deal, env } = run;
   const collateral: Collateral[] = [];
-  for (const rule of closed ? [] : dealRules(sets, (f) => f.collateral, q.disabled)) {
+  for (const rule of run.closed ? [] : dealRules(sets, (f) => f.collateral, q.disabled)) {
     const item = guard(`collateral.${rule.def.id}`, `Collateral "${rule.def.id}"`, () =>
       truthy(rule.when(deal, env))
         ? {
@@ -286,25 +350,5 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
     );
     if (item) collateral.push(item);
   }
-
-  return {
-    deal: { id: deal.id, name: deal.name },
-    asOf,
-    frameworks,
-    findings,
-    questions: compactQuestions(
-      rankQuestions(
-        closed ? [] : offers,
-        deal,
-        asOf,
-        dealQuestions(sets, q.disabled, deal, env, closed),
-        !q.compact,
-      ),
-      q.compact,
-    ),
-    collateral,
-    gates,
-    // Shared by every report of this qualifier: a copy, so no report shares objects with another.
-    meta: { ...q.meta, frameworks: q.meta.frameworks.map((f) => ({ ...f })) },
-  };
+  return collateral;
 }
