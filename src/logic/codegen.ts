@@ -57,6 +57,8 @@ export function literal(value: string | number | boolean | null): string {
  */
 const MAX_NESTING = 32;
 const MAX_CHAIN = 32;
+const COMPARISONS: ReadonlySet<string> = new Set(["==", "!=", "===", "!==", ">", ">=", "<", "<="]);
+const ARITHMETIC: ReadonlySet<string> = new Set(["+", "*", "-", "/", "%", "min", "max"]);
 const tooWide = (logic: unknown): boolean => {
   if (!isLogic(logic)) return Array.isArray(logic) && logic.length > MAX_CHAIN * 8;
   const [op, args] = opAndArgs(logic);
@@ -136,6 +138,8 @@ class Generator {
     // Only the standard operators are generated, and only when the set has them as they are.
     if (op !== "var" && !CONTROL_OPERATORS.has(op) && this.operators.get(op) !== STANDARD.get(op))
       return this.closure(logic, scope);
+    if (COMPARISONS.has(op)) return this.comparison(op, args, scope, logic);
+    if (ARITHMETIC.has(op)) return this.arithmetic(op, args, scope, logic);
     const a = (i: number) => this.expr(args[i], scope);
     const n = args.length;
     const d = scope.data;
@@ -163,6 +167,36 @@ class Generator {
           out = `(${this.cond(args[i], scope)} ? ${a(i + 1)} : ${out})`;
         return out;
       }
+      case "!":
+        return n === 1 ? `!truthy(${a(0)})` : this.closure(logic, scope);
+      case "!!":
+        return n === 1 ? `truthy(${a(0)})` : this.closure(logic, scope);
+      case "in":
+        return n === 2 ? `inOp(${a(0)}, ${a(1)})` : this.closure(logic, scope);
+      case "cat":
+        return n === 0 ? '""' : `sized(e, ${args.map((x) => this.text(x, scope)).join(" + ")})`;
+      case "substr":
+        return n === 2 || n === 3
+          ? `substr(${a(0)}, ${a(1)}, ${n === 3 ? a(2) : "undefined"})`
+          : this.closure(logic, scope);
+      case "filter":
+      case "map":
+      case "all":
+      case "some":
+      case "none":
+        return n === 2 ? `${this.scoped(op, args[0], args[1])}(${d}, e)` : this.closure(logic, scope);
+      case "reduce":
+        return n === 2 || n === 3 ? `${this.reduce(args)}(${d}, e)` : this.closure(logic, scope);
+      default:
+        return this.closure(logic, scope);
+    }
+  }
+
+  /** `==`, `!=`, `===`, `!==`, `<`, `<=`, `>`, `>=` with two arguments (others run as closures). */
+  comparison(op: string, args: unknown[], scope: Scope, logic: unknown): string {
+    const a = (i: number) => this.expr(args[i], scope);
+    const n = args.length;
+    switch (op) {
       case "==":
       case "!=": {
         if (n !== 2) return this.closure(logic, scope);
@@ -198,10 +232,16 @@ class Generator {
         const t = this.temp(scope);
         return `(${t} = ${a(0)}, lt(${a(1)}, ${t}, ${orEqual}))`;
       }
-      case "!":
-        return n === 1 ? `!truthy(${a(0)})` : this.closure(logic, scope);
-      case "!!":
-        return n === 1 ? `truthy(${a(0)})` : this.closure(logic, scope);
+      default:
+        return this.closure(logic, scope);
+    }
+  }
+
+  /** `+`, `*`, `-`, `/`, `%`, `min`, `max`, as JSON numbers (odd argument counts run as closures). */
+  arithmetic(op: string, args: unknown[], scope: Scope, logic: unknown): string {
+    const a = (i: number) => this.expr(args[i], scope);
+    const n = args.length;
+    switch (op) {
       case "+":
         return n === 0 ? "0" : `(0 + ${args.map((x) => this.number(x, "num", scope)).join(" + ")})`;
       case "*":
@@ -226,22 +266,6 @@ class Generator {
       case "min":
       case "max":
         return `Math.${op}(${args.map((x) => this.number(x, "toNum", scope)).join(", ")})`;
-      case "in":
-        return n === 2 ? `inOp(${a(0)}, ${a(1)})` : this.closure(logic, scope);
-      case "cat":
-        return n === 0 ? '""' : `sized(e, ${args.map((x) => this.text(x, scope)).join(" + ")})`;
-      case "substr":
-        return n === 2 || n === 3
-          ? `substr(${a(0)}, ${a(1)}, ${n === 3 ? a(2) : "undefined"})`
-          : this.closure(logic, scope);
-      case "filter":
-      case "map":
-      case "all":
-      case "some":
-      case "none":
-        return n === 2 ? `${this.scoped(op, args[0], args[1])}(${d}, e)` : this.closure(logic, scope);
-      case "reduce":
-        return n === 2 || n === 3 ? `${this.reduce(args)}(${d}, e)` : this.closure(logic, scope);
       default:
         return this.closure(logic, scope);
     }
