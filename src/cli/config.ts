@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { CONFIG_OPTIONS, checkOptions, thrownText } from "../config/check-options.js";
 import type { QualifyConfig } from "../config/define-config.js";
 import { readOnce } from "../logic/json-value.js";
+import { CONFIG_OPTIONS, checkOptions, thrownText } from "../validation/check-options.js";
 import { formatPath, type Issue } from "../validation/issue.js";
 import { loadFile } from "./read-input.js";
 

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import pkg from "../../package.json" with { type: "json" };
-import { thrownText } from "../config/check-options.js";
+import { thrownText } from "../validation/check-options.js";
 import { escapeControls } from "../validation/issue.js";
 import { calibrateCommand } from "./calibrate-command.js";
 import { type Io, score, validate } from "./commands.js";

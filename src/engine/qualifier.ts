@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import { checkOptions, QUALIFIER_OPTIONS, thrownText } from "../config/check-options.js";
 import type { FrameworkDef } from "../frameworks/framework-def.js";
 import type { EvaluationBudget } from "../logic/budget.js";
 import { generateLogic } from "../logic/codegen.js";
@@ -12,6 +11,7 @@ import { IsoDay } from "../model/iso-date.js";
 import type { Report } from "../model/report.js";
 import type { Plugin } from "../plugin/define-plugin.js";
 import type { Rule } from "../plugin/define-rule.js";
+import { checkOptions, QUALIFIER_OPTIONS, thrownText } from "../validation/check-options.js";
 import { fromZod } from "../validation/from-zod.js";
 import { formatPath, type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
 import { safeParseDeal } from "../validation/parse-deal.js";

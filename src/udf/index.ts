@@ -5,10 +5,10 @@
  * distinct options string and reused across rows (warehouses keep globals between rows).
  */
 import { z } from "zod";
-import { checkOptions, DATA_OPTIONS, describeValue } from "../config/check-options.js";
 import { createQualifier, type Qualifier } from "../engine/qualifier.js";
 import { messageOf } from "../engine/rule-failure.js";
 import { IsoDay } from "../model/iso-date.js";
+import { checkOptions, DATA_OPTIONS, describeValue } from "../validation/check-options.js";
 import type { Issue } from "../validation/issue.js";
 
 // No generated code: warehouses may forbid eval and new Function, so zod validates without its JIT.

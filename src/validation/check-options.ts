@@ -1,5 +1,5 @@
-import { didYouMean } from "../validation/did-you-mean.js";
-import { formatPath, type Issue, quote } from "../validation/issue.js";
+import { didYouMean } from "./did-you-mean.js";
+import { formatPath, type Issue, quote } from "./issue.js";
 
 /**
  * One checker for every place options arrive as data: `createQualifier` options, a config file, the
