@@ -15,6 +15,7 @@ import {
   frameworkIndex,
   frameworkJsonSchema,
   frameworkPage,
+  issueCodesPage,
   reportJsonSchema,
   safeParseFramework,
 } from "../dist/index.js";
@@ -67,6 +68,7 @@ mkdirSync("docs/frameworks", { recursive: true });
 for (const def of catalogue.values()) writeFileSync(`docs/frameworks/${def.id}.md`, frameworkPage(def));
 writeFileSync("docs/frameworks/README.md", frameworkIndex([...catalogue.values()]));
 writeFileSync("docs/deal-model.md", dealModelPage());
+writeFileSync("docs/issue-codes.md", issueCodesPage());
 const everything = createQualifier();
 writeFileSync(
   "docs/findings.md",

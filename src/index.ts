@@ -27,6 +27,7 @@ export { defineConfig, type QualifyConfig } from "./config/define-config.js";
 export { dealModelPage } from "./docs/deal-model.js";
 export { findingsPage } from "./docs/findings-page.js";
 export { frameworkIndex, frameworkPage } from "./docs/framework-page.js";
+export { issueCodesPage } from "./docs/issue-codes-page.js";
 export { operatorsPage } from "./docs/operators-page.js";
 export { type BatchResult, toBatchResult } from "./engine/batch.js";
 export type { CustomSchemaInput } from "./engine/custom-schema.js";
@@ -138,10 +139,14 @@ export {
 } from "./schema/json-schema.js";
 export { didYouMean } from "./validation/did-you-mean.js";
 export {
+  type FailureKind,
   formatIssues,
   formatPath,
   type Issue,
+  isQualifyError,
+  pathSegments,
   QualifyError,
   type SafeParseResult,
 } from "./validation/issue.js";
+export { ISSUE_CODES, type IssueCode, isIssueCode } from "./validation/issue-codes.js";
 export { parseDeal, safeParseDeal } from "./validation/parse-deal.js";

@@ -24,9 +24,13 @@ describe("qualifier.evaluateMany", () => {
   it("yields every result in input order; a bad deal yields its issues and the batch goes on", async () => {
     const results = await collect(qualifier.evaluateMany(deals, { asOf }));
     expect(results.map((r) => r.index)).toEqual(deals.map((_, i) => i));
-    const bad = results.filter((r) => !r.ok);
+    const bad = results.filter((r) => !r.success);
     expect(bad.map((r) => r.index)).toEqual([5, 42, 79, 116, 153, 190, 227, 264]);
-    expect(bad[0]).toMatchObject({ ok: false, issues: [expect.objectContaining({ path: "id" })] });
+    expect(bad[0]).toMatchObject({
+      success: false,
+      kind: "invalid-input",
+      issues: [expect.objectContaining({ path: "id", segments: ["id"] })],
+    });
   });
 
   it("takes async iterables, and is lazy: it pulls deals as results are taken", async () => {
@@ -64,7 +68,7 @@ describe("worker pool (qualify/node)", () => {
     const pool = createWorkerPool({ workers: 1, frameworks: [mine] });
     const [first] = await collect(pool.evaluateMany([readJson("examples/deals/story-alice.json")], { asOf }));
     await pool.close();
-    expect(first?.ok && first.report.frameworks[0]?.id).toBe("acme-meddpicc");
+    expect(first?.success && first.data.frameworks[0]?.id).toBe("acme-meddpicc");
     expect(() =>
       createWorkerPool({
         workers: 1,
@@ -127,8 +131,8 @@ describe("worker pool: nothing lost, whatever a deal or a plugin does", () => {
     try {
       const results = await collect(pool.evaluateMany(many, { asOf }));
       expect(results.map((r) => r.index)).toEqual(many.map((_, i) => i));
-      const failed = results.filter((r) => !r.ok);
-      expect(failed.map((r) => [r.index, !r.ok && r.issues[0]?.code])).toEqual([
+      const failed = results.filter((r) => !r.success);
+      expect(failed.map((r) => [r.index, !r.success && r.issues[0]?.code])).toEqual([
         [100, "not-json"], // a function cannot cross to a worker: scored on the main thread, and rejected
         [300, "worker-failed"], // killed its worker
         [450, "rule-failed"], // its plugin operator threw
@@ -150,7 +154,7 @@ describe("worker pool: nothing lost, whatever a deal or a plugin does", () => {
       }));
       const results = await collect(pool.evaluateMany(deals, { asOf }));
       expect(results).toHaveLength(1000);
-      expect(results.filter((r) => !r.ok).map((r) => r.index)).toEqual([699]);
+      expect(results.filter((r) => !r.success).map((r) => r.index)).toEqual([699]);
     } finally {
       await pool.close();
     }

@@ -13,6 +13,7 @@ import {
   frameworkIndex,
   frameworkJsonSchema,
   frameworkPage,
+  issueCodesPage,
   reportJsonSchema,
 } from "../src/index.js";
 import { ROOT, readJson } from "./support/helpers.js";
@@ -49,6 +50,10 @@ describe("generated files are up to date", () => {
     expect(text("src/frameworks/builtin-defs.generated.ts"), STALE).toBe(
       builtinDefsSource({ frameworks, core: core.success ? core.data : undefined }),
     );
+  });
+
+  it("docs/issue-codes.md", () => {
+    expect(text("docs/issue-codes.md"), STALE).toBe(issueCodesPage());
   });
 
   it("docs/deal-model.md", () => {

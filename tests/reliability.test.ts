@@ -7,6 +7,7 @@ import {
   definePlugin,
   defineRule,
   domainOperators,
+  QualifyError,
   safeParseDeal,
 } from "../src/index.js";
 import { createOperatorSet } from "../src/logic/operator-set.js";
@@ -166,17 +167,43 @@ describe("a throwing or misbehaving plugin is an issue naming it; batches go on"
   });
 
   it("a throwing operator: safeEvaluate returns an issue naming the criterion and the deal", () => {
-    const result = withOperator.safeEvaluate({ id: "d1", name: "Boom" }, { asOf: "2026-01-01" });
+    const result = withOperator.safeEvaluate(
+      { id: "d1", name: "Boom" },
+      { asOf: "2026-01-01", errorDetails: true },
+    );
     expect(result).toEqual({
       success: false,
+      kind: "rule-failed",
+      cause: expect.objectContaining({ message: "kaboom" }),
       issues: [
         {
           path: "frameworks.acme.criteria.c",
+          segments: ["frameworks", "acme", "criteria", "c"],
           code: "rule-failed",
           message: 'Criterion acme/c failed on deal "d1": kaboom',
         },
       ],
     });
+  });
+
+  it("a plugin's error text is not echoed to the caller unless asked: the cause keeps it", () => {
+    const result = withOperator.safeEvaluate({ id: "d1", name: "Boom" }, { asOf: "2026-01-01" });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.kind).toBe("rule-failed");
+    expect(result.issues[0]?.message).not.toContain("kaboom");
+    expect(result.issues[0]?.message).toContain('Criterion acme/c failed on deal "d1"');
+    expect((result.cause as Error).message).toBe("kaboom");
+    let thrown: unknown;
+    try {
+      withOperator.evaluate({ id: "d1", name: "Boom" }, { asOf: "2026-01-01" });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(QualifyError);
+    expect((thrown as QualifyError).kind).toBe("rule-failed");
+    expect((thrown as QualifyError).message).toMatch(/^Evaluation failed/);
+    expect(((thrown as QualifyError).cause as Error).message).toBe("kaboom");
   });
 
   it("evaluateMany goes on after a failing deal", async () => {
@@ -186,7 +213,8 @@ describe("a throwing or misbehaving plugin is an issue naming it; batches go on"
       { id: "c", name: "C" },
     ];
     const out = [];
-    for await (const r of withOperator.evaluateMany(deals, { asOf: "2026-01-01" })) out.push([r.index, r.ok]);
+    for await (const r of withOperator.evaluateMany(deals, { asOf: "2026-01-01" }))
+      out.push([r.index, r.success]);
     expect(out).toEqual([
       [0, true],
       [1, false],
@@ -210,7 +238,7 @@ describe("a throwing or misbehaving plugin is an issue naming it; batches go on"
         }),
       ],
       frameworks: [framework({ rule: "r" })],
-    }).safeEvaluate({ id: "d", name: "D" }, { asOf: "2026-01-01" });
+    }).safeEvaluate({ id: "d", name: "D" }, { asOf: "2026-01-01", errorDetails: true });
 
   it.each([
     [

@@ -84,10 +84,11 @@ export async function score(
     io.err.write(`${forTerminal(file)}: ${loaded.message}\n`);
     return 1;
   }
-  const result = qualifier.safeEvaluate(loaded.value, evalOpts);
+  const result = qualifier.safeEvaluate(loaded.value, { ...evalOpts, errorDetails: true });
   if (!result.success) {
+    const what = result.kind === "rule-failed" ? "evaluation failed" : "invalid deal";
     io.err.write(
-      `${file}: invalid deal, ${result.issues.length} problem(s)\n${formatIssues(result.issues)}\n`,
+      `${forTerminal(file)}: ${what}, ${result.issues.length} problem(s)\n${formatIssues(result.issues)}\n`,
     );
     return 1;
   }

@@ -5,6 +5,7 @@ import type { QualifyConfig } from "../config/define-config.js";
 import { readOnce } from "../logic/json-value.js";
 import { CONFIG_OPTIONS, checkOptions, thrownText } from "../validation/check-options.js";
 import { formatPath, type Issue } from "../validation/issue.js";
+import type { IssueCode } from "../validation/issue-codes.js";
 import { loadFile } from "./read-input.js";
 
 /** The config file names looked for, in this order, in the working directory and each one above it. */
@@ -37,7 +38,7 @@ export type LoadedConfig =
   | { ok: true; config: QualifyConfig; dir: string; file: string; name: string }
   | { ok: false; issues: Issue[] };
 
-const failed = (file: string, code: string, message: string): Extract<LoadedConfig, { ok: false }> => ({
+const failed = (file: string, code: IssueCode, message: string): Extract<LoadedConfig, { ok: false }> => ({
   ok: false,
   issues: [{ path: "", file, code, message }],
 });

@@ -244,7 +244,7 @@ export function history(
         message: `The snapshots are of different deals: "${first.id}" and "${other.id}"`,
       },
     ]);
-  const twins = points.flatMap((p, i) => {
+  const twins = points.flatMap((p, i): Issue[] => {
     const prev = points[i - 1];
     return prev && prev.asOf === p.asOf
       ? [

@@ -1,4 +1,5 @@
 import { currencySuggestion, isCurrencyCode } from "../model/currency.js";
+import { failure, withSegments } from "../validation/failure.js";
 import { assemble } from "./assemble.js";
 import { didYouMean, formatPath, IsoDay, QualifyError, type SafeParseResult } from "./core.js";
 import type { Draft } from "./draft.js";
@@ -49,18 +50,18 @@ export function runAdapter(
   }
   if (!isRec(records)) {
     notes.error("", "not-records", `expected an object of CRM records; got ${describe(records)}`);
-    return { success: false, issues: notes.errors };
+    return failure("invalid-input", notes.errors);
   }
-  if (notes.errors.length > 0) return { success: false, issues: notes.errors };
+  if (notes.errors.length > 0) return failure("invalid-input", notes.errors);
   const tables = new Tables(mapping, notes);
   const unread = new Unread(new Set(mapping.ignore));
   const draft = read(records, tables, unread);
-  if (!draft || notes.errors.length > 0) return { success: false, issues: notes.errors };
+  if (!draft || notes.errors.length > 0) return failure("invalid-input", notes.errors);
   unread.report(notes);
   const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
   const deal = assemble(draft, mapping, opts, asOf, notes);
-  if (!deal || notes.errors.length > 0) return { success: false, issues: notes.errors };
-  return { success: true, data: { deal, warnings: notes.warnings } };
+  if (!deal || notes.errors.length > 0) return failure("invalid-input", notes.errors);
+  return { success: true, data: { deal, warnings: withSegments(notes.warnings) } };
 }
 
 /** The result, or a QualifyError carrying every problem. */

@@ -1,4 +1,5 @@
 import { currencySuggestion, isCurrencyCode } from "../model/currency.js";
+import type { IssueCode } from "../validation/issue-codes.js";
 import type { Deal, Issue } from "./core.js";
 import { IsoDay } from "./core.js";
 
@@ -12,10 +13,10 @@ export const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== nu
 export class Notes {
   readonly warnings: Issue[] = [];
   readonly errors: Issue[] = [];
-  warn(path: string, code: string, message: string): void {
+  warn(path: string, code: IssueCode, message: string): void {
     this.warnings.push({ path, code, message, severity: "warning" });
   }
-  error(path: string, code: string, message: string): void {
+  error(path: string, code: IssueCode, message: string): void {
     this.errors.push({ path, code, message });
   }
 }

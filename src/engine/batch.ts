@@ -1,16 +1,24 @@
 import type { Report } from "../model/report.js";
-import type { Issue, SafeParseResult } from "../validation/issue.js";
+import type { FailureKind, Issue, SafeParseResult } from "../validation/issue.js";
 
-/** One result of a batch: the report of the deal at `index`, or every problem it has. */
+/**
+ * One result of a batch, shaped as `safeEvaluate`'s: the report of the deal at `index`, or every problem
+ * it has and whose fault (`kind`). Batch results carry no `cause` (they may cross to another thread).
+ */
 export type BatchResult =
-  | { readonly index: number; readonly ok: true; readonly report: Report }
-  | { readonly index: number; readonly ok: false; readonly issues: readonly Issue[] };
+  | { readonly index: number; readonly success: true; readonly data: Report }
+  | {
+      readonly index: number;
+      readonly success: false;
+      readonly issues: readonly Issue[];
+      readonly kind: FailureKind;
+    };
 
 /** Turns one evaluation into a batch result. */
 export function toBatchResult(index: number, result: SafeParseResult<Report>): BatchResult {
   return result.success
-    ? { index, ok: true, report: result.data }
-    : { index, ok: false, issues: result.issues };
+    ? { index, success: true, data: result.data }
+    : { index, success: false, issues: result.issues, kind: result.kind };
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Plugin } from "../plugin/define-plugin.js";
 import type { Rule } from "../plugin/define-rule.js";
 import { checkOptions, QUALIFIER_OPTIONS, thrownText } from "../validation/check-options.js";
 import { fromZod } from "../validation/from-zod.js";
-import { formatPath, type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
+import { failure, formatPath, type Issue, QualifyError, type SafeParseResult } from "../validation/issue.js";
 import { safeParseDeal } from "../validation/parse-deal.js";
 import { QUALIFY_VERSION } from "../version.js";
 import { type BatchResult, evaluateEach } from "./batch.js";
@@ -22,7 +22,7 @@ import { compileFramework } from "./compile-framework.js";
 import { evaluateDeal } from "./evaluate-deal.js";
 import { interpret, withJsonLogicOperators } from "./interpreter.js";
 import { buildRegistry } from "./registry.js";
-import { failureIssue } from "./rule-failure.js";
+import { failureIssue, RuleFailure } from "./rule-failure.js";
 import { today } from "./today.js";
 
 export { DEFAULT_FRAMEWORKS } from "./registry.js";
@@ -75,6 +75,11 @@ export interface EvaluateOptions {
   readonly asOf?: string;
   /** Keep, for each criterion, what each status rule saw and returned (adds `trace` to criteria). */
   readonly trace?: boolean;
+  /**
+   * Put what a failing rule or plugin threw into the issue's message (the CLI does). Default false: a
+   * service does not echo a plugin's internals to its caller; the result's `cause` keeps the error.
+   */
+  readonly errorDetails?: boolean;
 }
 
 /** Compiled frameworks and rules, ready to evaluate deals many times. */
@@ -111,7 +116,8 @@ export interface Qualifier {
  */
 export function createQualifier(options: QualifierOptions = {}): Qualifier {
   const optionIssues = checkOptions(options, QUALIFIER_OPTIONS, "createQualifier options");
-  if (optionIssues.length > 0) throw new QualifyError("Invalid options", optionIssues);
+  if (optionIssues.length > 0)
+    throw new QualifyError("Invalid options", optionIssues, { kind: "invalid-rule-set" });
   const { operators, rules, catalogue, selected, ruleSets, custom } = buildRegistry(options);
   const interpreted = options.mode === "interpreter";
   const strategy = interpreted
@@ -159,7 +165,8 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
       try {
         id = (input as { id?: unknown } | null)?.id;
       } catch {}
-      return { success: false, issues: [failureIssue(e, id)] };
+      const cause = e instanceof RuleFailure ? (e.cause ?? e) : e;
+      return failure("rule-failed", [failureIssue(e, id, opts.errorDetails === true)], cause);
     }
   };
   const evaluateOnce = (input: unknown, opts: EvaluateOptions): SafeParseResult<Report> => {
@@ -176,23 +183,17 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     // Read once into a plain copy: a getter or Proxy cannot show validation one deal and scoring another.
     const snapshot = readOnce(input);
     if ("thrown" in snapshot)
-      return {
-        success: false,
-        issues: [
-          {
-            path: formatPath(snapshot.path),
-            code: "unreadable",
-            message: `reading the deal here threw: ${thrownText(snapshot.thrown)}; pass plain data`,
-          },
-        ],
-      };
+      return failure("invalid-input", [
+        {
+          path: formatPath(snapshot.path),
+          code: "unreadable",
+          message: `reading the deal here threw: ${thrownText(snapshot.thrown)}; pass plain data`,
+        },
+      ]);
     const parsed = safeParseDeal(snapshot.value);
     const customIssues = parsed.success && custom ? customProblems(custom, parsed.data.custom) : [];
     if (!parsed.success || dateIssues.length > 0 || customIssues.length > 0) {
-      return {
-        success: false,
-        issues: [...dateIssues, ...(parsed.success ? customIssues : parsed.issues)],
-      };
+      return failure("invalid-input", [...dateIssues, ...(parsed.success ? customIssues : parsed.issues)]);
     }
     const canonical = canonicalDeal(parsed.data as Deal);
     const deal = untrusted ? frozenCopy(canonical) : canonical;
@@ -217,7 +218,15 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     },
     evaluate(input, opts) {
       const result = safeEvaluate(input, opts);
-      if (!result.success) throw new QualifyError("Invalid deal", result.issues);
+      if (!result.success)
+        throw new QualifyError(
+          result.kind === "rule-failed" ? "Evaluation failed" : "Invalid deal",
+          result.issues,
+          {
+            kind: result.kind,
+            cause: result.cause,
+          },
+        );
       return result.data;
     },
   };

@@ -105,7 +105,8 @@ export function buildRegistry(options: QualifierOptions): Registry {
       });
     chosen.add(def.id);
   });
-  if (issues.length > 0) throw new QualifyError("Invalid qualifier setup", issues);
+  if (issues.length > 0)
+    throw new QualifyError("Invalid qualifier setup", issues, { kind: "invalid-rule-set" });
   return { operators, rules, catalogue, selected, ruleSets, ...(typed ? { custom: typed.custom } : {}) };
 }
 

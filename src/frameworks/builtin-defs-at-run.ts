@@ -15,7 +15,8 @@ export function builtinDefs(): { readonly frameworks: readonly FrameworkDef[]; r
   const catalogue = new Map<string, FrameworkDef>();
   const parse = (file: unknown) => {
     const result = safeParseFramework(file, { frameworks: catalogue });
-    if (!result.success) throw new QualifyError("Invalid built-in framework", result.issues);
+    if (!result.success)
+      throw new QualifyError("Invalid built-in framework", result.issues, { kind: "invalid-rule-set" });
     return result.data;
   };
   const frameworks = builtinFiles().map((file) => {

@@ -6,7 +6,7 @@ import { Deal } from "../model/deal.js";
 import { type Criterion, Framework, type FrameworkInput, RuleSet } from "../model/framework.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { fromZod } from "../validation/from-zod.js";
-import { capIssues, type Issue, type SafeParseResult } from "../validation/issue.js";
+import { capIssues, failure, type Issue, type SafeParseResult } from "../validation/issue.js";
 import { builtinCatalogue } from "./builtin-catalogue.js";
 import {
   checkCriteria,
@@ -34,7 +34,7 @@ export function checkFramework(
   const isRuleSet = isObj(input) && input.kind === "ruleset";
   const schema = isRuleSet ? RuleSet : Framework;
   const oversized = sizeIssues(input);
-  if (oversized.length > 0) return { success: false, issues: oversized };
+  if (oversized.length > 0) return failure("invalid-rule-set", oversized);
   const operators = options.operators ?? createOperatorSet(domainOperators);
   const parsed = schema.safeParse(input);
   if (!parsed.success)
@@ -61,7 +61,7 @@ export function checkFramework(
     issues,
   );
   const warnings = issues.filter((i) => i.severity === "warning");
-  if (warnings.length < issues.length) return { success: false, issues: capIssues(issues) };
+  if (warnings.length < issues.length) return failure("invalid-rule-set", capIssues(issues));
   return { success: true, data: definition(file, base, { isRuleSet, criteria, gates, warnings }) };
 }
 
@@ -80,7 +80,7 @@ function shapeFailure(
     validateLogic(rule, { operators, checkArity: true, schema: options.dealSchema ?? Deal, path }),
   );
   const extra = rules.filter((i) => !seen.has(`${i.path}|${i.code}`) && i.severity !== "warning");
-  return { success: false, issues: capIssues([...shape, ...extra]) };
+  return failure("invalid-rule-set", capIssues([...shape, ...extra]));
 }
 
 /** The framework a file extends, or undefined (an unknown one is an issue with "did you mean"). */

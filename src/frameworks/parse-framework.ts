@@ -21,6 +21,7 @@ export function safeParseFramework(
 /** Like {@link safeParseFramework}, but returns the framework or throws one {@link QualifyError}. */
 export function parseFramework(input: unknown, options: FrameworkParseOptions = {}): FrameworkDef {
   const result = safeParseFramework(input, options);
-  if (!result.success) throw new QualifyError("Invalid framework", result.issues);
+  if (!result.success)
+    throw new QualifyError("Invalid framework", result.issues, { kind: "invalid-rule-set" });
   return result.data;
 }

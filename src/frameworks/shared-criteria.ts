@@ -13,7 +13,10 @@ let cache: ReadonlyMap<string, Criterion> | undefined;
 export function sharedCriteria(): ReadonlyMap<string, Criterion> {
   if (cache) return cache;
   const result = checkFramework(shared, { frameworks: new Map() }, () => new Map());
-  if (!result.success) throw new QualifyError("Invalid frameworks/shared.criteria.json", result.issues);
+  if (!result.success)
+    throw new QualifyError("Invalid frameworks/shared.criteria.json", result.issues, {
+      kind: "invalid-rule-set",
+    });
   cache = new Map(result.data.criteria.map((c) => [c.id, c]));
   return cache;
 }

@@ -38,7 +38,7 @@ export function compileLogic(rule: unknown, options: CompileOptions = {}): Compi
   const issues = validateLogic(rule, { operators, checkArity: false }).filter(
     (i) => i.severity !== "warning",
   );
-  if (issues.length > 0) throw new QualifyError("Invalid rule", issues);
+  if (issues.length > 0) throw new QualifyError("Invalid rule", issues, { kind: "invalid-rule-set" });
   const fn =
     options.codegen && !options.trace
       ? generateLogic(rule, operators, (l) => compileNode(l, operators, false))

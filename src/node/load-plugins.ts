@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Plugin, QualifyError } from "./core.js";
+import { type Issue, type Plugin, QualifyError } from "./core.js";
 
 /**
  * A module specifier as `import()` from anywhere understands it: a path (`./acme.mjs`, `../x.js`,
@@ -23,7 +23,7 @@ const isPlugin = (v: unknown): v is Plugin =>
  */
 export async function loadPlugins(specifiers: readonly string[], cwd?: string): Promise<Plugin[]> {
   const plugins: Plugin[] = [];
-  const issues = [];
+  const issues: Issue[] = [];
   for (const [i, specifier] of specifiers.entries()) {
     const path = `plugins[${i}]`;
     let loaded: { default?: unknown };
@@ -53,7 +53,7 @@ export async function loadPlugins(specifiers: readonly string[], cwd?: string): 
     }
     plugins.push(...list);
   }
-  if (issues.length > 0) throw new QualifyError("Cannot load plugins", issues);
+  if (issues.length > 0) throw new QualifyError("Cannot load plugins", issues, { kind: "invalid-rule-set" });
   return plugins;
 }
 

@@ -1,15 +1,6 @@
 import type { Issue, Qualifier } from "./core.js";
 import type { InputLine } from "./ndjson-input.js";
 
-/** Codes of issues that come from a rule or the machinery, not from the deal's data. */
-const FAILURE_CODES: ReadonlySet<string> = new Set([
-  "rule-failed",
-  "bad-rule-outcome",
-  "budget-exceeded",
-  "internal-error",
-  "worker-failed",
-]);
-
 /** The NDJSON error record for an input line: `{"line": N, "error": {"message", "issues"}}`. */
 export function errorRecord(line: number, message: string, issues: readonly Issue[]): string {
   return JSON.stringify({ line, error: { message, issues } });
@@ -30,8 +21,9 @@ export function scoreLine(
   } catch (e) {
     return { out: errorRecord(line, `not valid JSON: ${(e as Error).message}`, []), ok: false };
   }
-  const result = qualifier.safeEvaluate(value, { asOf });
+  // The CLI's operator runs the plugins: what a failing one threw is said in the record.
+  const result = qualifier.safeEvaluate(value, { asOf, errorDetails: true });
   if (result.success) return { out: JSON.stringify(result.data), ok: true };
-  const failed = result.issues.some((i) => FAILURE_CODES.has(i.code));
+  const failed = result.kind === "rule-failed";
   return { out: errorRecord(line, failed ? "evaluation failed" : "invalid deal", result.issues), ok: false };
 }

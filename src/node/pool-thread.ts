@@ -44,13 +44,17 @@ export function createStartGuard(): StartGuard {
     failed(t, code) {
       count += 1;
       if (count < MAX_FAILED_STARTS || error) return;
-      error = new QualifyError("Cannot start worker threads", [
-        {
-          path: "",
-          code: "worker-start-failed",
-          message: `${count} worker threads failed to start (${t.error ?? `exit code ${code}`}); no more are started. Fix the plugin, or run without --workers`,
-        },
-      ]);
+      error = new QualifyError(
+        "Cannot start worker threads",
+        [
+          {
+            path: "",
+            code: "worker-start-failed",
+            message: `${count} worker threads failed to start (${t.error ?? `exit code ${code}`}); no more are started. Fix the plugin, or run without --workers`,
+          },
+        ],
+        { kind: "invalid-rule-set" },
+      );
       reject(error);
     },
   };

@@ -3,6 +3,7 @@ import { streamChunks } from "./chunk-stream.js";
 import {
   type BatchResult,
   createQualifier,
+  type Issue,
   errorMessage as messageOf,
   type Plugin,
   type Qualifier,
@@ -77,7 +78,7 @@ function checkPoolOptions(options: PoolOptions) {
     throw new RangeError(`workers must be a whole number of at least 1; got ${workers}`);
   if (!Number.isInteger(chunkSize) || chunkSize < 1)
     throw new RangeError(`chunkSize must be a whole number of at least 1; got ${chunkSize}`);
-  const withCode = (rest.plugins ?? []).flatMap((plugin, i) =>
+  const withCode = (rest.plugins ?? []).flatMap((plugin, i): Issue[] =>
     typeof plugin !== "string" && (plugin.operators?.length || plugin.rules?.length)
       ? [
           {
@@ -88,7 +89,8 @@ function checkPoolOptions(options: PoolOptions) {
         ]
       : [],
   );
-  if (withCode.length > 0) throw new QualifyError("Cannot start worker threads", withCode);
+  if (withCode.length > 0)
+    throw new QualifyError("Cannot start worker threads", withCode, { kind: "invalid-rule-set" });
   return { workers, chunkSize, limitMs: dealTimeout * 1000, rest };
 }
 

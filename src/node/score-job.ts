@@ -1,4 +1,6 @@
-import { errorMessage as messageOf, type Qualifier, toBatchResult } from "./core.js";
+import { withSegments } from "../validation/failure.js";
+import type { IssueCode } from "../validation/issue-codes.js";
+import { type BatchResult, errorMessage as messageOf, type Qualifier, toBatchResult } from "./core.js";
 import { errorRecord, scoreLine } from "./ndjson-line.js";
 import type { Done, Job } from "./protocol.js";
 
@@ -34,22 +36,22 @@ export function scoreJob(qualifier: Qualifier, job: Job, onItem?: (index: number
   return { id: job.id, kind: "lines", bytes: encoder.encode(text), count: job.items.length, failed };
 }
 
-function failedResult(index: number, message: string, code = "worker-failed") {
-  return { index, ok: false as const, issues: [{ path: "", code, message }] };
+function failedResult(index: number, message: string, code: IssueCode = "worker-failed"): BatchResult {
+  return { index, success: false, kind: "rule-failed", issues: withSegments([{ path: "", code, message }]) };
 }
 
 /**
  * The answer for a job none of whose items could be scored (its worker died on it, or a deal took longer
  * than the time limit: `code` says which): an error per item.
  */
-export function failedJob(job: Job, message: string, code = "worker-failed"): Done {
+export function failedJob(job: Job, message: string, code: IssueCode = "worker-failed"): Done {
   if (job.kind === "deals")
     return {
       id: job.id,
       kind: "deals",
       results: job.items.map((_, i) => failedResult(job.first + i, message, code)),
     };
-  const issues = [{ path: "", code, message }];
+  const issues = withSegments([{ path: "", code, message }]);
   const text = job.items.map((_, i) => `${errorRecord(job.first + i + 1, message, issues)}\n`).join("");
   return {
     id: job.id,

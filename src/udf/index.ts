@@ -56,7 +56,7 @@ function qualifierFor(optionsJson: string): Qualifier | string {
   } catch (e) {
     return error(
       "invalid options",
-      (e as { issues?: Issue[] }).issues ?? [{ path: "", code: "invalid", message: messageOf(e) }],
+      (e as { issues?: Issue[] }).issues ?? [{ path: "", code: "invalid-value", message: messageOf(e) }],
     );
   }
 }

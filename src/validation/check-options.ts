@@ -1,5 +1,6 @@
 import { didYouMean } from "./did-you-mean.js";
 import { formatPath, type Issue, quote } from "./issue.js";
+import type { IssueCode } from "./issue-codes.js";
 
 /**
  * One checker for every place options arrive as data: `createQualifier` options, a config file, the
@@ -31,7 +32,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-const issue = (path: Path, code: string, message: string, suggestion?: string): Issue => ({
+const issue = (path: Path, code: IssueCode, message: string, suggestion?: string): Issue => ({
   path: formatPath(path),
   code,
   message,

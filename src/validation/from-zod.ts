@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { didYouMean } from "./did-you-mean.js";
-import { formatPath, type Issue, quote } from "./issue.js";
+import { formatPath, type Issue, MAX_ISSUES, quote } from "./issue.js";
+import { type IssueCode, isIssueCode } from "./issue-codes.js";
 import { keysOf, schemaAt, unwrap } from "./schema-walk.js";
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -19,6 +20,24 @@ function describe(value: unknown): string {
   return typeof value === "object" ? "an object" : String(value);
 }
 
+/** zod's issue codes as qualify's (the rest are handled above: unknown keys, values, unions). */
+const ZOD_CODES: Readonly<Record<string, IssueCode>> = {
+  invalid_type: "invalid-type",
+  too_big: "too-large",
+  too_small: "too-small",
+  invalid_format: "invalid-format",
+  not_multiple_of: "invalid-value",
+  invalid_key: "invalid-value",
+  invalid_element: "invalid-value",
+  invalid_value: "invalid-value",
+  invalid_union: "invalid-type",
+  unrecognized_keys: "unknown-field",
+};
+
+/** A refinement's own code when it is one of ours, else `invalid-value`. */
+const customCode = (code: string | undefined): IssueCode =>
+  code !== undefined && isIssueCode(code) ? code : "invalid-value";
+
 /** Turns zod's issues into qualify issues: readable paths, stable codes, and "did you mean" for typos. */
 export function fromZod(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, input: unknown): Issue[] {
   const out: Issue[] = [];
@@ -27,7 +46,8 @@ export function fromZod(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, 
     if (issue.code === "unrecognized_keys") {
       const allowed = keysOf(schemaAt(schema, path) ?? schema);
       for (const key of issue.keys) {
-        const suggestion = didYouMean(key, allowed);
+        // Past the issues that are reported, only the count matters: no "did you mean" (linear cost).
+        const suggestion = out.length < MAX_ISSUES ? didYouMean(key, allowed) : undefined;
         out.push({
           path: formatPath([...path, key]),
           code: "unknown-field",
@@ -59,7 +79,7 @@ export function fromZod(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, 
     }
     const params = issue.code === "custom" ? (issue.params as { code?: string; suggestion?: string }) : {};
     const code =
-      issue.code === "custom" ? String(params?.code ?? "invalid-value") : issue.code.replace(/_/g, "-");
+      issue.code === "custom" ? customCode(params?.code) : (ZOD_CODES[issue.code] ?? "invalid-value");
     out.push({
       path: formatPath(path),
       code,

@@ -1,35 +1,79 @@
+import { withSegments } from "./failure.js";
+import type { IssueCode } from "./issue-codes.js";
+
+export { failure, pathSegments, withSegments } from "./failure.js";
+
 /** One problem found in an input, with where it is. */
 export interface Issue {
   /** Where the problem is, e.g. `stakeholders[1].reportsTo`; empty for the input as a whole. */
   readonly path: string;
   /** What is wrong, in plain words. */
   readonly message: string;
-  /** A stable code for the kind of problem, e.g. `unknown-field`, `dangling-reference`. */
-  readonly code: string;
+  /** A stable code for the kind of problem, e.g. `unknown-field`, `dangling-reference` ({@link IssueCode}). */
+  readonly code: IssueCode;
   /** The file the problem is in, when the input came from a file. */
   readonly file?: string;
   /** A suggestion, when one is close: "did you mean" this. */
   readonly suggestion?: string;
   /** `warning` for something that works but should be changed (it never makes an input invalid); absent: an error. */
   readonly severity?: "warning";
+  /**
+   * The path as keys and indexes, e.g. `["stakeholders", 1, "reportsTo"]`, for a form to map to a field.
+   * Always present on issues the library returns or throws.
+   */
+  readonly segments?: ReadonlyArray<string | number>;
 }
 
-/** The outcome of a `safeParse*` call: the typed value, or every problem found. */
+/**
+ * Whose fault a failure is: `invalid-input` (the deal or records are wrong: a 4xx), `rule-failed` (a rule
+ * or plugin threw or misbehaved on a valid deal: a 5xx), `invalid-rule-set` (the frameworks, plugins or
+ * options are wrong: fix the setup).
+ */
+export type FailureKind = "invalid-input" | "rule-failed" | "invalid-rule-set";
+
+/** The outcome of a `safeParse*` or `safeEvaluate` call: the typed value, or every problem found and whose fault. */
 export type SafeParseResult<T> =
   | { readonly success: true; readonly data: T }
-  | { readonly success: false; readonly issues: readonly Issue[] };
+  | {
+      readonly success: false;
+      readonly issues: readonly Issue[];
+      readonly kind: FailureKind;
+      /** For `rule-failed`: what the rule or plugin threw (its text is kept out of the issues unless asked). */
+      readonly cause?: unknown;
+    };
 
-/** Thrown by `parse*` functions: carries every problem found in the input. */
+const BRAND = Symbol.for("qualify.QualifyError");
+
+/** Thrown by `parse*` functions and `evaluate`: carries every problem found, and whose fault it is. */
 export class QualifyError extends Error {
   /** Every problem found, each with its path. */
   readonly issues: readonly Issue[];
+  /** Whose fault: the input, a rule, or the rule set (see {@link FailureKind}). */
+  readonly kind: FailureKind;
 
   /** Makes an error whose message lists every issue. */
-  constructor(what: string, issues: readonly Issue[]) {
-    super(`${what}: ${issues.length} problem${issues.length === 1 ? "" : "s"}\n${formatIssues(issues)}`);
+  constructor(
+    what: string,
+    issues: readonly Issue[],
+    options: { readonly kind?: FailureKind; readonly cause?: unknown } = {},
+  ) {
+    super(
+      `${what}: ${issues.length} problem${issues.length === 1 ? "" : "s"}\n${formatIssues(issues)}`,
+      options.cause !== undefined ? { cause: options.cause } : undefined,
+    );
     this.name = "QualifyError";
-    this.issues = issues;
+    this.issues = withSegments(issues);
+    this.kind = options.kind ?? "invalid-input";
+    Object.defineProperty(this, BRAND, { value: true });
   }
+}
+
+/**
+ * Whether a value is a {@link QualifyError}, from this copy of qualify or another (the ESM and CJS builds
+ * are two classes: `instanceof` fails across them, this does not).
+ */
+export function isQualifyError(value: unknown): value is QualifyError {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
 
 /**

@@ -3,7 +3,7 @@ import { Deal } from "../model/deal.js";
 import { checkDealReferences } from "./deal-references.js";
 import { type Acceptor, compileAcceptor } from "./fast-accept.js";
 import { fromZod } from "./from-zod.js";
-import { capIssues, formatPath, type Issue, QualifyError, type SafeParseResult } from "./issue.js";
+import { capIssues, failure, formatPath, type Issue, QualifyError, type SafeParseResult } from "./issue.js";
 
 // A check derived from the Deal schema (like the schema itself, built once when the module loads) that
 // accepts only what the schema accepts, without collecting issues or copying. Valid input, the common
@@ -16,7 +16,7 @@ export function safeParseDeal(input: unknown): SafeParseResult<Deal> {
     const issues = [...checkDealReferences(input), ...customProblems(input)];
     return issues.length === 0
       ? { success: true, data: input as Deal }
-      : { success: false, issues: capIssues(issues) };
+      : failure("invalid-input", capIssues(issues));
   }
   const parsed = Deal.safeParse(input);
   const issues = [
@@ -24,7 +24,7 @@ export function safeParseDeal(input: unknown): SafeParseResult<Deal> {
     ...checkDealReferences(input),
     ...customProblems(input),
   ];
-  if (issues.length > 0 || !parsed.success) return { success: false, issues: capIssues(issues) };
+  if (issues.length > 0 || !parsed.success) return failure("invalid-input", capIssues(issues));
   return { success: true, data: parsed.data };
 }
 

@@ -1,0 +1,116 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  createQualifier,
+  formatPath,
+  ISSUE_CODES,
+  isQualifyError,
+  parseDeal,
+  pathSegments,
+  QualifyError,
+  safeParseDeal,
+  safeParseFramework,
+} from "../src/index.js";
+import { node } from "./support/helpers.js";
+
+// Issue 22, a backend's needs: whose fault a failure is, issue codes a program can switch on, paths a form
+// can map, and one QualifyError test that works across the ESM and CJS builds.
+
+const codes = new Set(Object.keys(ISSUE_CODES));
+
+describe("failures say whose fault they are", () => {
+  it.each([
+    ["a bad deal", () => parseDeal({ id: 1 }), "invalid-input"],
+    ["a misspelt option", () => createQualifier({ framworks: [] } as never), "invalid-rule-set"],
+    ["an unknown framework", () => createQualifier({ frameworks: ["bnat"] }), "invalid-rule-set"],
+    ["a bad deal through evaluate", () => createQualifier().evaluate({ id: "d" }), "invalid-input"],
+  ])("%s: QualifyError with kind %s", (_, run, kind) => {
+    let thrown: unknown;
+    try {
+      run();
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(QualifyError);
+    expect(isQualifyError(thrown)).toBe(true);
+    expect((thrown as QualifyError).kind).toBe(kind);
+  });
+
+  it("safeParseFramework failures are invalid-rule-set, safeParseDeal's invalid-input", () => {
+    const f = safeParseFramework({ id: "x", name: "X", criteria: [{ id: "c" }] });
+    const d = safeParseDeal({ id: "d", name: "D", stage: "won" });
+    expect(!f.success && f.kind).toBe("invalid-rule-set");
+    expect(!d.success && d.kind).toBe("invalid-input");
+  });
+
+  it("isQualifyError is false for other errors and values", () => {
+    for (const v of [new Error("x"), null, undefined, "QualifyError", { name: "QualifyError", issues: [] }])
+      expect(isQualifyError(v)).toBe(false);
+  });
+
+  it("isQualifyError recognises the CJS build's error in the ESM build (instanceof cannot)", () => {
+    const r = node([
+      "--input-type=module",
+      "-e",
+      `import { createRequire } from "node:module";
+       import { isQualifyError, QualifyError } from "./dist/index.js";
+       const cjs = createRequire(import.meta.url)("./dist/index.cjs");
+       try { cjs.parseDeal({}); } catch (e) { console.log(e instanceof QualifyError, isQualifyError(e), e.kind); }`,
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim()).toBe("false true invalid-input");
+  });
+});
+
+describe("issues: known codes and paths as segments", () => {
+  const q = createQualifier();
+  it("property: every issue of a broken deal has a known code and segments that write back to its path", () => {
+    const broken = fc.record(
+      {
+        id: fc.oneof(fc.string(), fc.integer()),
+        name: fc.oneof(fc.string(), fc.constant(null)),
+        stage: fc.oneof(fc.constantFrom("discovery", "won"), fc.integer()),
+        stakeholders: fc.array(
+          fc.record(
+            {
+              id: fc.oneof(fc.string({ minLength: 1 }), fc.integer()),
+              name: fc.string(),
+              reportsTo: fc.string(),
+              roles: fc.array(fc.constantFrom("champion", "economic-buyer", "chmpion")),
+              "odd.key": fc.integer(),
+            },
+            { requiredKeys: [] },
+          ),
+          { maxLength: 3 },
+        ),
+        amount: fc.record({
+          value: fc.oneof(fc.integer(), fc.string()),
+          currency: fc.constantFrom("EUR", "eur", "€"),
+        }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(broken, (deal) => {
+        const r = q.safeEvaluate(deal, { asOf: "2026-11-27" });
+        if (r.success) return;
+        for (const issue of r.issues) {
+          expect(codes.has(issue.code)).toBe(true);
+          expect(issue.segments).toEqual(pathSegments(issue.path));
+          if (issue.code !== "too-many-issues") expect(formatPath(issue.segments ?? [])).toBe(issue.path);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each([
+    ["stakeholders[1].reportsTo", ["stakeholders", 1, "reportsTo"]],
+    ['budget["a.b"].value', ["budget", "a.b", "value"]],
+    ['custom["with \\"quote\\""]', ["custom", 'with "quote"']],
+    ["", []],
+    ["criteria[0].status[2].reason{name}", ["criteria", 0, "status", 2, "reason{name}"]],
+  ])("pathSegments(%j)", (path, segments) => {
+    expect(pathSegments(path)).toEqual(segments);
+  });
+});
