@@ -1,7 +1,13 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   createQualifier,
+  definePlugin,
+  defineRule,
   formatPath,
   ISSUE_CODES,
   isQualifyError,
@@ -11,7 +17,9 @@ import {
   safeParseDeal,
   safeParseFramework,
 } from "../src/index.js";
-import { node } from "./support/helpers.js";
+import { node, ROOT } from "./support/helpers.js";
+
+const ATTACKER = join(ROOT, "tests/fixtures/plugins/attacker.mjs");
 
 // Issue 22, a backend's needs: whose fault a failure is, issue codes a program can switch on, paths a form
 // can map, and one QualifyError test that works across the ESM and CJS builds.
@@ -112,5 +120,45 @@ describe("issues: known codes and paths as segments", () => {
     ["criteria[0].status[2].reason{name}", ["criteria", 0, "status", 2, "reason{name}"]],
   ])("pathSegments(%j)", (path, segments) => {
     expect(pathSegments(path)).toEqual(segments);
+  });
+});
+
+describe("wrong plugins are setup errors, never exit 70", () => {
+  const rule = (id: string) => defineRule({ id, description: "D", evaluate: () => ({ status: "met" }) });
+  it("the same plugin object twice is one plugin", () => {
+    const p = definePlugin({ name: "p", rules: [rule("r")] });
+    expect(() => createQualifier({ plugins: [p, p] })).not.toThrow();
+  });
+
+  it("two plugins defining one rule id: a QualifyError naming both", () => {
+    const a = definePlugin({ name: "alpha", rules: [rule("r")] });
+    const b = definePlugin({ name: "beta", rules: [rule("r")] });
+    let thrown: unknown;
+    try {
+      createQualifier({ plugins: [a, b] });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(isQualifyError(thrown)).toBe(true);
+    expect((thrown as QualifyError).kind).toBe("invalid-rule-set");
+    expect((thrown as QualifyError).message).toMatch(/plugin "alpha".*plugin "beta"/);
+  });
+
+  it("a config and --plugin naming one module load it once (its rule is not defined twice)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "qualify-dep-"));
+    try {
+      writeFileSync(join(dir, "package.json"), "{}");
+      writeFileSync(join(dir, "qualify.config.json"), JSON.stringify({ plugins: [ATTACKER] }));
+      writeFileSync(join(dir, "deal.json"), JSON.stringify({ id: "d", name: "D" }));
+      const r = spawnSync(
+        process.execPath,
+        [join(ROOT, "dist/cli.js"), "score", "deal.json", "--plugin", ATTACKER, "--framework", "attacker"],
+        { cwd: dir, encoding: "utf8" },
+      );
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -67,11 +67,14 @@ export async function cliSetup(
     );
   const configDir = config?.dir ?? cwd;
   // Plugins: the config's (relative to the config file), then --plugin (relative to the working directory).
+  // One module named twice (by the config and by --plugin, or twice) is loaded once.
   const given: Array<Plugin | string> = [
-    ...(config?.config.plugins ?? []).map((p) =>
-      typeof p === "string" ? resolveSpecifier(p, configDir) : p,
-    ),
-    ...(sources.plugins ?? []).map((p) => resolveSpecifier(p, cwd)),
+    ...new Set([
+      ...(config?.config.plugins ?? []).map((p) =>
+        typeof p === "string" ? resolveSpecifier(p, configDir) : p,
+      ),
+      ...(sources.plugins ?? []).map((p) => resolveSpecifier(p, cwd)),
+    ]),
   ];
   try {
     await loadPlugins(given.filter((p): p is string => typeof p === "string"));

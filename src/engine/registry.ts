@@ -39,7 +39,8 @@ export interface Registry {
  * every problem of every file.
  */
 export function buildRegistry(options: QualifierOptions): Registry {
-  const plugins = options.plugins ?? [];
+  // The same plugin given twice (a config and a flag naming one module, one object twice) is one plugin.
+  const plugins = [...new Set(options.plugins ?? [])];
   const operators = createOperatorSet([...domainOperators, ...plugins.flatMap((p) => p.operators ?? [])]);
   const rules = ruleTable(plugins, options.coreRules !== false);
   const catalogue = new Map<string, FrameworkDef>();
@@ -110,16 +111,35 @@ export function buildRegistry(options: QualifierOptions): Registry {
   return { operators, rules, catalogue, selected, ruleSets, ...(typed ? { custom: typed.custom } : {}) };
 }
 
-/** The TypeScript rules by id: the core ones (unless switched off), then the plugins'. */
+/**
+ * The TypeScript rules by id: the core ones (unless switched off), then the plugins'. Two different
+ * plugins defining one rule id is a setup error naming both.
+ */
 function ruleTable(plugins: readonly Plugin[], core: boolean): Map<string, Rule> {
   const rules = new Map<string, Rule>();
-  for (const rule of [
-    ...(core ? [enthusiasmGap, stageGates] : []),
-    ...plugins.flatMap((p) => p.rules ?? []),
-  ]) {
-    if (rules.has(rule.id)) throw new Error(`Rule "${rule.id}" is defined twice`);
+  const owner = new Map<string, string>();
+  const issues: Issue[] = [];
+  const given = [
+    ...(core ? [enthusiasmGap, stageGates].map((rule) => ({ rule, from: "the core rules" })) : []),
+    ...plugins.flatMap((p, i) =>
+      (p.rules ?? []).map((rule) => ({ rule, from: `plugin "${p.name}" (plugins[${i}])` })),
+    ),
+  ];
+  for (const { rule, from } of given) {
+    const first = owner.get(rule.id);
+    if (first !== undefined) {
+      issues.push({
+        path: "plugins",
+        code: "duplicate-id",
+        message: `Rule "${rule.id}" is defined by ${first} and by ${from}; rename one`,
+      });
+      continue;
+    }
+    owner.set(rule.id, from);
     rules.set(rule.id, rule);
   }
+  if (issues.length > 0)
+    throw new QualifyError("Invalid qualifier setup", issues, { kind: "invalid-rule-set" });
   return rules;
 }
 
