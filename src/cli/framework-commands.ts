@@ -4,12 +4,14 @@ import { findingsPage } from "../docs/findings-page.js";
 import { frameworkIndex, frameworkPage } from "../docs/framework-page.js";
 import { operatorsPage } from "../docs/operators-page.js";
 import { createQualifier } from "../engine/qualifier.js";
+import type { FrameworkDef } from "../frameworks/framework-def.js";
 import { materialisePlugins } from "../node/load-plugins.js";
-import { escapeControls } from "../validation/issue.js";
+import { didYouMean } from "../validation/did-you-mean.js";
+import { escapeControls, type Issue } from "../validation/issue.js";
 import type { Io } from "./commands.js";
 import { loadFile } from "./read-input.js";
 import { reportFailure } from "./report-failure.js";
-import { type CliSources, cliSetup } from "./setup.js";
+import { type CliSources, cliSetup, isFile } from "./setup.js";
 import { UsageError } from "./usage.js";
 
 /** `qualify frameworks [id]`: list the frameworks, or show one. */
@@ -41,7 +43,13 @@ export async function docs(
   if (!built) return 1;
   const plugins = await materialisePlugins(built.setup.plugins ?? []);
   const inputs: unknown[] = [];
-  for (const file of files.flatMap((f) => f.split(","))) {
+  const named = files
+    .flatMap((f) => f.split(","))
+    .map((f) => f.trim())
+    .filter(Boolean);
+  // An id (a built-in's or a plugin's) as `score` takes it; anything that looks like a path is a file.
+  const ids = named.filter((f) => !isFile(f));
+  for (const file of named.filter(isFile)) {
     const loaded = await loadFile(file);
     if (!loaded.ok) {
       io.err.write(`${escapeControls(file)}: ${loaded.message}\n`);
@@ -58,15 +66,16 @@ export async function docs(
   } catch (e) {
     return reportFailure(e, "", io);
   }
+  const chosen = chosenFrameworks(qualifier.catalogue, ids, inputs);
+  if (!Array.isArray(chosen)) return reportFailure(chosen, "", io);
   try {
     await mkdir(dir, { recursive: true });
-    const { catalogue } = qualifier;
-    for (const def of catalogue.values()) await writeFile(join(dir, `${def.id}.md`), frameworkPage(def));
-    await writeFile(join(dir, "README.md"), frameworkIndex([...catalogue.values()]));
+    for (const def of chosen) await writeFile(join(dir, `${def.id}.md`), frameworkPage(def));
+    await writeFile(join(dir, "README.md"), frameworkIndex(chosen));
     await writeFile(join(dir, "operators.md"), operatorsPage(qualifier.operators));
     await writeFile(
       join(dir, "findings.md"),
-      findingsPage([...qualifier.ruleSets, ...catalogue.values()], [...qualifier.rules.values()]),
+      findingsPage([...qualifier.ruleSets, ...chosen], [...qualifier.rules.values()]),
     );
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -79,6 +88,36 @@ export async function docs(
     io.err.write(`${escapeControls(dir)}: cannot write the pages there: ${why}\n`);
     return 1;
   }
-  io.out.write(`wrote ${qualifier.catalogue.size + 3} pages to ${dir}\n`);
+  io.out.write(`wrote ${chosen.length + 3} pages to ${escapeControls(dir)}\n`);
   return 0;
+}
+
+/**
+ * The frameworks to document: every known one when none is named; otherwise the ids named (each must be
+ * known: an unknown one is an issue with "did you mean") and the files given, in that order.
+ */
+function chosenFrameworks(
+  catalogue: ReadonlyMap<string, FrameworkDef>,
+  ids: readonly string[],
+  files: readonly unknown[],
+): FrameworkDef[] | { issues: Issue[] } {
+  if (ids.length === 0 && files.length === 0) return [...catalogue.values()];
+  const issues: Issue[] = [];
+  const chosen: FrameworkDef[] = [];
+  ids.forEach((id, i) => {
+    const def = catalogue.get(id);
+    if (def) return chosen.push(def);
+    const suggestion = didYouMean(id, catalogue.keys());
+    issues.push({
+      path: `--framework[${i}]`,
+      code: "unknown-framework",
+      message: `No framework "${id}"${suggestion ? `; did you mean "${suggestion}"?` : `; known: ${[...catalogue.keys()].join(", ")}`}`,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  });
+  for (const file of files) {
+    const def = catalogue.get((file as { id?: string }).id ?? "");
+    if (def && !chosen.includes(def)) chosen.push(def);
+  }
+  return issues.length > 0 ? { issues } : chosen;
 }

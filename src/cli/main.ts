@@ -5,31 +5,12 @@ import { escapeControls } from "../validation/issue.js";
 import { calibrateCommand } from "./calibrate-command.js";
 import { type Io, score, validate } from "./commands.js";
 import { diff } from "./diff-command.js";
+import { COMMANDS, type Command, flagProblem, parseArgsOptions } from "./flags.js";
 import { docs, frameworks } from "./framework-commands.js";
 import { importCommand } from "./import-command.js";
-import { HELP, UsageError } from "./usage.js";
+import { helpFor, UsageError } from "./usage.js";
 
-const OPTIONS = {
-  help: { type: "boolean", short: "h" },
-  version: { type: "boolean", short: "v" },
-  framework: { type: "string", short: "f", multiple: true },
-  "as-of": { type: "string" },
-  trace: { type: "boolean" },
-  format: { type: "string" },
-  ndjson: { type: "boolean" },
-  workers: { type: "string" },
-  plugin: { type: "string", multiple: true },
-  config: { type: "string" },
-  out: { type: "string" },
-  compact: { type: "boolean" },
-  questions: { type: "string" },
-  mapping: { type: "string" },
-  "close-date": { type: "string" },
-  emails: { type: "string" },
-  currency: { type: "string" },
-  verbose: { type: "boolean" },
-  "deal-timeout": { type: "string" },
-} as const;
+const OPTIONS = parseArgsOptions();
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -46,9 +27,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     }
     if (values.help || !command) {
-      io.out.write(`${HELP[command ?? "main"] ?? HELP.main}\n`);
+      io.out.write(`${helpFor(command)}\n`);
       return command || values.help ? 0 : 2;
     }
+    if (!(COMMANDS as readonly string[]).includes(command))
+      throw new UsageError(`unknown command "${command}"`);
+    // A flag the command does not take is a usage error, never silently ignored.
+    const misplaced = flagProblem(command as Command, Object.keys(values));
+    if (misplaced) throw new UsageError(misplaced);
     const framework = values.framework?.join(",");
     if (values.questions !== undefined && !/^\d+$/.test(values.questions))
       throw new UsageError(`--questions must be a whole number; got "${values.questions}"`);

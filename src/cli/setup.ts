@@ -34,7 +34,8 @@ export function workingDirectory(io: Io): string | undefined {
   }
 }
 
-const isFile = (s: string) => /\.(json|ya?ml)$/i.test(s) || s.includes("/");
+/** Whether a --framework value names a file (a path, or a .json/.yaml name) rather than an id. */
+export const isFile = (s: string) => /\.(json|ya?ml)$/i.test(s) || s.includes("/");
 
 /** Prints issues under a heading; always undefined, for `return fail(...)`. */
 function fail(io: Io, heading: string, issues: readonly Issue[]): undefined {

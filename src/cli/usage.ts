@@ -1,3 +1,5 @@
+import { type Command, optionsHelp } from "./flags.js";
+
 /** Thrown for a usage error: the command line itself is wrong (exit 2). */
 export class UsageError extends Error {
   override name = "UsageError";
@@ -11,7 +13,7 @@ export function outputFormat(format: string | undefined): "text" | "json" | "mar
   return f;
 }
 
-/** Help text per command. */
+/** Help text per command (its options are added from flags.ts by {@link helpFor}). */
 export const HELP: Readonly<Record<string, string>> = {
   main: `qualify: how qualified is this deal, really, and what should you ask next?
 
@@ -38,21 +40,7 @@ Exit codes: 0 success, 1 invalid input or a failed line or write (problems by pa
 error, 70 internal error (a bug: please report it).`,
   score: `qualify score <deal.json|deal.yaml|-> [options]
 
-Scores a deal and prints the report. The deal is JSON or YAML (by extension, or by content on stdin: -).
-
-Options:
-  -f, --framework <ids>   comma-separated framework ids or framework files (default: bant,meddpicc)
-      --as-of <date>      judge the deal as of this day, YYYY-MM-DD (default: today, UTC)
-      --format <format>   text (default, for a terminal), markdown (for a CRM note) or json (the Report)
-      --ndjson            one deal per line in, one JSON report per line out; a bad line gives an
-                          error record with its line number and the run goes on (exit 1 if any failed)
-      --workers <n>       with --ndjson: score on n worker threads, output order preserved
-      --trace             with --format json: each criterion keeps what each of its rules saw and returned
-      --compact           compact reports for storing many: no evidence, no question why, 5 questions
-      --questions <n>     with --compact (implied): at most n questions per report
-      --plugin <module>   load a plugin module (repeatable): its default export is a plugin made with
-                          definePlugin, or a list of them; relative paths resolve from the working directory
-  -h, --help              this help`,
+Scores a deal and prints the report. The deal is JSON or YAML (by extension, or by content on stdin: -).`,
   diff: `qualify diff <old> <new> [options]
 qualify diff <history.ndjson> [options]
 
@@ -60,24 +48,13 @@ What changed between two snapshots of one deal: scores and criteria per framewor
 resolved, questions settled and new, people who appeared, left or went quiet, and the stage. A snapshot
 is a deal file (judged --as-of, default today), a dated deal { "asOf": ..., "deal": {...} }, or a stored
 report. With one NDJSON file of dated snapshots: the score per framework per date, and where the deal
-stalls (the stage moved while no criterion did for 30 days, or the stage moved back).
-
-Options:
-  -f, --framework <ids>   frameworks to score deal snapshots with (default: bant,meddpicc)
-      --as-of <date>      the day plain deal files are judged at
-      --format <format>   text (default), markdown (for a CRM note) or json (schema/comparison.schema.json)`,
+stalls (the stage moved while no criterion did for 30 days, or the stage moved back).`,
   calibrate: `qualify calibrate <history.ndjson> --framework <id> [options]
 
 Learns from your team's won and lost deals which criteria predict a win. Each line of the history is
 { "deal": {...}, "outcome": "won" | "lost", "asOf"?: "YYYY-MM-DD" }: the deal as it stood before it
-closed. Needs at least 100 valid deals and 30 of each outcome; warns below 200 of each.
-
-Options:
-  -f, --framework <id>    the framework to calibrate
-      --as-of <date>      the date for lines that carry none, and the calibration's date
-      --out <file>        write a framework file extending the original, with the fitted weights and a
-                          calibration block (reports then carry winProbability)
-      --format <format>   text (default), markdown or json (schema/calibration.schema.json)`,
+closed. Needs at least 100 distinct deals and 30 of each outcome; warns below 200 of each. Snapshots at
+a closed stage are refused (they carry the outcome).`,
   validate: `qualify validate <files...>
 
 Validates deal files and framework or rule-set files (JSON or YAML) and prints every problem with its
@@ -92,23 +69,22 @@ One record set (an object) prints one deal as JSON; a list of them, or one per l
 conversation; the forecast close date is not the decision date), is a warning on stderr. See
 docs/crm-mapping.md.
 
-Options:
-      --mapping <file>     overrides of the mapping tables (stages, roles, untrustedRoles, dealTypes,
-                           callOutcomes, technicalDepartments, contactDepartment, custom, ignore)
-      --as-of <date>       read the records as of this day (default: today, UTC); later meetings have
-                           not happened yet
-      --close-date <how>   ignore (default) or decisionBy: the forecast close date as timeline.decisionBy
-      --emails <which>     ignore (default) or inbound: emails the buyer wrote as interactions
-      --currency <code>    the currency when the records carry none
-      --ndjson             one record set per line
-  -h, --help               this help
-
-Exit: 0, or 1 when a record set is not what the CRM returns (problems by path on stderr; it is left out).`,
+Exit: 0, or 1 when a record set is not what the CRM returns (problems by path on stderr; with many
+record sets, its line is an error record and the others are written).`,
   frameworks: `qualify frameworks [id]
 
 Lists the built-in frameworks, or shows one: its criteria, weights, status rules and questions.`,
-  docs: `qualify docs <outdir> [--framework file.json ...]
+  docs: `qualify docs <outdir> [--framework id-or-file ...]
 
 Writes a markdown reference page per framework (built-in, plus any framework files given) and an index
 with the question-topic crosswalk into <outdir>.`,
 };
+
+/** A command's help: what it does, then its options as declared in flags.ts. */
+export function helpFor(command: string | undefined): string {
+  const text = command !== undefined ? HELP[command] : undefined;
+  if (text === undefined || command === undefined || command === "main") return HELP.main as string;
+  const [intro, ...after] = text.split("\n\nExit:");
+  const exit = after.length > 0 ? `\n\nExit:${after.join("\n\nExit:")}` : "";
+  return `${intro}\n\n${optionsHelp(command as Command)}${exit}`;
+}
