@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -160,5 +160,34 @@ describe("wrong plugins are setup errors, never exit 70", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the package as published", () => {
+  it("a zod 3 customSchema is refused with an error that says zod 4 is needed", () => {
+    // A zod 3 schema's shape: `_def` and `safeParse`, no `_zod`.
+    const zod3 = { _def: { typeName: "ZodObject" }, safeParse: () => ({ success: true }) };
+    expect(() =>
+      createQualifier({ plugins: [definePlugin({ name: "p", customSchema: zod3 as never })] }),
+    ).toThrow(/zod 3 schema; qualify needs zod 4/);
+  });
+
+  it("every relative link in the README resolves inside the tarball", () => {
+    const packed = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    const files = new Set(
+      (JSON.parse(packed.stdout) as Array<{ files: Array<{ path: string }> }>)[0]?.files.map((f) => f.path),
+    );
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const links = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
+      .map((m) => m[1] as string)
+      .filter((l) => !/^[a-z]+:/i.test(l));
+    expect(links.length).toBeGreaterThan(5);
+    const missing = links.filter(
+      (l) => !files.has(l) && ![...files].some((f) => f.startsWith(`${l.replace(/\/$/, "")}/`)),
+    );
+    expect(missing).toEqual([]);
   });
 });

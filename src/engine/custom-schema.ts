@@ -6,6 +6,8 @@ import type { Issue } from "../validation/issue.js";
 export type CustomSchemaInput = Readonly<Record<string, unknown>> | z.ZodType;
 
 const isZod = (v: unknown): v is z.ZodType => typeof v === "object" && v !== null && "_zod" in v;
+const isZod3 = (v: unknown): boolean =>
+  typeof v === "object" && v !== null && !("_zod" in v) && "_def" in v && typeof (v as { safeParse?: unknown }).safeParse === "function";
 
 /**
  * One schema for `deal.custom` from every declaration (framework files' `customSchema`, plugins'
@@ -22,6 +24,16 @@ export function dealWithCustom(
   const shapes: Record<string, z.ZodType> = {};
   let strict = false;
   for (const { schema, where } of declarations) {
+    // A zod 3 schema has `_def` and `safeParse` but no `_zod`: read as a JSON Schema it would mean nothing.
+    if (isZod3(schema)) {
+      issues.push({
+        path: where,
+        code: "invalid-schema",
+        message:
+          "customSchema is a zod 3 schema; qualify needs zod 4 (import { z } from \"zod\" with zod 4 installed, or \"zod/v4\" from zod 3.25), or a JSON Schema",
+      });
+      continue;
+    }
     let zod: z.ZodType;
     try {
       zod = isZod(schema)
