@@ -17,6 +17,7 @@ import {
   safeParseDeal,
   safeParseFramework,
 } from "../src/index.js";
+import { loadConfig } from "../src/node/load-config.js";
 import { node, ROOT } from "./support/helpers.js";
 
 const ATTACKER = join(ROOT, "tests/fixtures/plugins/attacker.mjs");
@@ -189,5 +190,42 @@ describe("the package as published", () => {
       (l) => !files.has(l) && ![...files].some((f) => f.startsWith(`${l.replace(/\/$/, "")}/`)),
     );
     expect(missing).toEqual([]);
+  });
+});
+
+describe("one config for the CLI and for code", () => {
+  it("createQualifier(await loadConfig({ cwd })) scores as qualify score does in that folder", async () => {
+    const cwd = join(ROOT, "examples/plugin");
+    const options = await loadConfig({ cwd });
+    expect(options.configFile).toBe("qualify.config.mjs");
+    const deal = JSON.parse(readFileSync(join(cwd, "deal.json"), "utf8"));
+    const report = createQualifier(options).evaluate(deal, { asOf: "2026-11-27" });
+    const cli = spawnSync(
+      process.execPath,
+      [join(ROOT, "dist/cli.js"), "score", "deal.json", "--format", "json", "--as-of", "2026-11-27"],
+      { cwd, encoding: "utf8" },
+    );
+    expect(cli.status).toBe(0);
+    expect(`${JSON.stringify(report, null, 2)}\n`).toBe(cli.stdout);
+  });
+
+  it("a bad config is a QualifyError naming the file, kind invalid-rule-set", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "qualify-dep-"));
+    try {
+      writeFileSync(
+        join(dir, "qualify.config.json"),
+        JSON.stringify({ plugins: ["./missing.mjs"], framworks: [] }),
+      );
+      const thrown = await loadConfig({ cwd: dir }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(isQualifyError(thrown)).toBe(true);
+      expect((thrown as QualifyError).kind).toBe("invalid-rule-set");
+      expect((thrown as QualifyError).issues[0]?.file).toBe("qualify.config.json");
+      expect((thrown as QualifyError).message).toContain('did you mean "frameworks"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

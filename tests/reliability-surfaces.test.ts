@@ -4,11 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/cli/config.js";
 import { compare, history } from "../src/compare/compare.js";
 import { safeFromHubSpot } from "../src/crm/hubspot.js";
 import { compileLogic, createQualifier, safeParseDeal } from "../src/index.js";
 import { Report } from "../src/model/report.js";
+import { loadConfigFile } from "../src/node/config-file.js";
 import { qualifyJson } from "../src/udf/index.js";
 import { cli, ROOT, readJson } from "./support/helpers.js";
 import { plantedHistory } from "./support/history.js";
@@ -89,7 +89,7 @@ describe("config files: awaited or refused, never read as empty", () => {
   it("a top-level await that never settles is an error naming the file after a bounded wait", async () => {
     const dir = tmp();
     writeFileSync(join(dir, "qualify.config.mjs"), "await new Promise(() => {}); export default {};");
-    const loaded = await loadConfig("qualify.config.mjs", dir, 200);
+    const loaded = await loadConfigFile("qualify.config.mjs", dir, 200);
     expect(loaded.ok).toBe(false);
     if (!loaded.ok) {
       expect(loaded.issues[0]?.file).toBe("qualify.config.mjs");

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { compare, history, isReport, parseReport } from "../compare/compare.js";
 import { formatComparisonMarkdown, formatComparisonText, formatHistoryText } from "../compare/format.js";
+import { decodeUtf8, loadFile, readError } from "../node/read-input.js";
 import type { Issue } from "../validation/issue.js";
 import type { Io } from "./commands.js";
 import { forMarkdown, forTerminal } from "./escape.js";
-import { decodeUtf8, loadFile, readError } from "./read-input.js";
 import { reportFailure } from "./report-failure.js";
 import { type CliSources, cliSetup } from "./setup.js";
 import { outputFormat, UsageError } from "./usage.js";

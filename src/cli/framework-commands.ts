@@ -6,12 +6,13 @@ import { operatorsPage } from "../docs/operators-page.js";
 import { createQualifier } from "../engine/qualifier.js";
 import type { FrameworkDef } from "../frameworks/framework-def.js";
 import { materialisePlugins } from "../node/load-plugins.js";
+import { loadFile } from "../node/read-input.js";
+import { isFile } from "../node/resolve-setup.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { escapeControls, type Issue } from "../validation/issue.js";
 import type { Io } from "./commands.js";
-import { loadFile } from "./read-input.js";
 import { reportFailure } from "./report-failure.js";
-import { type CliSources, cliSetup, isFile } from "./setup.js";
+import { type CliSources, cliSetup } from "./setup.js";
 import { UsageError } from "./usage.js";
 
 /** `qualify frameworks [id]`: list the frameworks, or show one. */

@@ -4,10 +4,10 @@ import type { CrmOptions, CrmResult } from "../crm/options.js";
 import { safeFromSalesforce } from "../crm/salesforce.js";
 import { IsoDay } from "../model/iso-date.js";
 import { errorRecord } from "../node/ndjson-line.js";
+import { decodeUtf8, loadFile, readError, readStdin } from "../node/read-input.js";
 import { formatIssues, type SafeParseResult } from "../validation/issue.js";
 import type { Io } from "./commands.js";
 import { forTerminal } from "./escape.js";
-import { decodeUtf8, loadFile, readError, readStdin } from "./read-input.js";
 import { UsageError } from "./usage.js";
 
 const ADAPTERS: Readonly<

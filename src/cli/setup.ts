@@ -1,13 +1,9 @@
-import { isAbsolute, resolve } from "node:path";
 import type { QualifyConfig } from "../config/define-config.js";
-import { createQualifier, DEFAULT_FRAMEWORKS, type Qualifier } from "../engine/qualifier.js";
-import { loadPlugins, materialisePlugins, resolveSpecifier } from "../node/load-plugins.js";
+import { createQualifier, type Qualifier } from "../engine/qualifier.js";
 import type { WorkerSetup } from "../node/protocol.js";
-import type { Plugin } from "../plugin/define-plugin.js";
+import { resolveSetup } from "../node/resolve-setup.js";
 import { escapeControls, formatIssues, type Issue } from "../validation/issue.js";
 import type { Io } from "./commands.js";
-import { findConfig, type LoadedConfig, loadConfig } from "./config.js";
-import { loadFile } from "./read-input.js";
 import { UsageError } from "./usage.js";
 
 /** Where the CLI's qualifier options come from: flags, and a config file (flags win). */
@@ -34,9 +30,6 @@ export function workingDirectory(io: Io): string | undefined {
   }
 }
 
-/** Whether a --framework value names a file (a path, or a .json/.yaml name) rather than an id. */
-export const isFile = (s: string) => /\.(json|ya?ml)$/i.test(s) || s.includes("/");
-
 /** Prints issues under a heading; always undefined, for `return fail(...)`. */
 function fail(io: Io, heading: string, issues: readonly Issue[]): undefined {
   io.err.write(`${escapeControls(heading)}\n${formatIssues(issues)}\n`);
@@ -55,100 +48,37 @@ export async function cliSetup(
 ): Promise<{ setup: WorkerSetup; qualifier: Qualifier; config?: QualifyConfig } | undefined> {
   const cwd = workingDirectory(io);
   if (cwd === undefined) return undefined;
-  const configFile = sources.config ?? findConfig(cwd);
-  let config: Extract<LoadedConfig, { ok: true }> | undefined;
-  if (configFile !== undefined) {
-    const loaded = await loadConfig(configFile, cwd);
-    if (!loaded.ok) return fail(io, "Invalid config:", loaded.issues);
-    config = loaded;
-  }
+  const frameworks =
+    sources.framework === undefined
+      ? undefined
+      : sources.framework
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean);
+  if (frameworks?.length === 0)
+    throw new UsageError(`--framework names no framework; got "${sources.framework}"`);
+  const resolved = await resolveSetup({
+    cwd,
+    config: sources.config,
+    frameworks,
+    plugins: sources.plugins,
+    compact: sources.compact,
+    select,
+  });
+  if (!resolved.ok) return fail(io, resolved.heading, resolved.issues);
+  const { config, setup, options } = resolved;
   if (sources.verbose)
     io.err.write(
       config ? `qualify: config ${escapeControls(config.name)}\n` : "qualify: no config file (defaults)\n",
     );
-  const configDir = config?.dir ?? cwd;
-  // Plugins: the config's (relative to the config file), then --plugin (relative to the working directory).
-  // One module named twice (by the config and by --plugin, or twice) is loaded once.
-  const given: Array<Plugin | string> = [
-    ...new Set([
-      ...(config?.config.plugins ?? []).map((p) =>
-        typeof p === "string" ? resolveSpecifier(p, configDir) : p,
-      ),
-      ...(sources.plugins ?? []).map((p) => resolveSpecifier(p, cwd)),
-    ]),
-  ];
   try {
-    await loadPlugins(given.filter((p): p is string => typeof p === "string"));
-  } catch (e) {
-    const issues = (e as { issues?: Issue[] }).issues;
-    if (!issues) throw e;
-    return fail(io, "Invalid plugin:", issues);
-  }
-  // Frameworks: --framework, else the config's, else the defaults. Files are registered as plugin
-  // frameworks (so others may extend them), then chosen by id.
-  const fromFlag = sources.framework !== undefined;
-  const items: Array<string | Record<string, unknown>> = fromFlag
-    ? (sources.framework as string)
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : [...(config?.config.frameworks ?? (select ? DEFAULT_FRAMEWORKS : []))];
-  if (fromFlag && items.length === 0)
-    throw new UsageError(`--framework names no framework; got "${sources.framework}"`);
-  const base = fromFlag ? cwd : configDir;
-  const frameworks: Array<string | Record<string, unknown>> = [];
-  const files: Array<{ name: string; frameworks: unknown[] }> = [];
-  for (const item of items) {
-    if (typeof item !== "string") {
-      frameworks.push(item);
-      continue;
-    }
-    if (!isFile(item)) {
-      frameworks.push(item);
-      continue;
-    }
-    const path = isAbsolute(item) ? item : resolve(base, item);
-    const loaded = await loadFile(path);
-    if (!loaded.ok) {
-      io.err.write(`${escapeControls(item)}: ${loaded.message}\n`);
-      return undefined;
-    }
-    files.push({ name: item, frameworks: [loaded.value] });
-    const id = (loaded.value as { id?: unknown } | null)?.id;
-    if (typeof id === "string" && (loaded.value as { kind?: unknown }).kind !== "ruleset")
-      frameworks.push(id);
-  }
-  const options = {
-    ...(config?.config.disable ? { disable: config.config.disable } : {}),
-    ...(config?.config.coreRules !== undefined ? { coreRules: config.config.coreRules } : {}),
-    ...(config?.config.mode ? { mode: config.config.mode } : {}),
-    ...(config?.config.codegen !== undefined ? { codegen: config.config.codegen } : {}),
-    ...(config?.config.budget ? { budget: config.config.budget } : {}),
-    ...(config ? { configFile: config.name } : {}),
-    ...(sources.compact
-      ? { compact: sources.compact }
-      : config?.config.compact
-        ? { compact: config.config.compact }
-        : {}),
-  };
-  const setup: WorkerSetup = {
-    ...options,
-    frameworks: select ? frameworks : [],
-    plugins: [...given, ...files],
-  };
-  try {
-    const plugins = await materialisePlugins(setup.plugins ?? []);
-    return {
-      setup,
-      qualifier: createQualifier({ ...options, frameworks: setup.frameworks ?? [], plugins }),
-      ...(config ? { config: config.config } : {}),
-    };
+    return { setup, qualifier: createQualifier(options), ...(config ? { config: config.config } : {}) };
   } catch (e) {
     const issues = (e as { issues?: Issue[] }).issues;
     if (!issues) throw e;
     return fail(
       io,
-      config ? `Invalid setup (config ${config.file}, flags):` : "Invalid --framework or --plugin:",
+      config ? `Invalid setup (config ${config.name}, flags):` : "Invalid --framework or --plugin:",
       issues,
     );
   }

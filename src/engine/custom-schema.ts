@@ -7,7 +7,11 @@ export type CustomSchemaInput = Readonly<Record<string, unknown>> | z.ZodType;
 
 const isZod = (v: unknown): v is z.ZodType => typeof v === "object" && v !== null && "_zod" in v;
 const isZod3 = (v: unknown): boolean =>
-  typeof v === "object" && v !== null && !("_zod" in v) && "_def" in v && typeof (v as { safeParse?: unknown }).safeParse === "function";
+  typeof v === "object" &&
+  v !== null &&
+  !("_zod" in v) &&
+  "_def" in v &&
+  typeof (v as { safeParse?: unknown }).safeParse === "function";
 
 /**
  * One schema for `deal.custom` from every declaration (framework files' `customSchema`, plugins'
@@ -30,7 +34,7 @@ export function dealWithCustom(
         path: where,
         code: "invalid-schema",
         message:
-          "customSchema is a zod 3 schema; qualify needs zod 4 (import { z } from \"zod\" with zod 4 installed, or \"zod/v4\" from zod 3.25), or a JSON Schema",
+          'customSchema is a zod 3 schema; qualify needs zod 4 (import { z } from "zod" with zod 4 installed, or "zod/v4" from zod 3.25), or a JSON Schema',
       });
       continue;
     }

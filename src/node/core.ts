@@ -5,7 +5,7 @@
  */
 
 export type { BatchResult, Issue, Plugin, Qualifier, QualifierOptions } from "../index.js";
-export { createQualifier, QualifyError, toBatchResult } from "../index.js";
+export { createQualifier, DEFAULT_FRAMEWORKS, QualifyError, toBatchResult } from "../index.js";
 
 /** Today's date, `YYYY-MM-DD` (UTC): one date for a whole batch. */
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10);

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+export { type LoadConfigOptions, loadConfig } from "./load-config.js";
 export type { BadLine, InputLine } from "./ndjson-input.js";
 export { createWorkerPool, type PoolOptions, type WorkerPool } from "./pool.js";
 export type { WorkerSetup } from "./protocol.js";

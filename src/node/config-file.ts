@@ -97,7 +97,7 @@ async function importDefault(
  * checks it as strictly as the options it holds: every problem with its path, unknown keys with "did you
  * mean", nothing coerced. Whatever the file throws, or a load that never ends, is an issue naming it.
  */
-export async function loadConfig(
+export async function loadConfigFile(
   file: string,
   cwd: string,
   waitMs: number = CONFIG_WAIT_MS,
