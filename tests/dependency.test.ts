@@ -229,3 +229,133 @@ describe("one config for the CLI and for code", () => {
     }
   });
 });
+
+describe("validate is the same gate as loading", () => {
+  const typoFramework = {
+    id: "acme-x",
+    name: "Acme X",
+    extends: "bnat",
+    customSchema: { type: "object", properties: { tier: { type: "string" } }, additionalProperties: false },
+    criteria: [
+      {
+        id: "tiered",
+        name: "Tiered",
+        description: "Has a tier.",
+        weight: 1,
+        status: [
+          {
+            when: { "==": [{ var: "custom.teir" }, "gold"] },
+            status: "met",
+            reason: "Tier {custom.teir} for {naem}.",
+          },
+        ],
+        unknown: "No tier.",
+        questions: [],
+      },
+    ],
+    findings: [{ id: "f", description: "D", when: true, severity: "critcal", message: "M" }],
+  };
+
+  it("a framework file with four problems of four kinds lists all four in one run", () => {
+    const r = safeParseFramework(typoFramework);
+    expect(r.success).toBe(false);
+    const codes = r.success ? [] : r.issues.map((i) => `${i.path} ${i.code}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        "extends unknown-framework",
+        "findings[0].severity invalid-value",
+        expect.stringMatching(/^criteria\[0\]\.status\[0\]\.when.* unknown-path$/),
+        expect.stringMatching(/^criteria\[0\]\.status\[0\]\.reason\{naem\}.* unknown-path$/),
+      ]),
+    );
+  });
+
+  it("the CLI's validate and score reject the same framework file (a custom. path its customSchema lacks)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "qualify-dep-"));
+    try {
+      const fixed = { ...typoFramework, extends: "bant", findings: [] };
+      writeFileSync(join(dir, "fw.json"), JSON.stringify(fixed));
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, [join(ROOT, "dist/cli.js"), ...args], { cwd: dir, encoding: "utf8" });
+      const validate = run(["validate", "fw.json"]);
+      const score = run(["score", join(ROOT, "examples/deals/story-alice.json"), "--framework", "fw.json"]);
+      expect(validate.status).toBe(1);
+      expect(score.status).toBe(1);
+      expect(validate.stderr).toContain('did you mean "custom.tier"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a deal with a typo under custom fails validate against the config's plugin schema, as score does", () => {
+    const dir = mkdtempSync(join(tmpdir(), "qualify-dep-"));
+    try {
+      writeFileSync(join(dir, "package.json"), "{}");
+      writeFileSync(
+        join(dir, "qualify.config.json"),
+        JSON.stringify({
+          frameworks: [
+            {
+              ...typoFramework,
+              extends: "bant",
+              findings: [],
+              criteria: [],
+              customSchema: typoFramework.customSchema,
+              id: "acme-y",
+              name: "Y",
+            },
+          ],
+        }),
+      );
+      writeFileSync(join(dir, "deal.json"), JSON.stringify({ id: "d", name: "D", custom: { teir: "gold" } }));
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, [join(ROOT, "dist/cli.js"), ...args], { cwd: dir, encoding: "utf8" });
+      const score = run(["score", "deal.json"]);
+      const validate = run(["validate", "deal.json"]);
+      expect(score.status).toBe(1);
+      expect(validate.status).toBe(1);
+      expect(validate.stderr).toContain("custom.teir");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("messages written for a person", () => {
+  it.each([
+    [{ id: "", name: "D" }, "id", "Must not be empty"],
+    [{ id: "d", name: 5 }, "name", "Expected a text; received 5"],
+    [{ id: "d" }, "name", "Missing: a text is required here"],
+    [{ id: "d", name: "D", amount: { value: -3 } }, "amount.value", "Must be at least 0; received -3"],
+  ])("%j: %s says %j", (deal, path, message) => {
+    const r = safeParseDeal(deal);
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.issues.find((i) => i.path === path)?.message).toBe(message);
+  });
+
+  it("no validator wording reaches an issue (property over broken deals)", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom("id", "name", "stage", "amount", "stakeholders", "budget"),
+          fc.anything(),
+        ),
+        (deal) => {
+          const r = safeParseDeal(deal);
+          if (!r.success)
+            for (const i of r.issues)
+              expect(i.message).not.toMatch(
+                /Invalid input|Too small|Too big|expected .* to have|Expected one of ;/,
+              );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("departed: false is accepted as still there", () => {
+    expect(
+      safeParseDeal({ id: "d", name: "D", stakeholders: [{ id: "a", name: "A", departed: false }] }).success,
+    ).toBe(true);
+  });
+});

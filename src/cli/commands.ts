@@ -2,21 +2,17 @@ import { once } from "node:events";
 import { createReadStream } from "node:fs";
 import type { Qualifier } from "../engine/qualifier.js";
 import { today } from "../engine/today.js";
-import type { FrameworkDef } from "../frameworks/framework-def.js";
-import { orderByExtends } from "../frameworks/order.js";
-import { safeParseFramework } from "../frameworks/parse-framework.js";
 import { IsoDay } from "../model/iso-date.js";
 import { ndjsonLines } from "../node/ndjson-input.js";
 import { scoreLine } from "../node/ndjson-line.js";
 import { createWorkerPool } from "../node/pool.js";
 import type { WorkerSetup } from "../node/protocol.js";
 import { loadFile, readError, streamProblem } from "../node/read-input.js";
-import { escapeControls, formatIssues, type Issue } from "../validation/issue.js";
-import { safeParseDeal } from "../validation/parse-deal.js";
+import { formatIssues } from "../validation/issue.js";
 import { forTerminal } from "./escape.js";
 import { formatMarkdown, formatText } from "./format-report.js";
 import { reportFailure } from "./report-failure.js";
-import { type CliSources, cliSetup } from "./setup.js";
+import { cliSetup } from "./setup.js";
 import { makeStyle } from "./style.js";
 import { outputFormat, UsageError } from "./usage.js";
 
@@ -161,50 +157,4 @@ async function scoreStream(
     return 1;
   }
   return failed > 0 ? 1 : 0;
-}
-
-/** `qualify validate`: every problem of every file; exit 1 when any is invalid. */
-export async function validate(files: readonly string[], sources: CliSources, io: Io): Promise<number> {
-  if (files.length === 0) throw new UsageError("validate needs at least one file");
-  let bad = 0;
-  const built = await cliSetup(sources, io, false);
-  if (!built) return 1;
-  const { qualifier } = built;
-  const inputs: Array<{ file: string; value: unknown }> = [];
-  for (const file of files) {
-    const loaded = await loadFile(file);
-    if (!loaded.ok) {
-      bad += 1;
-      io.err.write(`${escapeControls(file)}: ${loaded.message}\n`);
-    } else inputs.push({ file, value: loaded.value });
-  }
-  // Frameworks given together may extend each other in any order: each is checked after its base, and
-  // the valid ones become known to the next.
-  const known = new Map(qualifier.catalogue);
-  const results = new Map<string, string>();
-  for (const { file, value } of orderByExtends(inputs, (i) => i.value)) {
-    const v = value as Record<string, unknown> | null;
-    const isFramework =
-      typeof v === "object" && v !== null && ("criteria" in v || "kind" in v || "extends" in v);
-    const result = isFramework
-      ? safeParseFramework(v, { operators: qualifier.operators, frameworks: known, rules: qualifier.rules })
-      : safeParseDeal(v);
-    if (result.success) {
-      if (isFramework) known.set((result.data as FrameworkDef).id, result.data as FrameworkDef);
-      const warnings = (result.data as { warnings?: readonly Issue[] }).warnings ?? [];
-      const note =
-        warnings.length > 0 ? ` (${warnings.length} warning${warnings.length === 1 ? "" : "s"})` : "";
-      results.set(file, `${escapeControls(file)}: valid ${isFramework ? "framework" : "deal"}${note}\n`);
-      if (warnings.length > 0) io.err.write(`${formatIssues(warnings.map((i) => ({ ...i, file })))}\n`);
-    } else {
-      bad += 1;
-      io.err.write(`${formatIssues(result.issues.map((i) => ({ ...i, file })))}\n`);
-    }
-  }
-  // Valid files are listed in the order given.
-  for (const { file } of inputs) {
-    const line = results.get(file);
-    if (line) io.out.write(line);
-  }
-  return bad > 0 ? 1 : 0;
 }

@@ -3,12 +3,13 @@ import pkg from "../../package.json" with { type: "json" };
 import { thrownText } from "../validation/check-options.js";
 import { escapeControls } from "../validation/issue.js";
 import { calibrateCommand } from "./calibrate-command.js";
-import { type Io, score, validate } from "./commands.js";
+import { type Io, score } from "./commands.js";
 import { diff } from "./diff-command.js";
 import { COMMANDS, type Command, flagProblem, parseArgsOptions } from "./flags.js";
 import { docs, frameworks } from "./framework-commands.js";
 import { importCommand } from "./import-command.js";
 import { helpFor, UsageError } from "./usage.js";
+import { validate } from "./validate-command.js";
 
 const OPTIONS = parseArgsOptions();
 

@@ -1,5 +1,5 @@
 import type { QualifyConfig } from "../config/define-config.js";
-import { createQualifier, type Qualifier } from "../engine/qualifier.js";
+import { createQualifier, type Qualifier, type QualifierOptions } from "../engine/qualifier.js";
 import type { WorkerSetup } from "../node/protocol.js";
 import { resolveSetup } from "../node/resolve-setup.js";
 import { escapeControls, formatIssues, type Issue } from "../validation/issue.js";
@@ -45,7 +45,9 @@ export async function cliSetup(
   sources: CliSources,
   io: Io,
   select = true,
-): Promise<{ setup: WorkerSetup; qualifier: Qualifier; config?: QualifyConfig } | undefined> {
+): Promise<
+  { setup: WorkerSetup; options: QualifierOptions; qualifier: Qualifier; config?: QualifyConfig } | undefined
+> {
   const cwd = workingDirectory(io);
   if (cwd === undefined) return undefined;
   const frameworks =
@@ -72,7 +74,12 @@ export async function cliSetup(
       config ? `qualify: config ${escapeControls(config.name)}\n` : "qualify: no config file (defaults)\n",
     );
   try {
-    return { setup, qualifier: createQualifier(options), ...(config ? { config: config.config } : {}) };
+    return {
+      setup,
+      options,
+      qualifier: createQualifier(options),
+      ...(config ? { config: config.config } : {}),
+    };
   } catch (e) {
     const issues = (e as { issues?: Issue[] }).issues;
     if (!issues) throw e;

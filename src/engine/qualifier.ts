@@ -98,6 +98,11 @@ export interface Qualifier {
   evaluate(deal: Deal, options?: EvaluateOptions): Report;
   /** Validates and scores anything (JSON from a file, a request): a bad deal throws a {@link QualifyError}. */
   evaluate(deal: unknown, options?: EvaluateOptions): Report;
+  /**
+   * Validates a deal as `evaluate` does, without scoring it: the deal model, references, and the custom
+   * fields the plugins and frameworks declare (`qualify validate` uses it). Returns the deal as read.
+   */
+  safeParseDeal(deal: unknown): SafeParseResult<Deal>;
   /** Validates and scores a deal; returns the report, or every problem of a bad deal. */
   safeEvaluate(deal: unknown, options?: EvaluateOptions): SafeParseResult<Report>;
   /**
@@ -180,21 +185,9 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
             message: `asOf must be a real day written YYYY-MM-DD; received "${asOf}"`,
           },
         ];
-    // Read once into a plain copy: a getter or Proxy cannot show validation one deal and scoring another.
-    const snapshot = readOnce(input);
-    if ("thrown" in snapshot)
-      return failure("invalid-input", [
-        {
-          path: formatPath(snapshot.path),
-          code: "unreadable",
-          message: `reading the deal here threw: ${thrownText(snapshot.thrown)}; pass plain data`,
-        },
-      ]);
-    const parsed = safeParseDeal(snapshot.value);
-    const customIssues = parsed.success && custom ? customProblems(custom, parsed.data.custom) : [];
-    if (!parsed.success || dateIssues.length > 0 || customIssues.length > 0) {
-      return failure("invalid-input", [...dateIssues, ...(parsed.success ? customIssues : parsed.issues)]);
-    }
+    const parsed = acceptDeal(input, custom);
+    if (!parsed.success || dateIssues.length > 0)
+      return failure("invalid-input", [...dateIssues, ...(parsed.success ? [] : parsed.issues)]);
     const canonical = canonicalDeal(parsed.data as Deal);
     const deal = untrusted ? frozenCopy(canonical) : canonical;
     const run = () => evaluateDeal(compiled, deal, asOf, opts.trace === true);
@@ -211,6 +204,7 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     ruleSets,
     rules,
     safeEvaluate,
+    safeParseDeal: (input) => acceptDeal(input, custom),
     evaluateMany: (deals, opts = {}) => {
       // One date for the whole batch, even if it runs past midnight.
       const fixed = { ...opts, asOf: opts.asOf ?? today() };
@@ -240,6 +234,26 @@ function customProblems(schema: z.ZodType, value: unknown): Issue[] {
     ...i,
     path: i.path ? (i.path.startsWith("[") ? `custom${i.path}` : `custom.${i.path}`) : "custom",
   }));
+}
+
+/**
+ * A deal read once into a plain copy (a getter or Proxy cannot show validation one deal and scoring
+ * another), then validated: the model, references, and the declared custom fields.
+ */
+function acceptDeal(input: unknown, custom: z.ZodType | undefined): SafeParseResult<Deal> {
+  const snapshot = readOnce(input);
+  if ("thrown" in snapshot)
+    return failure("invalid-input", [
+      {
+        path: formatPath(snapshot.path),
+        code: "unreadable",
+        message: `reading the deal here threw: ${thrownText(snapshot.thrown)}; pass plain data`,
+      },
+    ]);
+  const parsed = safeParseDeal(snapshot.value);
+  if (!parsed.success) return parsed;
+  const customIssues = custom ? customProblems(custom, parsed.data.custom) : [];
+  return customIssues.length > 0 ? failure("invalid-input", customIssues) : parsed;
 }
 
 /** One-shot: builds a qualifier and scores one deal. For many deals, build the qualifier once. */

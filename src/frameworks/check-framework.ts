@@ -1,3 +1,4 @@
+import { dealWithCustom } from "../engine/custom-schema.js";
 import { domainOperators } from "../logic/domain-operators.js";
 import { LIMITS } from "../logic/limits.js";
 import { createOperatorSet, type OperatorSet } from "../logic/operator-set.js";
@@ -18,7 +19,7 @@ import {
 } from "./framework-checker.js";
 import type { FrameworkDef } from "./framework-def.js";
 import { mergeCriteria, mergeRules, type PartialCriterion } from "./merge-extends.js";
-import { isObj, rawRules, sizeIssues } from "./raw-framework.js";
+import { isObj, rawRules, rawTemplates, sizeIssues } from "./raw-framework.js";
 
 /**
  * Checks a framework or rule-set file as a list of passes, each adding its issues: size, shape (with every
@@ -28,14 +29,16 @@ import { isObj, rawRules, sizeIssues } from "./raw-framework.js";
  */
 export function checkFramework(
   input: unknown,
-  options: FrameworkParseOptions,
+  given: FrameworkParseOptions,
   library: () => ReadonlyMap<string, Criterion>,
 ): SafeParseResult<FrameworkDef> {
+  const options = withOwnSchema(input, given);
   const isRuleSet = isObj(input) && input.kind === "ruleset";
   const schema = isRuleSet ? RuleSet : Framework;
   const oversized = sizeIssues(input);
   if (oversized.length > 0) return failure("invalid-rule-set", oversized);
   const operators = options.operators ?? createOperatorSet(domainOperators);
+
   const parsed = schema.safeParse(input);
   if (!parsed.success)
     return shapeFailure(input, fromZod(parsed.error.issues, schema, input), operators, options);
@@ -66,8 +69,19 @@ export function checkFramework(
 }
 
 /**
- * The shape is wrong somewhere, but every rule that can be read is still checked: all the problems of a
- * file come out in one run, not one layer at a time.
+ * Alone (no qualifier's deal schema given), a file's `custom.` paths are checked against its own
+ * customSchema, as a qualifier loading it would.
+ */
+function withOwnSchema(input: unknown, options: FrameworkParseOptions): FrameworkParseOptions {
+  if (options.dealSchema || !isObj(input) || !isObj(input.customSchema)) return options;
+  const typed = dealWithCustom([{ schema: input.customSchema, where: "customSchema" }], []);
+  return typed ? { ...options, dealSchema: typed.deal } : options;
+}
+
+/**
+ * The shape is wrong somewhere, but everything that can be read is still checked: the base it extends,
+ * every rule, every message template. All the problems of a file come out in one run, not one layer at a
+ * time.
  */
 function shapeFailure(
   input: unknown,
@@ -75,11 +89,14 @@ function shapeFailure(
   operators: OperatorSet,
   options: FrameworkParseOptions,
 ): SafeParseResult<FrameworkDef> {
+  const found: Issue[] = [];
+  const ck = createChecker(operators, options, found);
+  const extendsId = isObj(input) ? input.extends : undefined;
+  if (typeof extendsId === "string") baseOf({ extends: extendsId } as FrameworkInput, options, found);
+  for (const [rule, path] of rawRules(input)) ck.logic(rule, path);
+  for (const [text, path, bindings, extra] of rawTemplates(input)) ck.templates(text, path, bindings, extra);
   const seen = new Set(shape.map((i) => `${i.path}|${i.code}`));
-  const rules = rawRules(input).flatMap(([rule, path]) =>
-    validateLogic(rule, { operators, checkArity: true, schema: options.dealSchema ?? Deal, path }),
-  );
-  const extra = rules.filter((i) => !seen.has(`${i.path}|${i.code}`) && i.severity !== "warning");
+  const extra = found.filter((i) => !seen.has(`${i.path}|${i.code}`) && i.severity !== "warning");
   return failure("invalid-rule-set", capIssues([...shape, ...extra]));
 }
 

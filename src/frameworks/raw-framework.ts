@@ -29,6 +29,41 @@ export function rawRules(input: unknown): Array<[unknown, string]> {
   return out;
 }
 
+/** A message template of a raw framework file: its text, path, the bindings in scope and extra names. */
+export type RawTemplate = [
+  text: string,
+  path: string,
+  bindings: Record<string, unknown> | undefined,
+  extra: string[],
+];
+
+/** The message templates of a raw framework file, wherever its shape lets them be found. */
+export function rawTemplates(input: unknown): RawTemplate[] {
+  if (!isObj(input)) return [];
+  const out: RawTemplate[] = [];
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  const text = (v: unknown, path: string, bindings: unknown, extra: string[] = []) => {
+    if (typeof v === "string") out.push([v, path, isObj(bindings) ? bindings : undefined, extra]);
+  };
+  list(input.criteria).forEach((c, i) => {
+    if (!isObj(c)) return;
+    const where = `criteria[${i}]`;
+    list(c.status).forEach((s, j) => {
+      if (isObj(s)) text(s.reason, `${where}.status[${j}].reason`, c.let);
+    });
+    text(c.unknown, `${where}.unknown`, c.let);
+    list(c.questions).forEach((q, j) => {
+      if (isObj(q)) text(q.text, `${where}.questions[${j}].text`, c.let, ["ask"]);
+    });
+  });
+  const fields = { findings: ["message", "lesson"], collateral: ["why"], questions: ["text"] } as const;
+  for (const [key, names] of Object.entries(fields))
+    list(input[key]).forEach((r, i) => {
+      if (isObj(r)) for (const name of names) text(r[name], `${key}[${i}].${name}`, r.let);
+    });
+  return out;
+}
+
 /**
  * Lists longer than the limits are refused before anything else is checked: a file with 100,000
  * criteria costs a count, not a minute of validation.

@@ -25,9 +25,11 @@ export const Stakeholder = z
     lastContact: IsoDate.optional().describe("When we last spoke with this person."),
     concerns: z.array(z.string()).optional().describe("Concerns this person has raised."),
     departed: z
-      .literal(true)
+      .boolean()
       .optional()
-      .describe("True when this person has left the organisation (an email bounced, a farewell note)."),
+      .describe(
+        "True when this person has left the organisation (an email bounced, a farewell note); false or absent: still there.",
+      ),
     departedOn: IsoDate.optional().describe("When they left, if known."),
   })
   .describe("A person on the buyer's side of the deal.");

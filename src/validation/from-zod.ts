@@ -34,6 +34,45 @@ const ZOD_CODES: Readonly<Record<string, IssueCode>> = {
   unrecognized_keys: "unknown-field",
 };
 
+/** What a type is called in a message: "a text", "a whole number", "a list". */
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  string: "a text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "an object",
+  date: "a date",
+};
+
+/** zod's message in plain words, for the issue codes zod words as a validator would. */
+function plainMessage(issue: z.core.$ZodIssue, received: unknown): string {
+  if (issue.code === "invalid_type") {
+    const expected = TYPE_WORDS[issue.expected] ?? `a ${issue.expected}`;
+    return received === undefined
+      ? `Missing: ${expected} is required here`
+      : `Expected ${expected}; received ${describe(received)}`;
+  }
+  if (issue.code === "too_small" || issue.code === "too_big") {
+    const small = issue.code === "too_small";
+    const bound = Number(small ? issue.minimum : issue.maximum);
+    const strict = !issue.inclusive;
+    if (issue.origin === "string")
+      return small && bound === 1
+        ? "Must not be empty"
+        : `Must have ${small ? "at least" : "at most"} ${bound} characters`;
+    if (issue.origin === "array" || issue.origin === "set")
+      return small && bound === 1
+        ? "Must not be empty"
+        : `Must have ${small ? "at least" : "at most"} ${bound} items`;
+    const relation = small ? (strict ? "greater than" : "at least") : strict ? "less than" : "at most";
+    return `Must be ${relation} ${bound}; received ${describe(received)}`;
+  }
+  if (issue.code === "invalid_format")
+    return `Not in the expected format (${issue.format}); received ${describe(received)}`;
+  return issue.message;
+}
+
 /** A refinement's own code when it is one of ours, else `invalid-value`. */
 const customCode = (code: string | undefined): IssueCode =>
   code !== undefined && isIssueCode(code) ? code : "invalid-value";
@@ -61,10 +100,14 @@ export function fromZod(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, 
       const received = valueAt(input, path);
       const options = issue.values.filter((v): v is string => typeof v === "string");
       const suggestion = typeof received === "string" ? didYouMean(received, options) : undefined;
+      const expected =
+        options.length > 0
+          ? `one of ${options.join(", ")}`
+          : issue.values.map((v) => (typeof v === "string" ? quote(v) : String(v))).join(" or ");
       out.push({
         path: formatPath(path),
         code: "invalid-value",
-        message: `Expected one of ${options.join(", ")}; received ${describe(received)}${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
+        message: `Expected ${expected}; received ${describe(received)}${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
         ...(suggestion ? { suggestion } : {}),
       });
       continue;
@@ -83,7 +126,7 @@ export function fromZod(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, 
     out.push({
       path: formatPath(path),
       code,
-      message: issue.message,
+      message: plainMessage(issue, valueAt(input, path)),
       ...(typeof params?.suggestion === "string" ? { suggestion: params.suggestion } : {}),
     });
   }
