@@ -2,8 +2,6 @@ import { dealWithCustom } from "../engine/custom-schema.js";
 import { domainOperators } from "../logic/domain-operators.js";
 import { LIMITS } from "../logic/limits.js";
 import { createOperatorSet, type OperatorSet } from "../logic/operator-set.js";
-import { validateLogic } from "../logic/validate-logic.js";
-import { Deal } from "../model/deal.js";
 import { type Criterion, Framework, type FrameworkInput, RuleSet } from "../model/framework.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { fromZod } from "../validation/from-zod.js";
