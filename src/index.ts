@@ -121,7 +121,7 @@ export type {
   ReportShape,
 } from "./model/report-types.js";
 export { Stakeholder } from "./model/stakeholder.js";
-export { definePlugin, type Plugin } from "./plugin/define-plugin.js";
+export { definePlugin, type Plugin, type PluginInput } from "./plugin/define-plugin.js";
 export {
   defineRule,
   type Rule,

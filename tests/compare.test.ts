@@ -72,8 +72,8 @@ describe("compare: every kind of change", () => {
 
   it("stored reports compare too; different deals are a clean error", () => {
     const q = createQualifier();
-    const a = q.evaluate(story, { asOf: "2026-11-13" });
-    const b = q.evaluate({ ...story, budget: { status: "approved" } }, { asOf });
+    const a = q.evaluate(story as unknown, { asOf: "2026-11-13" });
+    const b = q.evaluate({ ...story, budget: { status: "approved" } } as unknown, { asOf });
     expect(compare(a, b).frameworks[0]?.criteria.map((x) => x.id)).toEqual(["budget"]);
     expect(() => compare(a, { id: "other", name: "Other" })).toThrow(
       /different deals: "story-alice" and "other"/,

@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createQualifier, definePlugin, safeParseFramework } from "../src/index.js";
+import { createQualifier, definePlugin, type FrameworkInput, safeParseFramework } from "../src/index.js";
 import { cli, ROOT } from "./support/helpers.js";
 
-const criterion = {
+const criterion: FrameworkInput["criteria"][number] = {
   id: "c",
   name: "C",
   description: "D",
@@ -13,8 +13,8 @@ const criterion = {
   unknown: "U",
   questions: [],
 };
-const base = { id: "acme-base", name: "Acme base", criteria: [criterion] };
-const child = {
+const base: FrameworkInput = { id: "acme-base", name: "Acme base", criteria: [criterion] };
+const child: FrameworkInput = {
   id: "acme-child",
   name: "Acme child",
   extends: "acme-base",

@@ -32,7 +32,11 @@ describe("failures say whose fault they are", () => {
     ["a bad deal", () => parseDeal({ id: 1 }), "invalid-input"],
     ["a misspelt option", () => createQualifier({ framworks: [] } as never), "invalid-rule-set"],
     ["an unknown framework", () => createQualifier({ frameworks: ["bnat"] }), "invalid-rule-set"],
-    ["a bad deal through evaluate", () => createQualifier().evaluate({ id: "d" }), "invalid-input"],
+    [
+      "a bad deal through evaluate",
+      () => createQualifier().evaluate({ id: "d" } as unknown),
+      "invalid-input",
+    ],
   ])("%s: QualifyError with kind %s", (_, run, kind) => {
     let thrown: unknown;
     try {
@@ -357,5 +361,21 @@ describe("messages written for a person", () => {
     expect(
       safeParseDeal({ id: "d", name: "D", stakeholders: [{ id: "a", name: "A", departed: false }] }).success,
     ).toBe(true);
+  });
+});
+
+describe("types that catch typos (held by the typecheck step: each line below must not compile)", () => {
+  it("evaluate with a wrongly typed deal, definePlugin with a misspelt framework key", () => {
+    const q = createQualifier();
+    // @ts-expect-error an id is a text: a deal written in TypeScript is type-checked
+    expect(() => q.evaluate({ id: 1, name: "D" })).toThrow(QualifyError);
+    const untrusted: unknown = JSON.parse('{"id": "d", "name": "D"}');
+    expect(q.evaluate(untrusted, { asOf: "2026-11-27" }).deal.id).toBe("d");
+    expect(() =>
+      createQualifier({
+        // @ts-expect-error a misspelt key in a framework given to definePlugin
+        plugins: [definePlugin({ name: "p", frameworks: [{ id: "x", name: "X", critera: [] }] })],
+      }),
+    ).toThrow(QualifyError);
   });
 });

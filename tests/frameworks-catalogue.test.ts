@@ -221,7 +221,7 @@ describe("faithful to the authors", () => {
     };
     // Competition is knowing the landscape: a fully known one is met, and the danger is a finding.
     expect(statuses(doNothing, "meddpicc").competition).toBe("met");
-    const report = createQualifier({ frameworks: ["meddpicc"] }).evaluate(doNothing, { asOf });
+    const report = createQualifier({ frameworks: ["meddpicc"] }).evaluate(doNothing as unknown, { asOf });
     expect(report.findings.map((f) => f.id)).toContain("competitor-ahead");
     const unknownPosition = { ...empty, competition: [{ name: "Globex" }] };
     expect(statuses(unknownPosition, "meddpicc").competition).toBe("partial");

@@ -18,7 +18,9 @@ const base = {
   gates: { proposal: ["a", "b"], negotiation: ["c"] },
 };
 const report = (stage: string, frameworks: unknown[] = [base]) =>
-  createQualifier({ frameworks: frameworks as never }).evaluate({ id: "d", name: "D", stage }, { asOf });
+  createQualifier({ frameworks: frameworks as never }).evaluate({ id: "d", name: "D", stage } as unknown, {
+    asOf,
+  });
 
 describe("stage gates", () => {
   it.each([

@@ -6,6 +6,7 @@ import {
   definePlugin,
   defineRule,
   explainLogic,
+  type FrameworkInput,
 } from "../src/index.js";
 
 const op = (value: string) =>
@@ -15,7 +16,7 @@ const op = (value: string) =>
     arity: { min: 0, max: 0 },
     evaluate: () => value,
   });
-const frameworkUsing = (id: string) => ({
+const frameworkUsing = (id: string): FrameworkInput => ({
   id,
   name: id,
   criteria: [

@@ -158,7 +158,7 @@ describe("options as data: the UDF and createQualifier are as strict as the CLI"
 
 describe("history and diff: reports read as reports, dates unique, rule changes named first", () => {
   const q = createQualifier({ frameworks: ["bant"] });
-  const report = q.evaluate(story, { asOf: "2026-11-27" });
+  const report = q.evaluate(story as unknown, { asOf: "2026-11-27" });
 
   it("a stored report on a history line is read as the report, never as an empty deal", () => {
     const later = { asOf: "2026-12-04", deal: { ...story, stage: "evaluation" } };
@@ -195,7 +195,7 @@ describe("history and diff: reports read as reports, dates unique, rule changes 
         { id: "bant", name: "BANT", extends: "bant", replaces: true, criteria: [{ id: "need", weight: 9 }] },
       ],
     });
-    const after = other.evaluate(story, { asOf: "2026-12-04" });
+    const after = other.evaluate(story as unknown, { asOf: "2026-12-04" });
     const c = compare(report, after, { qualifier: q });
     expect(c.rulesChanged?.frameworks).toContain("bant");
     expect(c.frameworks[0]?.rulesChanged).toBe(true);

@@ -344,7 +344,7 @@ describe("plugins get a read-only deal", () => {
     });
     const deal = structuredClone(story);
     const before = JSON.stringify(deal);
-    const report = q.evaluate(deal, { asOf: "2026-11-27" });
+    const report = q.evaluate(deal as unknown, { asOf: "2026-11-27" });
     expect(JSON.stringify(deal)).toBe(before);
     expect(report.frameworks[0]?.criteria[1]?.status).toBe("unknown");
   });

@@ -94,10 +94,13 @@ export interface Qualifier {
   readonly ruleSets: readonly FrameworkDef[];
   /** The TypeScript rules its frameworks may use, by id. */
   readonly rules: ReadonlyMap<string, Rule>;
-  /** Validates and scores a deal; throws a {@link QualifyError} listing every problem of a bad deal. */
-  evaluate(deal: Deal, options?: EvaluateOptions): Report;
-  /** Validates and scores anything (JSON from a file, a request): a bad deal throws a {@link QualifyError}. */
-  evaluate(deal: unknown, options?: EvaluateOptions): Report;
+  /**
+   * Validates and scores a deal; throws a {@link QualifyError} listing every problem of a bad deal. A deal
+   * written in TypeScript is type-checked (`evaluate({ id: 1 })` fails to compile); a value typed
+   * `unknown` (JSON from a file or a request) is accepted and validated at run time. For untrusted input
+   * that must never throw, use `safeEvaluate`.
+   */
+  evaluate<T>(deal: unknown extends T ? T : T extends Deal ? T : Deal, options?: EvaluateOptions): Report;
   /**
    * Validates a deal as `evaluate` does, without scoring it: the deal model, references, and the custom
    * fields the plugins and frameworks declare (`qualify validate` uses it). Returns the deal as read.

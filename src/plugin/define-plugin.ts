@@ -1,5 +1,6 @@
 import type { CustomSchemaInput } from "../engine/custom-schema.js";
 import type { Operator } from "../logic/operator.js";
+import type { FrameworkInput, RuleSet } from "../model/framework.js";
 import type { Rule } from "./define-rule.js";
 
 /** A bundle of extensions: JsonLogic operators, TypeScript rules, and framework or rule-set files. */
@@ -19,7 +20,18 @@ export interface Plugin {
   readonly customSchema?: CustomSchemaInput;
 }
 
+/**
+ * What `definePlugin` takes: a plugin whose frameworks are typed as framework or rule-set files, so a
+ * misspelt key or a wrong value in one written in TypeScript fails to compile. (A file read at run time is
+ * `unknown`: pass it to `createQualifier` directly, which validates it, or type it with `FrameworkInput`
+ * after checking it.)
+ */
+export interface PluginInput extends Omit<Plugin, "frameworks"> {
+  /** Framework and rule-set files, as written. */
+  readonly frameworks?: ReadonlyArray<FrameworkInput | RuleSet>;
+}
+
 /** Defines a plugin. Pass it to `createQualifier({ plugins: [...] })`. */
-export function definePlugin(plugin: Plugin): Plugin {
+export function definePlugin(plugin: PluginInput): Plugin {
   return Object.freeze({ ...plugin });
 }
