@@ -105,3 +105,10 @@ export interface BuiltinCriterionIds {
 export type CriterionKey =
   | { [F in keyof BuiltinCriterionIds]: `${F}/${BuiltinCriterionIds[F]}` }[keyof BuiltinCriterionIds]
   | (string & {});
+
+/** A finding id in a report: the built-in ones (editors complete them), or your own. */
+export type FindingId = BuiltinFindingId | (string & {});
+/** A collateral id in a report: the built-in ones, or your own. */
+export type CollateralId = BuiltinCollateralId | (string & {});
+/** A criterion id in a report: the built-in frameworks' ones, or your own. */
+export type CriterionId = BuiltinCriterionIds[keyof BuiltinCriterionIds] | (string & {});

@@ -1,4 +1,5 @@
 import type { Severity, Status, Topic } from "./enums.js";
+import type { CollateralId, CriterionId, FindingId, FrameworkId } from "./ids.js";
 
 // The report's types written out as interfaces, so editors and the API reference show fields with their
 // meaning (not a z.infer<...> expression). src/model/report.ts checks, at compile time, that each one is
@@ -15,7 +16,7 @@ export interface EvidenceShape {
 /** The result of one criterion. */
 export interface CriterionResultShape {
   /** The criterion's id within its framework. */
-  id: string;
+  id: CriterionId;
   /** Its display name. */
   name: string;
   /** met, partial, unmet or unknown (absent information is unknown, never unmet). */
@@ -35,7 +36,7 @@ export interface CriterionResultShape {
 /** The result of one framework. */
 export interface FrameworkResultShape {
   /** The framework's id. */
-  id: string;
+  id: FrameworkId;
   /** Its display name. */
   name: string;
   /** The score, **0 to 100**: the weighted share of criteria met (partial counts half, unknown zero). */
@@ -60,7 +61,7 @@ export interface FrameworkResultShape {
 /** A deal-level risk. */
 export interface FindingShape {
   /** The finding's id, stable across versions (see docs/findings.md). */
-  id: string;
+  id: FindingId;
   /** info, warning or critical (every finding is info on a closed deal). */
   severity: Severity;
   /** The message, naming the people concerned. */
@@ -92,7 +93,7 @@ export interface NextQuestionShape {
 /** Collateral recommended for the people not yet won over. */
 export interface CollateralShape {
   /** Its id. */
-  id: string;
+  id: CollateralId;
   /** What to bring. */
   title: string;
   /** Who it is for. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Severity, Status, Topic } from "./enums.js";
+import type { CollateralId, CriterionId, FindingId, FrameworkId } from "./ids.js";
 import { IsoDay } from "./iso-date.js";
 import type {
   CollateralShape,
@@ -21,10 +22,13 @@ export const Evidence = z
 /** One fact a criterion's status rests on. */
 export type Evidence = EvidenceShape;
 
+/** A report id: a string at run time, typed as the built-in ids plus any string (editors complete them). */
+const idOf = <T extends string>(): z.ZodType<T> => z.string() as unknown as z.ZodType<T>;
+
 /** The result of one criterion. */
 export const CriterionResult = z
   .strictObject({
-    id: z.string(),
+    id: idOf<CriterionId>(),
     name: z.string(),
     status: Status,
     label: z.string().optional().describe("The status in the framework's own words, when it has them."),
@@ -40,7 +44,7 @@ export type CriterionResult = CriterionResultShape;
 /** The result of one framework. */
 export const FrameworkResult = z
   .strictObject({
-    id: z.string(),
+    id: idOf<FrameworkId>(),
     name: z.string(),
     score: z.number().min(0).max(100).describe("Weighted score, 0-100; unknown counts as zero."),
     confidence: z.number().min(0).max(1).describe("Share of the weight whose status is known."),
@@ -75,7 +79,7 @@ export type FrameworkResult = FrameworkResultShape;
 /** A deal-level risk. */
 export const Finding = z
   .strictObject({
-    id: z.string(),
+    id: idOf<FindingId>(),
     severity: Severity,
     message: z.string(),
     stakeholderIds: z.array(z.string()).optional().describe("The stakeholders concerned."),
@@ -109,7 +113,7 @@ export type NextQuestion = NextQuestionShape;
 
 /** Collateral recommended for the people not yet won over. */
 export const Collateral = z
-  .strictObject({ id: z.string(), title: z.string(), audience: z.string(), why: z.string() })
+  .strictObject({ id: idOf<CollateralId>(), title: z.string(), audience: z.string(), why: z.string() })
   .describe("Collateral recommended for the people not yet won over.");
 /** Collateral recommended. */
 export type Collateral = CollateralShape;
