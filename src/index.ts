@@ -148,5 +148,6 @@ export {
   QualifyError,
   type SafeParseResult,
 } from "./validation/issue.js";
-export { ISSUE_CODES, type IssueCode, isIssueCode } from "./validation/issue-codes.js";
+export { ISSUE_CODES } from "./validation/issue-code-meanings.js";
+export { ISSUE_CODE_LIST, type IssueCode, isIssueCode } from "./validation/issue-codes.js";
 export { parseDeal, safeParseDeal } from "./validation/parse-deal.js";

@@ -1,4 +1,4 @@
-import { ISSUE_CODES } from "../validation/issue-codes.js";
+import { ISSUE_CODES } from "../validation/issue-code-meanings.js";
 
 const HEAD = `# Issue codes
 
