@@ -95,7 +95,10 @@ export type {
   BuiltinCriterionIds,
   BuiltinFindingId,
   BuiltinFrameworkId,
+  CollateralId,
+  CriterionId,
   CriterionKey,
+  FindingId,
   FrameworkId,
   SwitchableId,
 } from "./model/ids.js";
