@@ -8,6 +8,8 @@ import { UsageError } from "./usage.js";
 
 type Input = { readonly file: string; readonly value: unknown };
 const PLUGIN = "validate";
+/** How the registry names that plugin's files in its issues: `plugin validate: frameworks[2]`. */
+const FILE_LABEL = new RegExp(`^plugin ${PLUGIN}: frameworks\\[(\\d+)\\]$`);
 
 const isFramework = (v: unknown) =>
   typeof v === "object" && v !== null && ("criteria" in v || "kind" in v || "extends" in v);
@@ -99,9 +101,7 @@ function checkFrameworks(
     const issues = (e as { issues?: Issue[] }).issues;
     if (!issues) throw e;
     for (const issue of issues) {
-      const index = Number(
-        /^plugin validate: frameworks\[(\d+)\]$/.exec(issue.file ?? "")?.[1] ?? Number.NaN,
-      );
+      const index = Number(FILE_LABEL.exec(issue.file ?? "")?.[1] ?? Number.NaN);
       const file = frameworks[index]?.file ?? issue.file ?? "(setup)";
       const { file: _f, ...rest } = issue;
       problems.set(file, [...(problems.get(file) ?? []), rest]);
