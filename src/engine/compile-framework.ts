@@ -59,6 +59,8 @@ export interface CompiledCriterion {
     readonly key: string;
     /** Its `answeredBy` paths, split once. */
     readonly answered?: readonly (readonly string[])[];
+    /** Its `answeredWhen` condition, compiled. */
+    readonly answeredWhen?: Evaluator;
   }>;
 }
 
@@ -146,6 +148,7 @@ export function compileFramework(
         def: q,
         key: `${q.topic}/${q.id}`,
         ...(q.answeredBy ? { answered: q.answeredBy.map((path) => splitPath(path)) } : {}),
+        ...(q.answeredWhen !== undefined ? { answeredWhen: compile(q.answeredWhen) } : {}),
       })),
     };
   });

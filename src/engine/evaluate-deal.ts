@@ -259,6 +259,9 @@ function scoreFramework(
     const status = result.status as QuestionOffer["status"];
     c.questions.forEach((question, position) => {
       if (question.def.onlyWhen && !question.def.onlyWhen.includes(status)) return;
+      // The record already answers it: not asked.
+      const { answeredWhen } = question;
+      if (answeredWhen && guard(c.where, c.failureName, () => truthy(answeredWhen(deal, env)))) return;
       offers.push({
         position,
         answered: question.answered,

@@ -1,4 +1,4 @@
-import { isLost, peopleOf } from "../logic/people-index.js";
+import { holdsRole, isBuyerSide, isLost, peopleOf } from "../logic/people-index.js";
 import type { Deal } from "../model/deal.js";
 import type { Role, Topic } from "../model/enums.js";
 import type { Stakeholder } from "../model/stakeholder.js";
@@ -25,8 +25,7 @@ const ROLE_PHRASE: Readonly<Record<Role, string>> = {
 /** Against the deal: negative, or a confirmed blocker. */
 export const isHostile = (s: Stakeholder): boolean =>
   s.sentiment === "negative" || s.roles?.includes("blocker") === true;
-const decides = (s: Stakeholder) =>
-  s.roles?.some((r) => r === "economic-buyer" || r === "decision-maker") === true;
+const DECIDES = ["economic-buyer", "decision-maker"] as const;
 
 /** The engaged stakeholder a seller knows best: most interactions, then latest contact, then influence. */
 export function closestContact(deal: Deal, among?: readonly Stakeholder[]): Stakeholder | undefined {
@@ -64,18 +63,21 @@ export function targetChooser(
   const engaged = (deal.stakeholders ?? [])
     .filter((s) => s.engaged === true && s.departed !== true)
     .sort((a, b) => compare(a.id, b.id));
-  const live = engaged.filter((s) => !isLost(index, s, asOf));
+  // The buyer's own live people first: a partner's rep, an advisor or someone moved only when nobody else is.
+  const live = engaged.filter((s) => !isLost(index, s, asOf) && isBuyerSide(s));
   const reachable = live.length > 0 ? live : engaged;
   const memo = new Map<string, Target>();
   const choose = (topic: Topic, askOf: readonly Role[] | undefined): Target => {
     // Someone against the deal is asked nothing from the frameworks: their concerns go to the champion.
-    const eligible = reachable.filter((s) => !isHostile(s) && !(ABOUT_THE_DECIDER.has(topic) && decides(s)));
+    const eligible = reachable.filter(
+      (s) => !isHostile(s) && !(ABOUT_THE_DECIDER.has(topic) && holdsRole(index, s, DECIDES)),
+    );
     if (topic === "budget" && deal.budget?.ownerId) {
       const owner = eligible.find((s) => s.id === deal.budget?.ownerId);
       if (owner) return { person: owner, because: "owns the budget" };
     }
     for (const role of askOf ?? TOPIC_ROLES[topic]) {
-      const holder = eligible.find((s) => s.roles?.includes(role));
+      const holder = eligible.find((s) => holdsRole(index, s, [role]));
       if (holder) return { person: holder, because: ROLE_PHRASE[role] };
     }
     if (SENSITIVE_TOPICS.has(topic)) {

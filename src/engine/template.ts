@@ -1,5 +1,8 @@
 import { humanList } from "../logic/domain-operators.js";
+import { formatMoney, formatNumber } from "../logic/format-number.js";
 import { splitPath } from "../logic/var-path.js";
+
+export { formatNumber };
 
 const PLACEHOLDER = /\{([A-Za-z_$][\w$]*(?:\.[\w$-]+)*)\}/g;
 
@@ -16,29 +19,11 @@ export function formatValue(value: unknown): string {
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "object") {
     const o = value as { value?: unknown; currency?: unknown; name?: unknown };
-    if (typeof o.value === "number")
-      return `${formatNumber(o.value)}${typeof o.currency === "string" ? ` ${o.currency}` : ""}`;
+    if (typeof o.value === "number") return formatMoney({ value: o.value, currency: o.currency });
     if (typeof o.name === "string") return o.name;
     return JSON.stringify(value);
   }
   return String(value);
-}
-
-/**
- * A number as a person writes it: digits grouped by thousands, at most two decimals, never exponent
- * notation (`1,000,000,000,000,000,000,000`, not `1e+21`; `0`, not `1e-7`).
- */
-export function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) return "unknown";
-  const cents = Math.round(Math.abs(n) * 100);
-  const whole = Number.isSafeInteger(cents) ? Math.floor(cents / 100) : Math.round(Math.abs(n));
-  const frac = Number.isSafeInteger(cents) ? cents % 100 : 0;
-  // BigInt writes every digit of a large whole number; String() would switch to exponent notation.
-  const digits = BigInt(whole)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const decimals = frac === 0 ? "" : `.${String(frac).padStart(2, "0").replace(/0$/, "")}`;
-  return `${n < 0 && (whole > 0 || frac > 0) ? "-" : ""}${digits}${decimals}`;
 }
 
 /** How a template reads a placeholder: its name, and the name split as a path (done when compiled). */

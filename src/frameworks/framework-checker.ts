@@ -159,6 +159,7 @@ function checkCriterion(
     questionIds.add(q.id);
     ck.templates(q.text, `${where}.questions[${j}].text`, c.let, ["ask"]);
     q.answeredBy?.forEach((path, k) => ck.logic({ var: path }, `${where}.questions[${j}].answeredBy[${k}]`));
+    if (q.answeredWhen !== undefined) ck.logic(q.answeredWhen, `${where}.questions[${j}].answeredWhen`);
   });
 }
 

@@ -2,16 +2,21 @@ import { z } from "zod";
 import { Role } from "../model/enums.js";
 import { Stakeholder } from "../model/stakeholder.js";
 import { daysBetween } from "./dates.js";
+import { formatMoney } from "./format-number.js";
 import { toText } from "./json-value.js";
 import { defineOperator, type Operator } from "./operator.js";
 import {
-  hasAnyRole,
+  claimsRole,
+  DECIDER_ROLES,
+  holdsRole,
+  isBuyerSide,
   isLost,
   metWithRole,
   type Person,
   peopleOf,
   reportsToRole,
   silentDays,
+  underLimit,
 } from "./people-index.js";
 
 const People = z.array(Stakeholder);
@@ -24,13 +29,17 @@ function resolve(who: unknown, root: unknown): Person | undefined {
   return typeof who === "object" && who !== null && !Array.isArray(who) ? (who as Person) : undefined;
 }
 
-/** Joins names the way a person would: "A", "A and B", "A, B and C". */
+/** One item of a list in words: a person's name, an amount of money, or the value as text. */
+function itemText(i: unknown): string {
+  if (typeof i !== "object" || i === null || Array.isArray(i)) return toText(i);
+  if ("name" in i) return toText((i as Person).name);
+  const money = i as { value?: unknown; currency?: unknown };
+  return typeof money.value === "number" ? formatMoney({ value: money.value, currency: money.currency }) : toText(i);
+}
+
+/** Joins names the way a person would: "A", "A and B", "A, B and C"; amounts of money as "50,000 EUR". */
 export function humanList(items: readonly unknown[]): string {
-  const words = items.map((i) =>
-    typeof i === "object" && i !== null && !Array.isArray(i) && "name" in i
-      ? toText((i as Person).name)
-      : toText(i),
-  );
+  const words = items.map(itemText);
   if (words.length <= 1) return words.join("");
   return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
@@ -42,13 +51,14 @@ export const domainOperators: readonly Operator[] = [
     rootOnly: true,
     reads: ["stakeholders"],
     description:
-      'The deal\'s stakeholders confirmed in any of the given roles: {"with-role": ["economic-buyer"]}.',
+      'The deal\'s stakeholders confirmed in any of the given roles, and able to hold it: a partner\'s rep or an advisor is never the economic buyer, decision maker or champion, and someone whose approvalLimit is below the deal\'s amount is not its economic buyer or decision maker: {"with-role": ["economic-buyer"]}.',
     arity: { min: 1 },
     literals: { from: 0, values: Role.options, what: "a role" },
     returns: People,
     evaluate: (roles, { root }) => {
       const wanted = roles.some(Array.isArray) ? roles.flat() : roles;
-      return stakeholdersOf(root).filter((p) => hasAnyRole(p, wanted));
+      const index = peopleOf(root);
+      return index.list.filter((p) => holdsRole(index, p, wanted));
     },
   }),
   defineOperator({
@@ -56,12 +66,14 @@ export const domainOperators: readonly Operator[] = [
     rootOnly: true,
     reads: ["stakeholders", "interactions"],
     description:
-      'The stakeholders we have spoken with and who are still live contacts (not departed, heard from within 90 days): of the deal, or of a given list: {"engaged": [{"with-role": ["champion"]}]}.',
+      'The buyer\'s people we have spoken with and who are still live contacts for this decision (not departed or moved, heard from within 90 days; a partner\'s rep or an advisor is not a thread into the buyer): of the deal, or of a given list: {"engaged": [{"with-role": ["champion"]}]}.',
     arity: { min: 0, max: 1 },
     returns: People,
     evaluate: ([list], { root, asOf }) => {
       const index = peopleOf(root);
-      return listOr(list, root).filter((p) => p?.engaged === true && !isLost(index, p, asOf));
+      return listOr(list, root).filter(
+        (p) => p?.engaged === true && isBuyerSide(p) && !isLost(index, p, asOf),
+      );
     },
   }),
   defineOperator({
@@ -69,7 +81,7 @@ export const domainOperators: readonly Operator[] = [
     rootOnly: true,
     reads: ["stakeholders", "interactions"],
     description:
-      'The stakeholders lost as contacts: departed, or not heard from (lastContact or their latest interaction) for 90 days or more; of the deal, or of a given list: {"lost": [{"with-role": ["champion"]}]}.',
+      'The stakeholders lost as contacts for this decision: departed, moved out of it, or not heard from (lastContact or their latest interaction) for 90 days or more; of the deal, or of a given list: {"lost": [{"with-role": ["champion"]}]}.',
     arity: { min: 0, max: 1 },
     returns: People,
     evaluate: ([list], { root, asOf }) => {
@@ -94,12 +106,12 @@ export const domainOperators: readonly Operator[] = [
     rootOnly: true,
     reads: ["stakeholders"],
     description:
-      'Whether a stakeholder (object or id) holds any of the roles: {"has-role": [{"var": ""}, "champion"]}.',
+      'Whether a stakeholder (object or id) holds any of the roles, as with-role counts them: {"has-role": [{"var": ""}, "champion"]}.',
     arity: { min: 2 },
     literals: { from: 1, values: Role.options, what: "a role" },
     evaluate: ([who, ...roles], { root }) => {
       const p = resolve(who, root);
-      return p ? hasAnyRole(p, roles) : false;
+      return p ? holdsRole(peopleOf(root), p, roles) : false;
     },
   }),
   defineOperator({
@@ -120,12 +132,82 @@ export const domainOperators: readonly Operator[] = [
     rootOnly: true,
     reads: ["stakeholders", "interactions"],
     description:
-      'Whether a stakeholder (object or id) took part in an interaction together with someone holding one of the roles: {"met-with": [{"var": ""}, "economic-buyer"]}.',
+      'Whether a stakeholder (object or id) took part, within the last 90 days, in an interaction together with someone who holds one of the roles and is still a live contact: {"met-with": [{"var": ""}, "economic-buyer"]}.',
     arity: { min: 2 },
     literals: { from: 1, values: Role.options, what: "a role" },
-    evaluate: ([who, ...roles], { root }) => {
+    evaluate: ([who, ...roles], { root, asOf }) => {
       const p = resolve(who, root);
-      return p ? metWithRole(peopleOf(root), p, roles) : false;
+      return p ? metWithRole(peopleOf(root), p, roles, asOf) : false;
+    },
+  }),
+  defineOperator({
+    name: "over-limit",
+    rootOnly: true,
+    reads: ["stakeholders"],
+    description:
+      'The stakeholders recorded as economic buyer or decision maker whose approvalLimit is below the deal\'s amount: they say they decide, but cannot sign it alone: {"over-limit": []}.',
+    arity: { min: 0, max: 0 },
+    returns: People,
+    evaluate: (_args, { root }) => {
+      const index = peopleOf(root);
+      return index.list.filter((p) => claimsRole(p, [...DECIDER_ROLES]) && underLimit(index, p));
+    },
+  }),
+  defineOperator({
+    name: "outsiders",
+    rootOnly: true,
+    reads: ["stakeholders"],
+    description:
+      'The stakeholders from a partner or an advisor (organisation partner or advisor) recorded in any of the given roles, or in any role: {"outsiders": ["champion"]}.',
+    arity: { min: 0 },
+    literals: { from: 0, values: Role.options, what: "a role" },
+    returns: People,
+    evaluate: (roles, { root }) =>
+      stakeholdersOf(root).filter(
+        (p) => !isBuyerSide(p) && (roles.length === 0 ? true : claimsRole(p, roles)),
+      ),
+  }),
+  defineOperator({
+    name: "absence",
+    rootOnly: true,
+    reads: ["stakeholders", "interactions"],
+    description:
+      'Why a stakeholder (object or id) is lost as a contact, in words: "has left the organisation (on 2026-03-01)", "has moved out of this decision", "has not been heard from for 120 days"; null when they are not lost: {"absence": [{"var": ""}]}.',
+    arity: { min: 1, max: 1 },
+    evaluate: ([who], { root, asOf }) => {
+      const p = resolve(who, root);
+      const index = peopleOf(root);
+      if (!p || !isLost(index, p, asOf)) return null;
+      const on = (date: unknown) => (typeof date === "string" ? ` on ${date}` : "");
+      if (p.departed === true) return `has left the organisation${on((p as { departedOn?: unknown }).departedOn)}`;
+      if (p.moved === true) return `has moved out of this decision${on((p as { movedOn?: unknown }).movedOn)}`;
+      return `has not been heard from for ${silentDays(index, p, asOf)} days`;
+    },
+  }),
+  defineOperator({
+    name: "live",
+    rootOnly: true,
+    reads: ["stakeholders", "interactions"],
+    description:
+      'Whether a stakeholder (object or id) is a live contact for this decision: known, not departed or moved, heard from within 90 days (unknown recency counts as live): {"live": [{"var": "agreedBy"}]}.',
+    arity: { min: 1, max: 1 },
+    evaluate: ([who], { root, asOf }) => {
+      const p = resolve(who, root);
+      return p !== undefined && !isLost(peopleOf(root), p, asOf);
+    },
+  }),
+  defineOperator({
+    name: "rivals",
+    rootOnly: true,
+    reads: ["competition"],
+    description:
+      'The alternatives still in play: the deal\'s competition without those the buyer has eliminated: {"rivals": []}.',
+    arity: { min: 0, max: 0 },
+    evaluate: (_args, { root }) => {
+      const list = (root as { competition?: unknown } | null)?.competition;
+      return Array.isArray(list)
+        ? list.filter((c) => (c as { eliminated?: unknown } | null)?.eliminated !== true)
+        : [];
     },
   }),
   defineOperator({

@@ -9,7 +9,15 @@ export type Person = {
   reportsTo?: unknown;
   lastContact?: unknown;
   departed?: unknown;
+  moved?: unknown;
+  organisation?: unknown;
+  approvalLimit?: unknown;
 };
+
+/** Roles only someone on the buyer's side can hold: a partner's rep or an advisor never does. */
+export const BUYER_ONLY_ROLES: ReadonlySet<unknown> = new Set(["economic-buyer", "decision-maker", "champion"]);
+/** Roles that decide: held only by someone who may approve the deal's amount alone. */
+export const DECIDER_ROLES: ReadonlySet<unknown> = new Set(["economic-buyer", "decision-maker"]);
 
 /** Days of silence after which a person no longer counts as a live contact: their role is not confirmed. */
 export const LOST_AFTER_DAYS = 90;
@@ -26,8 +34,10 @@ export interface PeopleIndex {
   readonly lastHeard: ReadonlyMap<unknown, string>;
   /** Per role list, the ids of the people who took part in an interaction with someone else holding one of the roles. */
   readonly metWith: Map<string, ReadonlySet<unknown>>;
-  /** The participants of each interaction. */
-  readonly meetings: ReadonlyArray<readonly unknown[]>;
+  /** The participants of each interaction, and its day. */
+  readonly meetings: ReadonlyArray<{ readonly ids: readonly unknown[]; readonly day: string }>;
+  /** The deal's amount, for approval limits. */
+  readonly amount: { readonly value: number; readonly currency: unknown } | undefined;
   /** Days of silence, per asOf, per last day heard from: each date is read once per evaluation. */
   readonly silence: Map<string, Map<string, number | null>>;
 }
@@ -54,15 +64,28 @@ export function peopleOf(root: unknown): PeopleIndex {
   };
   for (const p of list) heard(p.id, p.lastContact);
   const interactions = (root as { interactions?: unknown }).interactions;
-  const meetings: unknown[][] = [];
+  const meetings: { ids: unknown[]; day: string }[] = [];
   if (Array.isArray(interactions))
     for (const i of interactions) {
       const ids = (i as { stakeholderIds?: unknown } | null)?.stakeholderIds;
       if (!Array.isArray(ids)) continue;
-      meetings.push(ids);
-      for (const id of ids) heard(id, (i as { date?: unknown }).date);
+      const date = (i as { date?: unknown }).date;
+      meetings.push({ ids, day: typeof date === "string" ? date.slice(0, 10) : "" });
+      for (const id of ids) heard(id, date);
     }
-  index = { list, byId, reportsTo: new Map(), lastHeard, metWith: new Map(), meetings, silence: new Map() };
+  const money = (root as { amount?: { value?: unknown; currency?: unknown } }).amount;
+  const amount =
+    typeof money?.value === "number" ? { value: money.value, currency: money.currency } : undefined;
+  index = {
+    list,
+    byId,
+    reportsTo: new Map(),
+    lastHeard,
+    metWith: new Map(),
+    meetings,
+    silence: new Map(),
+    amount,
+  };
   indexes.set(root, index);
   return index;
 }
@@ -74,22 +97,31 @@ const EMPTY: PeopleIndex = {
   metWith: new Map(),
   meetings: [],
   silence: new Map(),
+  amount: undefined,
 };
 
 /**
- * Whether a person took part in an interaction together with someone else holding one of the roles:
- * shown access to power, not just a line on the org chart. Linear in the interactions' participants,
- * once per role list per deal.
+ * Whether a person took part, within the last {@link LOST_AFTER_DAYS} days, in an interaction together
+ * with someone else who holds one of the roles and is still a live contact: shown access to power now,
+ * not a meeting months ago with a decider who has since left or gone quiet. Linear in the interactions'
+ * participants, once per role list per deal.
  */
-export function metWithRole(index: PeopleIndex, p: Person, roles: readonly unknown[]): boolean {
-  const key = JSON.stringify(roles);
+export function metWithRole(
+  index: PeopleIndex,
+  p: Person,
+  roles: readonly unknown[],
+  asOf: string | undefined,
+): boolean {
+  const key = `${asOf ?? ""}|${JSON.stringify(roles)}`;
   let met = index.metWith.get(key);
   if (!met) {
     const found = new Set<unknown>();
-    for (const ids of index.meetings) {
+    for (const { ids, day } of index.meetings) {
+      const ago = daysBetween(day, asOf);
+      if (ago !== null && ago >= LOST_AFTER_DAYS) continue;
       const holders = ids.filter((id) => {
         const q = index.byId.get(id);
-        return q !== undefined && hasAnyRole(q, roles);
+        return q !== undefined && holdsRole(index, q, roles) && !isLost(index, q, asOf);
       });
       if (holders.length === 0) continue;
       for (const id of ids) if (holders.some((h) => h !== id)) found.add(id);
@@ -119,18 +151,49 @@ export function silentDays(index: PeopleIndex, p: Person, asOf: string | undefin
 }
 
 /**
- * Whether a person is lost as a contact: they left (`departed`), or nobody has heard from them for
- * {@link LOST_AFTER_DAYS} days or more. Unknown recency is not lost: absent is "we don't know".
+ * Whether a person is lost as a contact for this decision: they left (`departed`), moved out of it
+ * (`moved`), or nobody has heard from them for {@link LOST_AFTER_DAYS} days or more. Unknown recency is
+ * not lost: absent is "we don't know".
  */
 export function isLost(index: PeopleIndex, p: Person, asOf: string | undefined): boolean {
-  if (p.departed === true) return true;
+  if (p.departed === true || p.moved === true) return true;
   const days = silentDays(index, p, asOf);
   return days !== undefined && days >= LOST_AFTER_DAYS;
 }
 
-/** Whether a person holds any of the roles. */
-export const hasAnyRole = (p: Person, roles: readonly unknown[]): boolean =>
+/** Whether a person is on the buyer's side (no `organisation`, or `buyer`), not a partner or an advisor. */
+export const isBuyerSide = (p: Person): boolean => p.organisation === undefined || p.organisation === "buyer";
+
+/**
+ * Whether a person's approval limit is below the deal's amount (same currency, or either unstated):
+ * they cannot sign it alone, whatever they say. Different currencies are never compared.
+ */
+export function underLimit(index: PeopleIndex, p: Person): boolean {
+  const limit = p.approvalLimit as { value?: unknown; currency?: unknown } | undefined;
+  const amount = index.amount;
+  if (typeof limit?.value !== "number" || !amount) return false;
+  if (limit.currency !== undefined && amount.currency !== undefined && limit.currency !== amount.currency)
+    return false;
+  return limit.value < amount.value;
+}
+
+/** Whether the record lists any of the roles for a person, whether or not they can hold it. */
+export const claimsRole = (p: Person, roles: readonly unknown[]): boolean =>
   Array.isArray(p.roles) && p.roles.some((r) => roles.includes(r));
+
+/**
+ * Whether a person holds any of the roles in fact: the record lists it, and they can hold it. Only
+ * someone on the buyer's side is its economic buyer, decision maker or champion; only someone who may
+ * approve the deal's amount alone is its economic buyer or decision maker.
+ */
+export const holdsRole = (index: PeopleIndex, p: Person, roles: readonly unknown[]): boolean =>
+  Array.isArray(p.roles) &&
+  p.roles.some(
+    (r) =>
+      roles.includes(r) &&
+      (!BUYER_ONLY_ROLES.has(r) || isBuyerSide(p)) &&
+      (!DECIDER_ROLES.has(r) || !underLimit(index, p)),
+  );
 
 /**
  * Whether `who` has a reporting line (through `reportsTo`, at any distance) to someone holding one of
@@ -151,7 +214,7 @@ export function reportsToRole(index: PeopleIndex, who: Person, roles: readonly u
   let answer = false;
   let at = typeof who.reportsTo === "string" ? index.byId.get(who.reportsTo) : undefined;
   while (at) {
-    if (hasAnyRole(at, roles)) {
+    if (holdsRole(index, at, roles)) {
       answer = true;
       break;
     }

@@ -1,43 +1,25 @@
 import { z } from "zod";
-import { currencyProblem, isCurrencyCode } from "./currency.js";
 import {
   BudgetStatus,
   CompellingEventKind,
   CompetitorKind,
   CriterionKind,
   DealType,
+  DecisionMethod,
+  Fit,
   Impact,
   InteractionKind,
   Level,
   Mapping,
+  PilotStatus,
   Position,
   Priority,
   Stage,
+  UsageTrend,
 } from "./enums.js";
 import { IsoDate } from "./iso-date.js";
+import { CurrencyCode, Money } from "./money.js";
 import { Stakeholder } from "./stakeholder.js";
-
-/** An ISO 4217 code: `EUR`, not `eur`, `EUR ` or `€` (those are issues with the code as a suggestion). */
-export const CurrencyCode = z
-  .string()
-  .superRefine((value, ctx) => {
-    if (isCurrencyCode(value)) return;
-    const problem = currencyProblem(value);
-    ctx.addIssue({
-      code: "custom",
-      message: problem.message,
-      params: { code: "invalid-currency", ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) },
-    });
-  })
-  .meta({ pattern: "^[A-Z]{3}$", description: "ISO 4217 currency code, three capital letters, e.g. EUR." });
-
-/** An amount of money. */
-export const Money = z
-  .strictObject({
-    value: z.number().nonnegative().describe("The amount."),
-    currency: CurrencyCode.optional(),
-  })
-  .describe("An amount of money.");
 
 /** The buying organisation. */
 export const Account = z
@@ -46,6 +28,11 @@ export const Account = z
     industry: z.string().optional().describe("Its industry or sector."),
     employees: z.number().int().nonnegative().optional().describe("How many people it employs."),
     technicalMaturity: Level.optional().describe("How technical the organisation is as a whole."),
+    acquiredOn: IsoDate.optional().describe(
+      "When the organisation was acquired, if it was: an acquisition resets who may decide and spend.",
+    ),
+    parent: z.string().min(1).optional().describe("The group or company that owns it, if any."),
+    usageTrend: UsageTrend.optional(),
   })
   .describe("The buying organisation.");
 
@@ -62,6 +49,10 @@ export const Budget = z
 export const Timeline = z
   .strictObject({
     decisionBy: IsoDate.optional().describe("When the buyer will decide."),
+    decisionByHistory: z
+      .array(IsoDate)
+      .optional()
+      .describe("Earlier decision dates, oldest first: each one is a slip."),
     startBy: IsoDate.optional().describe("When the buyer needs to start using the solution."),
     compellingEvent: z.string().optional().describe("The event that forces a decision by that date."),
     compellingEventKind: CompellingEventKind.optional(),
@@ -94,6 +85,7 @@ export const DecisionCriterion = z
   .strictObject({
     description: z.string().min(1).describe("The criterion."),
     kind: CriterionKind.optional(),
+    fit: Fit.optional(),
   })
   .describe("One criterion the buyer will judge vendors by.");
 
@@ -101,6 +93,7 @@ export const DecisionCriterion = z
 export const Decision = z
   .strictObject({
     criteria: z.array(DecisionCriterion).optional().describe("The criteria the buyer will decide by."),
+    method: DecisionMethod.optional(),
     process: Mapping.optional().describe("How well the decision process is known."),
     processSteps: z.array(z.string()).optional().describe("The steps of the decision process."),
     paperProcess: Mapping.optional().describe(
@@ -116,8 +109,25 @@ export const Competitor = z
     name: z.string().min(1).describe("The competitor, or 'do nothing'."),
     kind: CompetitorKind.optional(),
     position: Position.optional(),
+    eliminated: z
+      .boolean()
+      .optional()
+      .describe("True when the buyer has ruled this alternative out: it is no longer a threat."),
   })
   .describe("An alternative the buyer is considering, including doing nothing.");
+
+/** A pilot (a proof of concept) before the decision. */
+export const Pilot = z
+  .strictObject({
+    status: PilotStatus.optional(),
+    successCriteria: z
+      .array(z.string().min(1))
+      .optional()
+      .describe("The written criteria the pilot must meet to pass, agreed with the buyer."),
+    sponsorId: z.string().min(1).optional().describe("Id of the stakeholder who sponsors the pilot."),
+    endsOn: IsoDate.optional().describe("When the pilot ends."),
+  })
+  .describe("A pilot (a proof of concept) before the decision.");
 
 /** A contact with the buyer. */
 export const Interaction = z
@@ -146,6 +156,7 @@ export const Deal = z
     needs: z.array(Need).optional().describe("The buyer's stated needs."),
     metrics: z.array(Metric).optional().describe("Measurable outcomes the buyer wants."),
     decision: Decision.optional(),
+    pilot: Pilot.optional(),
     competition: z.array(Competitor).optional().describe("The alternatives the buyer is considering."),
     interactions: z.array(Interaction).optional().describe("Meetings, calls and emails with the buyer."),
     custom: z
@@ -162,7 +173,7 @@ export type Deal<Custom extends Record<string, unknown> = Record<string, unknown
   z.infer<typeof Deal>,
   "custom"
 > & { custom?: Custom | undefined };
-/** An amount of money. */
-export type Money = z.infer<typeof Money>;
 /** A stated need. */
 export type Need = z.infer<typeof Need>;
+
+export { CurrencyCode, Money };

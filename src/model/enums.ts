@@ -19,9 +19,9 @@ export type DealType = z.infer<typeof DealType>;
  * or only a process date (an RFP response deadline, a budget cycle): a process date is not a reason.
  */
 export const CompellingEventKind = z
-  .enum(["business", "process"])
+  .enum(["business", "process", "funding"])
   .describe(
-    "business: a reason to buy by that date (a launch, a regulation, a contract ending); process: only a date in the buying process (an RFP deadline), not a reason to buy.",
+    "business: a reason to buy by that date (a launch, a regulation, a contract ending); process: only a date in the buying process (an RFP deadline), not a reason to buy; funding: money that must be spent by a date (fiscal-year-end budget), which forces when, not why.",
   );
 /** What kind of compelling event it is. */
 export type CompellingEventKind = z.infer<typeof CompellingEventKind>;
@@ -72,8 +72,10 @@ export type Sentiment = z.infer<typeof Sentiment>;
 
 /** How far the budget has got. */
 export const BudgetStatus = z
-  .enum(["none", "exploring", "allocated", "approved"])
-  .describe("How far the budget has got: none, being explored, allocated, or approved.");
+  .enum(["none", "exploring", "allocated", "approved", "frozen"])
+  .describe(
+    "How far the budget has got: none, being explored, allocated, or approved; frozen: a spending freeze holds whatever was set aside.",
+  );
 /** A budget status. */
 export type BudgetStatus = z.infer<typeof BudgetStatus>;
 
@@ -152,3 +154,42 @@ export const Topic = z
   );
 /** A question topic. */
 export type Topic = z.infer<typeof Topic>;
+
+/** Which organisation a stakeholder belongs to: the buyer's, a partner's (a reseller) or an advisor's. */
+export const Organisation = z
+  .enum(["buyer", "partner", "advisor"])
+  .describe(
+    "Whose side the person is on (default buyer): a partner's rep (a reseller) or an outside advisor (a consultant) is never the buyer's economic buyer, decision maker or champion, and not a thread into the buyer.",
+  );
+/** Which organisation a stakeholder belongs to. */
+export type Organisation = z.infer<typeof Organisation>;
+
+/** How the buyer's use of an existing product is moving. */
+export const UsageTrend = z
+  .enum(["growing", "flat", "declining"])
+  .describe("How the customer's use of what they already have is moving (renewals and expansions).");
+/** A usage trend. */
+export type UsageTrend = z.infer<typeof UsageTrend>;
+
+/** Where a pilot (a proof of concept) stands. */
+export const PilotStatus = z
+  .enum(["planned", "running", "passed", "failed"])
+  .describe("Where the pilot stands.");
+/** A pilot status. */
+export type PilotStatus = z.infer<typeof PilotStatus>;
+
+/** How the buyer will choose. */
+export const DecisionMethod = z
+  .enum(["evaluation", "tender", "auction", "single-source"])
+  .describe(
+    "How the buyer will choose: an evaluation, a formal tender, an auction (price alone decides), or a single source (no competition).",
+  );
+/** A decision method. */
+export type DecisionMethod = z.infer<typeof DecisionMethod>;
+
+/** How well we meet a decision criterion. */
+export const Fit = z
+  .enum(["strong", "partial", "weak"])
+  .describe("How well we meet the criterion: strongly, partly or weakly.");
+/** How well we meet a criterion. */
+export type Fit = z.infer<typeof Fit>;

@@ -55,6 +55,9 @@ export const Question = z
       .describe(
         "Deal paths that hold its answer: when every one of them has a value, the question is not asked (no 'Why now?' when a compelling event is recorded).",
       ),
+    answeredWhen: Logic.optional().describe(
+      "JsonLogic over the deal: when it holds, the record already answers the question (or makes it moot), and it is not asked (no 'Whose budget is it?' once an owner is recorded).",
+    ),
     unlessStage: z
       .array(Stage)
       .min(1)
@@ -104,6 +107,11 @@ export const FindingRule = z
     id: Id.describe("Finding id, stable across versions."),
     severity: Severity,
     description: z.string().min(1).describe("When this finding fires, for the docs."),
+    source: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Where the judgement comes from (a framework's authors, research, an expert review), for the docs."),
     let: Bindings.optional(),
     when: Logic.describe("JsonLogic condition over the deal."),
     message: z.string().min(1).describe("The message; a template that may use {binding} or {deal.path}."),

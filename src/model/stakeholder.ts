@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Level, Role, Seniority, Sentiment } from "./enums.js";
+import { Money } from "./money.js";
+import { Level, Organisation, Role, Seniority, Sentiment } from "./enums.js";
 import { IsoDate } from "./iso-date.js";
 
 /** A person on the buyer's side. Roles are confirmed roles only: a title is not authority. */
@@ -31,6 +32,21 @@ export const Stakeholder = z
         "True when this person has left the organisation (an email bounced, a farewell note); false or absent: still there.",
       ),
     departedOn: IsoDate.optional().describe("When they left, if known."),
+    moved: z
+      .boolean()
+      .optional()
+      .describe(
+        "True when this person is still at the organisation but no longer part of this decision (promoted, reorganised): what they agreed is not current, and they hold no role in it now.",
+      ),
+    movedOn: IsoDate.optional().describe("When they moved, if known."),
+    organisation: Organisation.optional(),
+    approvalLimit: Money.optional().describe(
+      "The most they may approve alone: below the deal's amount, they are not its economic buyer or decision maker, whatever they say.",
+    ),
+    canVeto: z
+      .boolean()
+      .optional()
+      .describe("True when this person holds a formal veto over the decision (group IT's standard, a works council)."),
   })
   .describe("A person on the buyer's side of the deal.");
 /** A person on the buyer's side of the deal. */

@@ -1,4 +1,5 @@
 import { humanList } from "../logic/domain-operators.js";
+import { holdsRole, isBuyerSide, isLost, peopleOf } from "../logic/people-index.js";
 import { defineRule } from "../plugin/define-rule.js";
 
 /**
@@ -11,15 +12,21 @@ export const ENTHUSIASM_GAP = Object.freeze({ maxScore: 50 });
 export const enthusiasmGap = defineRule({
   id: "enthusiasm-gap",
   description:
-    "Someone engaged is positive, yet qualification is weak (mean score below 50, or no decision maker engaged).",
+    "Someone engaged who does not decide is positive, yet qualification is weak (mean score below 50, or no decision maker engaged). The decider's own enthusiasm is never a gap.",
   findings: ["enthusiasm-gap"],
-  evaluate(deal, { frameworks }) {
+  evaluate(deal, { frameworks, asOf }) {
     const people = deal.stakeholders ?? [];
-    const fans = people.filter((s) => s.engaged === true && s.sentiment === "positive");
+    const index = peopleOf(deal);
+    // Who decides, as the frameworks count it: on the buyer's side, within their approval limit, still live.
+    const decides = (s: (typeof people)[number]) =>
+      s.engaged === true &&
+      isBuyerSide(s) &&
+      !isLost(index, s, asOf) &&
+      holdsRole(index, s, ["economic-buyer", "decision-maker"]);
+    // Enthusiasm from the person who decides is the goal, not a gap: only the others' enthusiasm can mislead.
+    const fans = people.filter((s) => s.engaged === true && s.sentiment === "positive" && !decides(s));
     if (fans.length === 0) return undefined;
-    const deciderEngaged = people.some(
-      (s) => s.engaged === true && s.roles?.some((r) => r === "economic-buyer" || r === "decision-maker"),
-    );
+    const deciderEngaged = people.some(decides);
     const mean = frameworks.length
       ? frameworks.reduce((sum, f) => sum + f.score, 0) / frameworks.length
       : undefined;

@@ -50,6 +50,7 @@ export function checkDealReferences(input: unknown): Issue[] {
   };
   each(input.stakeholders, "reportsTo", (i) => `stakeholders[${i}].reportsTo`);
   if (isObj(input.budget)) ref("budget.ownerId", input.budget.ownerId);
+  if (isObj(input.pilot)) ref("pilot.sponsorId", input.pilot.sponsorId);
   each(input.needs, "ownerId", (i) => `needs[${i}].ownerId`);
   each(input.metrics, "agreedBy", (i) => `metrics[${i}].agreedBy`);
   items(input.interactions).forEach((x, i) => {

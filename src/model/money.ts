@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { currencyProblem, isCurrencyCode } from "./currency.js";
+
+/** An ISO 4217 code: `EUR`, not `eur`, `EUR ` or `€` (those are issues with the code as a suggestion). */
+export const CurrencyCode = z
+  .string()
+  .superRefine((value, ctx) => {
+    if (isCurrencyCode(value)) return;
+    const problem = currencyProblem(value);
+    ctx.addIssue({
+      code: "custom",
+      message: problem.message,
+      params: { code: "invalid-currency", ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) },
+    });
+  })
+  .meta({ pattern: "^[A-Z]{3}$", description: "ISO 4217 currency code, three capital letters, e.g. EUR." });
+
+/** An amount of money. */
+export const Money = z
+  .strictObject({
+    value: z.number().nonnegative().describe("The amount."),
+    currency: CurrencyCode.optional(),
+  })
+  .describe("An amount of money.");
+
+/** An amount of money. */
+export type Money = z.infer<typeof Money>;
