@@ -1,6 +1,8 @@
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Plugin as EsbuildPlugin } from "esbuild";
 import { defineConfig } from "tsup";
+import { withoutProse } from "./src/frameworks/prose.js";
 
 // qualify/node and its worker import the core as the package itself, never a copy of it: the one core is
 // shared (instanceof QualifyError holds across entries; plugins made with one work with the other).
@@ -53,6 +55,13 @@ const udfDiet: EsbuildPlugin = {
     build.onResolve({ filter: /[\\/]builtin-defs\.js$/ }, () => ({
       path: resolve("src/frameworks/builtin-defs-at-run.ts"),
     }));
+    // The built-in files without their prose (descriptions, sources, differences): reports never show it, and a
+    // framework's hash leaves it out (src/frameworks/prose.ts), so the UDF's reports stay identical.
+    build.onLoad({ filter: /[\\/]frameworks[\\/][\w.-]+\.json$/ }, async (args) => {
+      const file = JSON.parse(await readFile(args.path, "utf8"));
+      const lean = JSON.stringify(withoutProse(file, "-"));
+      return { contents: lean, loader: "json" };
+    });
     // Code generation: the UDF runs the closures (and stays under the size limit).
     build.onResolve({ filter: /[\\/]codegen\.js$/ }, (args) => ({
       path: args.path,

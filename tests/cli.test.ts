@@ -47,6 +47,8 @@ describe("qualify score", () => {
     ).toEqual([
       ["unmet", 0], // nobody who decides is against the deal
       ["met", 0], // nobody who decides is engaged
+      ["partial", 0], // nobody claims to decide above their approval limit
+      ["partial", 0], // no partner or advisor claims to decide
       ["partial", 0], // nobody who decides was lost
       ["partial", 0], // nobody is known to decide
       ["partial", false], // Alice does not report to an executive on record

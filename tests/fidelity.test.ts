@@ -157,10 +157,29 @@ const rows: Row[] = [
     "met",
   ],
   [
-    "MEDDPICC competition: a fully known landscape is met, even with a rival ahead",
+    "MEDDPICC competition: a fully known landscape is met when no live rival is ahead",
+    "meddpicc",
+    "competition",
+    { competition: [{ name: "BigCo", kind: "brand-leader", position: "level" }] },
+    "met",
+  ],
+  [
+    "MEDDPICC competition: knowing a rival is ahead is not meeting it (1.2: against us is not met)",
     "meddpicc",
     "competition",
     { competition: [{ name: "BigCo", kind: "brand-leader", position: "ahead" }] },
+    "partial",
+  ],
+  [
+    "MEDDPICC competition: a rival the buyer eliminated is no threat",
+    "meddpicc",
+    "competition",
+    {
+      competition: [
+        { name: "BigCo", kind: "brand-leader", position: "ahead", eliminated: true },
+        { name: "Initech", kind: "challenger", position: "behind" },
+      ],
+    },
     "met",
   ],
   [

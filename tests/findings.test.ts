@@ -220,7 +220,9 @@ describe("judgement: severity, people over time, money, the account and closed d
 
   it("contact-lost and gone-quiet name the people and the days; 30-89 days is gone-quiet, 90+ is contact-lost", () => {
     const all = findings(deal({ stakeholders: [eb({ lastContact: "2026-05-01" }), biz("a"), biz("b")] }));
-    expect(all.find((f) => f.id === "contact-lost")?.message).toMatch(/EB \(not heard from for 210 days\)/);
+    expect(all.find((f) => f.id === "contact-lost")?.message).toMatch(
+      /EB \(has not been heard from for 210 days\)/,
+    );
     expect(all.map((f) => f.id)).not.toContain("gone-quiet");
     const quiet = findings(deal({ stakeholders: [eb({ lastContact: "2026-10-01" }), biz("a"), biz("b")] }));
     expect(quiet.find((f) => f.id === "gone-quiet")?.message).toMatch(/EB \(57 days\)/);

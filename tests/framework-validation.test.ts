@@ -197,6 +197,7 @@ describe("extends", () => {
       "how-funded",
       "budget-range",
       "budget-owner",
+      "budget-covers",
       "procurement-cap",
     ]);
     // Origin is not inherited: a company's framework was not made by the authors of the one it extends.

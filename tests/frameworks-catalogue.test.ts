@@ -219,8 +219,9 @@ describe("faithful to the authors", () => {
       ...empty,
       competition: [{ name: "Do nothing", kind: "status-quo", position: "ahead" }],
     };
-    // Competition is knowing the landscape: a fully known one is met, and the danger is a finding.
-    expect(statuses(doNothing, "meddpicc").competition).toBe("met");
+    // Competition is knowing the landscape, but knowing that an alternative is ahead is not meeting it
+    // (deal model 1.2): at best partial, naming it, and the danger is also a finding.
+    expect(statuses(doNothing, "meddpicc").competition).toBe("partial");
     const report = createQualifier({ frameworks: ["meddpicc"] }).evaluate(doNothing as unknown, { asOf });
     expect(report.findings.map((f) => f.id)).toContain("competitor-ahead");
     const unknownPosition = { ...empty, competition: [{ name: "Globex" }] };

@@ -169,6 +169,7 @@ describe("traces", () => {
       trace?: Array<{ status: string; when: { result: unknown } }>;
     };
     expect(budget.trace?.map((t) => [t.status, t.when.result])).toEqual([
+      ["unmet", false], // no spending freeze
       ["unmet", false], // status is not none
       ["partial", 0], // its owner is not lost (there is none)
       ["partial", null], // no amounts to compare: currencies

@@ -1,4 +1,5 @@
 import type { FrameworkDef } from "../frameworks/framework-def.js";
+import { withoutProse } from "../frameworks/prose.js";
 import { compileNode } from "../logic/compile.js";
 import type { Evaluator } from "../logic/operator.js";
 import type { OperatorSet } from "../logic/operator-set.js";
@@ -156,7 +157,8 @@ export function compileFramework(
     def,
     criteria,
     totalWeight,
-    hash: fingerprint(def),
+    // Over the rules, not the prose: a corrected description is not a rule change.
+    hash: fingerprint(withoutProse(def)),
     findings: def.findings.map(dealRule),
     collateral: def.collateral.map(dealRule),
     questions: def.questions.map(dealRule),

@@ -90,7 +90,31 @@ export function rankQuestions(
     if (!target && chooseTarget.anyoneToAsk) continue;
     out.push(question(q, text, target, withWhy ? `${q.settles}.${askedWhy(target)}` : "", [], q.priority));
   }
-  return out.sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return spreadTopics(
+    out.sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  );
+}
+
+/** In the first `head` questions, at most `perTopic` share a topic, where the deal has other open topics. */
+export const TOPIC_SPREAD = Object.freeze({ head: 5, perTopic: 2 });
+
+/**
+ * Reorders a ranked list so one topic does not crowd the top: each of the first {@link TOPIC_SPREAD}
+ * places goes to the best question whose topic is not already there `perTopic` times; only when every
+ * remaining question is on such a topic does the best of them take it. The rest keep their rank order.
+ */
+export function spreadTopics<T extends { readonly topic: string }>(ranked: readonly T[]): T[] {
+  const rest = [...ranked];
+  const head: T[] = [];
+  const used = new Map<string, number>();
+  while (head.length < TOPIC_SPREAD.head && rest.length > 0) {
+    let i = rest.findIndex((q) => (used.get(q.topic) ?? 0) < TOPIC_SPREAD.perTopic);
+    if (i < 0) i = 0;
+    const [q] = rest.splice(i, 1) as [T];
+    head.push(q);
+    used.set(q.topic, (used.get(q.topic) ?? 0) + 1);
+  }
+  return [...head, ...rest];
 }
 
 /** The end of a question's `why`: whom to ask and why them. */

@@ -34,7 +34,9 @@ function itemText(i: unknown): string {
   if (typeof i !== "object" || i === null || Array.isArray(i)) return toText(i);
   if ("name" in i) return toText((i as Person).name);
   const money = i as { value?: unknown; currency?: unknown };
-  return typeof money.value === "number" ? formatMoney({ value: money.value, currency: money.currency }) : toText(i);
+  return typeof money.value === "number"
+    ? formatMoney({ value: money.value, currency: money.currency })
+    : toText(i);
 }
 
 /** Joins names the way a person would: "A", "A and B", "A, B and C"; amounts of money as "50,000 EUR". */
@@ -179,8 +181,10 @@ export const domainOperators: readonly Operator[] = [
       const index = peopleOf(root);
       if (!p || !isLost(index, p, asOf)) return null;
       const on = (date: unknown) => (typeof date === "string" ? ` on ${date}` : "");
-      if (p.departed === true) return `has left the organisation${on((p as { departedOn?: unknown }).departedOn)}`;
-      if (p.moved === true) return `has moved out of this decision${on((p as { movedOn?: unknown }).movedOn)}`;
+      if (p.departed === true)
+        return `has left the organisation${on((p as { departedOn?: unknown }).departedOn)}`;
+      if (p.moved === true)
+        return `has moved out of this decision${on((p as { movedOn?: unknown }).movedOn)}`;
       return `has not been heard from for ${silentDays(index, p, asOf)} days`;
     },
   }),

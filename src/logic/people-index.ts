@@ -15,7 +15,11 @@ export type Person = {
 };
 
 /** Roles only someone on the buyer's side can hold: a partner's rep or an advisor never does. */
-export const BUYER_ONLY_ROLES: ReadonlySet<unknown> = new Set(["economic-buyer", "decision-maker", "champion"]);
+export const BUYER_ONLY_ROLES: ReadonlySet<unknown> = new Set([
+  "economic-buyer",
+  "decision-maker",
+  "champion",
+]);
 /** Roles that decide: held only by someone who may approve the deal's amount alone. */
 export const DECIDER_ROLES: ReadonlySet<unknown> = new Set(["economic-buyer", "decision-maker"]);
 

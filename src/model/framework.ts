@@ -111,7 +111,9 @@ export const FindingRule = z
       .string()
       .min(1)
       .optional()
-      .describe("Where the judgement comes from (a framework's authors, research, an expert review), for the docs."),
+      .describe(
+        "Where the judgement comes from (a framework's authors, research, an expert review), for the docs.",
+      ),
     let: Bindings.optional(),
     when: Logic.describe("JsonLogic condition over the deal."),
     message: z.string().min(1).describe("The message; a template that may use {binding} or {deal.path}."),

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { Money } from "./money.js";
 import { Level, Organisation, Role, Seniority, Sentiment } from "./enums.js";
 import { IsoDate } from "./iso-date.js";
+import { Money } from "./money.js";
 
 /** A person on the buyer's side. Roles are confirmed roles only: a title is not authority. */
 export const Stakeholder = z
@@ -46,7 +46,9 @@ export const Stakeholder = z
     canVeto: z
       .boolean()
       .optional()
-      .describe("True when this person holds a formal veto over the decision (group IT's standard, a works council)."),
+      .describe(
+        "True when this person holds a formal veto over the decision (group IT's standard, a works council).",
+      ),
   })
   .describe("A person on the buyer's side of the deal.");
 /** A person on the buyer's side of the deal. */
