@@ -20,8 +20,8 @@ export function findingsPage(sets: readonly FrameworkDef[], rules: readonly Rule
     "",
     "## Findings",
     "",
-    "| id | from | severity | also | when it fires |",
-    "| --- | --- | --- | --- | --- |",
+    "| id | from | severity | also | when it fires | source |",
+    "| --- | --- | --- | --- | --- | --- |",
   ];
   const seen = new Set<string>();
   for (const set of sets)
@@ -29,13 +29,17 @@ export function findingsPage(sets: readonly FrameworkDef[], rules: readonly Rule
       if (seen.has(f.id)) continue;
       seen.add(f.id);
       const also = (f.severityWhen ?? []).map((s) => `${s.severity} when ${code(s.when)}`).join("; ");
-      out.push(`| \`${f.id}\` | ${set.id} | ${f.severity} | ${cell(also || "-")} | ${cell(f.description)} |`);
+      out.push(
+        `| \`${f.id}\` | ${set.id} | ${f.severity} | ${cell(also || "-")} | ${cell(f.description)} | ${cell(f.source ?? "-")} |`,
+      );
     }
   for (const rule of rules)
     for (const id of rule.findings ?? [])
       if (!seen.has(id)) {
         seen.add(id);
-        out.push(`| \`${id}\` | TypeScript rule \`${rule.id}\` | see rule | - | ${cell(rule.description)} |`);
+        out.push(
+          `| \`${id}\` | TypeScript rule \`${rule.id}\` | see rule | - | ${cell(rule.description)} | - |`,
+        );
       }
   out.push("", "## Collateral", "", "| id | from | what | for |", "| --- | --- | --- | --- |");
   for (const set of sets)

@@ -1,4 +1,4 @@
-import { readPath } from "../logic/var-path.js";
+import { readPath, splitPath } from "../logic/var-path.js";
 import type { Deal } from "../model/deal.js";
 import type { Stage, Status } from "../model/enums.js";
 import type { DealQuestion, QuestionDef } from "../model/framework.js";
@@ -81,7 +81,14 @@ export function rankQuestions(
     const target = chooseTarget(q.topic, q.askOf);
     // Someone could be asked, but nobody fit to be (the decider about the decider, a blocker): not asked.
     if (!target && chooseTarget.anyoneToAsk) continue;
-    const text = q.text.includes("{") ? renderTemplate(q.text, (name) => askField(target, name)) : q.text;
+    // `{ask.name}` is the person asked; any other placeholder is a deal path (`{amount}`).
+    const text = q.text.includes("{")
+      ? renderTemplate(q.text, (name, path) =>
+          name.startsWith("ask.")
+            ? askField(target, name)
+            : readPath(deal, path ?? splitPath(name), undefined),
+        )
+      : q.text;
     const why = withWhy ? `${q.settles}. Open: ${open.join(", ")}.${askedWhy(target)}` : "";
     out.push(question(q, text, target, why, criteria, round1(100 * STAGE_WEIGHTS[q.topic][stage] * sum)));
   }

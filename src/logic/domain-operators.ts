@@ -147,12 +147,14 @@ export const domainOperators: readonly Operator[] = [
     rootOnly: true,
     reads: ["stakeholders"],
     description:
-      'The stakeholders recorded as economic buyer or decision maker whose approvalLimit is below the deal\'s amount: they say they decide, but cannot sign it alone: {"over-limit": []}.',
-    arity: { min: 0, max: 0 },
+      'The stakeholders recorded in any of the given deciding roles (default: economic buyer or decision maker) whose approvalLimit is below the deal\'s amount: they say they decide, but cannot sign it alone: {"over-limit": ["economic-buyer"]}.',
+    arity: { min: 0, max: 2 },
+    literals: { from: 0, values: [...DECIDER_ROLES] as string[], what: "a deciding role" },
     returns: People,
-    evaluate: (_args, { root }) => {
+    evaluate: (roles, { root }) => {
       const index = peopleOf(root);
-      return index.list.filter((p) => claimsRole(p, [...DECIDER_ROLES]) && underLimit(index, p));
+      const wanted = roles.length > 0 ? roles : [...DECIDER_ROLES];
+      return index.list.filter((p) => claimsRole(p, wanted) && underLimit(index, p));
     },
   }),
   defineOperator({

@@ -23,8 +23,11 @@ export const enthusiasmGap = defineRule({
       isBuyerSide(s) &&
       !isLost(index, s, asOf) &&
       holdsRole(index, s, ["economic-buyer", "decision-maker"]);
-    // Enthusiasm from the person who decides is the goal, not a gap: only the others' enthusiasm can mislead.
-    const fans = people.filter((s) => s.engaged === true && s.sentiment === "positive" && !decides(s));
+    // Enthusiasm from the person who decides is the goal, not a gap: only the others' enthusiasm can mislead,
+    // and only while they are in the decision (someone who left or moved out of it cheers nobody on).
+    const fans = people.filter(
+      (s) => s.engaged === true && s.sentiment === "positive" && !decides(s) && !isLost(index, s, asOf),
+    );
     if (fans.length === 0) return undefined;
     const deciderEngaged = people.some(decides);
     const mean = frameworks.length

@@ -163,3 +163,89 @@ export const dealArb = fc
         r.n > 0 ? r.talks.map((t) => ({ date: t.date, stakeholderIds: [`s${t.who % r.n}`] })) : undefined,
     });
   });
+
+type Loose = Record<string, unknown>;
+/** Sets `key` on `o` when the value is not undefined (absent stays absent). */
+const put = (o: Loose, key: string, value: unknown) => {
+  if (value !== undefined) o[key] = value;
+};
+
+/**
+ * Valid deals carrying the deal model 1.2 fields: people moved, from a partner or an advisor, with an
+ * approval limit or a veto; slipped dates, funding deadlines, frozen budgets, acquisitions, usage, pilots,
+ * eliminated rivals, the decision method and how well we fit each criterion. Metrics name who agreed them.
+ */
+export const deal12Arb = fc
+  .record({
+    deal: dealArb,
+    people: fc.array(
+      fc.record({
+        moved: opt(fc.constant(true as const)),
+        movedOn: opt(day),
+        organisation: opt(fc.constantFrom("buyer", "partner", "advisor")),
+        approvalLimit: opt(fc.integer({ min: 0, max: 500000 })),
+        canVeto: opt(fc.constant(true as const)),
+      }),
+      { minLength: 8, maxLength: 8 },
+    ),
+    history: opt(fc.array(day, { minLength: 1, maxLength: 3 })),
+    funding: fc.boolean(),
+    frozen: fc.boolean(),
+    acquiredOn: opt(day),
+    usageTrend: opt(fc.constantFrom("growing", "flat", "declining")),
+    pilot: opt(
+      fc.record({
+        status: opt(fc.constantFrom("planned", "running", "passed", "failed")),
+        successCriteria: opt(
+          fc.array(fc.constantFrom("No-shows below 8%", "Go-live in 30 days"), { maxLength: 2 }),
+        ),
+        sponsor: opt(fc.nat(7)),
+      }),
+    ),
+    eliminated: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
+    method: opt(fc.constantFrom("evaluation", "tender", "auction", "single-source")),
+    fits: fc.array(opt(fc.constantFrom("strong", "partial", "weak")), { minLength: 3, maxLength: 3 }),
+    agreedBy: fc.array(opt(fc.nat(7)), { minLength: 2, maxLength: 2 }),
+  })
+  .map((r) => {
+    const deal = structuredClone(r.deal) as Loose;
+    const people = (deal.stakeholders ?? []) as Loose[];
+    const ref = (i: number | undefined) =>
+      i !== undefined && people.length > 0 ? `s${i % people.length}` : undefined;
+    people.forEach((p, i) => {
+      const extra = r.people[i] as (typeof r.people)[number];
+      put(p, "moved", extra.moved);
+      put(p, "movedOn", extra.moved ? extra.movedOn : undefined);
+      put(p, "organisation", extra.organisation);
+      put(p, "canVeto", extra.canVeto);
+      const currency = (deal.amount as { currency?: string } | undefined)?.currency ?? "EUR";
+      if (extra.approvalLimit !== undefined) p.approvalLimit = { value: extra.approvalLimit, currency };
+    });
+    const timeline = (deal.timeline ?? {}) as Loose;
+    put(timeline, "decisionByHistory", r.history?.sort());
+    if (r.funding && timeline.compellingEvent) timeline.compellingEventKind = "funding";
+    if (Object.keys(timeline).length) deal.timeline = timeline;
+    if (r.frozen && deal.budget) (deal.budget as Loose).status = "frozen";
+    const account = (deal.account ?? {}) as Loose;
+    put(account, "acquiredOn", r.acquiredOn);
+    put(account, "parent", r.acquiredOn ? "Group plc" : undefined);
+    put(account, "usageTrend", r.usageTrend);
+    if (Object.keys(account).length) deal.account = account;
+    if (r.pilot) {
+      const pilot: Loose = {};
+      put(pilot, "status", r.pilot.status);
+      put(pilot, "successCriteria", r.pilot.successCriteria);
+      put(pilot, "sponsorId", ref(r.pilot.sponsor));
+      deal.pilot = pilot;
+    }
+    ((deal.competition ?? []) as Loose[]).forEach((c, i) => {
+      if (r.eliminated[i]) c.eliminated = true;
+    });
+    if (deal.decision) {
+      const decision = deal.decision as Loose;
+      put(decision, "method", r.method);
+      ((decision.criteria ?? []) as Loose[]).forEach((c, i) => put(c, "fit", r.fits[i]));
+    }
+    ((deal.metrics ?? []) as Loose[]).forEach((m, i) => put(m, "agreedBy", ref(r.agreedBy[i] ?? undefined)));
+    return deal;
+  });
