@@ -86,6 +86,7 @@ export function assemble(
     }
     const roles = [...new Set(p.roles)];
     if (roles.length > 0) s.roles = roles;
+    if (p.organisation !== undefined && p.organisation !== "buyer") s.organisation = p.organisation;
     if (p.reportsTo !== undefined) {
       if (ids.has(p.reportsTo) && p.reportsTo !== p.id) s.reportsTo = p.reportsTo;
       else
@@ -113,6 +114,10 @@ export function assemble(
         `the forecast close date (${draft.closeDay}) is the seller's guess, not the buyer's decision date: left out (options.closeDate: "decisionBy" maps it)`,
       );
   }
+  // Each earlier close date is a slip: a fact the CRM recorded, whether or not the close date itself is
+  // taken as the decision date.
+  if (draft.closeHistory && draft.closeHistory.length > 0)
+    deal.timeline = { ...deal.timeline, decisionByHistory: [...draft.closeHistory] };
   if (stakeholders.length > 0) deal.stakeholders = stakeholders;
   if (interactions.length > 0)
     deal.interactions = interactions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -1,4 +1,4 @@
-import type { Deal, Role } from "./core.js";
+import type { Deal, Organisation, Role } from "./core.js";
 
 /** A person as read from the CRM, before the confidence policy. */
 export interface DraftPerson {
@@ -7,6 +7,8 @@ export interface DraftPerson {
   readonly title?: string | undefined;
   readonly department?: string | undefined;
   readonly roles: readonly Role[];
+  /** Whose side the person is on, when a role value, label or account type says (mapping.organisations). */
+  readonly organisation?: Organisation | undefined;
   /** The CRM's manager id, kept only when that manager is a person of the deal. */
   readonly reportsTo?: string | undefined;
   /** Where the person's record is, for warnings. */
@@ -32,6 +34,8 @@ export interface Draft {
   /** The forecast close date: the seller's guess, a decision date only when the options say so. */
   readonly closeDay?: string | undefined;
   readonly closeDatePath: string;
+  /** Earlier forecast close dates, oldest first, when the CRM's history shows the date moved. */
+  readonly closeHistory?: readonly string[] | undefined;
   readonly people: readonly DraftPerson[];
   readonly activities: readonly DraftActivity[];
   /** Whether any activity records were given at all: without them, nobody's engagement is known. */

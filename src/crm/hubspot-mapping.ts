@@ -1,4 +1,4 @@
-import { type CrmMapping, TECHNICAL_DEPARTMENTS } from "./mapping.js";
+import { type CrmMapping, ORGANISATIONS, TECHNICAL_DEPARTMENTS } from "./mapping.js";
 
 /**
  * The default HubSpot mapping: the default sales pipeline's stage ids, the contact property
@@ -31,6 +31,7 @@ export const HUBSPOT_MAPPING: CrmMapping = {
     Coach: ["coach"],
     OTHER: [],
   },
+  organisations: ORGANISATIONS,
   untrustedRoles: [],
   dealTypes: {
     newbusiness: "new-business",

@@ -1,4 +1,5 @@
 import { orThrow, runAdapter } from "./adapter.js";
+import { earlierCloseDates } from "./close-history.js";
 import type { Deal, Role, SafeParseResult } from "./core.js";
 import type { Draft, DraftActivity, DraftPerson } from "./draft.js";
 import { HUBSPOT_MAPPING } from "./hubspot-mapping.js";
@@ -169,10 +170,20 @@ function readHubSpot(root: Rec, tables: Tables, unread: Unread): Draft | undefin
   if (custom) out.custom = custom;
   const people = readContacts(contacts, labels, tables, unread);
   const activities = engagements ? readEngagements(engagements, tables, unread) : [];
+  const closeDay = dayFrom(props.closedate, "deal.properties.closedate", notes);
+  const history = isRec(deal.propertiesWithHistory) ? deal.propertiesWithHistory.closedate : undefined;
+  const changes = Array.isArray(history)
+    ? history.flatMap((h, i) =>
+        isRec(h)
+          ? [{ value: h.value, at: h.timestamp, path: `deal.propertiesWithHistory.closedate[${i}].value` }]
+          : [],
+      )
+    : [];
   return {
     deal: out as Draft["deal"],
-    closeDay: dayFrom(props.closedate, "deal.properties.closedate", notes),
+    closeDay,
     closeDatePath: "deal.properties.closedate",
+    closeHistory: earlierCloseDates(changes, closeDay, notes),
     people,
     activities,
     activitiesGiven: engagements !== undefined,
@@ -309,6 +320,13 @@ function readContacts(
     for (const value of (text(p.hs_buying_role) ?? "").split(";"))
       if (value.trim()) roles.push(...tables.roles(value.trim(), `${path}.properties.hs_buying_role`));
     for (const { label, path: at } of labels.get(id) ?? []) roles.push(...tables.roles(label, at));
+    const values = [
+      ...(text(p.hs_buying_role) ?? "").split(";"),
+      ...(labels.get(id) ?? []).map((l) => l.label),
+    ];
+    const organisation = values
+      .map((v) => tables.organisation(v.trim() || undefined))
+      .find((o) => o !== undefined);
     let name = [text(p.firstname), text(p.lastname)].filter(Boolean).join(" ") || text(p.email);
     if (name === undefined) {
       name = `Contact ${id}`;
@@ -320,6 +338,7 @@ function readContacts(
       title: text(p.jobtitle),
       department: departmentField ? text(p[departmentField]) : undefined,
       roles,
+      organisation,
       path,
     });
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DealTypeSchema, RoleSchema, StageSchema } from "./core.js";
+import { DealTypeSchema, OrganisationSchema, RoleSchema, StageSchema } from "./core.js";
 
 /** Whether a logged call reached the person: a call that did not is no conversation. */
 export const CallOutcome = z
@@ -23,6 +23,11 @@ export const CrmMapping = z
       .record(z.string(), z.array(RoleSchema).nullable())
       .describe(
         "CRM role value or association label -> confirmed roles ([] for a known value that is no buying role); null removes a default.",
+      ),
+    organisations: z
+      .record(z.string(), OrganisationSchema.nullable())
+      .describe(
+        "A role value, association label or account type that says whose side a contact is on -> buyer, partner (a reseller's rep) or advisor (a consultant); null removes a default. Such a value is no buying role.",
       ),
     untrustedRoles: z
       .array(z.string())
@@ -62,6 +67,7 @@ export const CrmMapping = z
 export type CrmMapping = {
   readonly stages: Readonly<Record<string, z.infer<typeof StageSchema> | null>>;
   readonly roles: Readonly<Record<string, readonly z.infer<typeof RoleSchema>[] | null>>;
+  readonly organisations: Readonly<Record<string, z.infer<typeof OrganisationSchema> | null>>;
   readonly untrustedRoles: readonly string[];
   readonly dealTypes: Readonly<Record<string, z.infer<typeof DealTypeSchema> | null>>;
   readonly callOutcomes: Readonly<Record<string, CallOutcome | null>>;
@@ -109,6 +115,7 @@ export function mergeMapping(base: CrmMapping, override: CrmMappingOverride | un
   return {
     stages: { ...base.stages, ...override.stages },
     roles: { ...base.roles, ...override.roles },
+    organisations: { ...base.organisations, ...override.organisations },
     untrustedRoles: override.untrustedRoles ?? base.untrustedRoles,
     dealTypes: { ...base.dealTypes, ...override.dealTypes },
     callOutcomes: { ...base.callOutcomes, ...override.callOutcomes },
@@ -150,3 +157,18 @@ export const TECHNICAL_DEPARTMENTS: readonly string[] = [
   "Data Engineering",
   "Architecture",
 ];
+
+/**
+ * Values that say a contact is not on the buyer's side, in both default mappings: a Salesforce
+ * OpportunityContactRole or Account `Type`, a HubSpot association label or buying role written this way.
+ */
+export const ORGANISATIONS: Readonly<Record<string, "partner" | "advisor">> = {
+  Partner: "partner",
+  "Channel Partner": "partner",
+  Reseller: "partner",
+  Integrator: "partner",
+  "System Integrator": "partner",
+  Consultant: "advisor",
+  Advisor: "advisor",
+  Analyst: "advisor",
+};

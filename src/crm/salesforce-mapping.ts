@@ -1,4 +1,4 @@
-import { type CrmMapping, TECHNICAL_DEPARTMENTS } from "./mapping.js";
+import { type CrmMapping, ORGANISATIONS, TECHNICAL_DEPARTMENTS } from "./mapping.js";
 
 /**
  * The default Salesforce mapping: the standard sales process's stage names, the standard
@@ -30,6 +30,7 @@ export const SALESFORCE_MAPPING: CrmMapping = {
     Influencer: ["influencer"],
     Other: [],
   },
+  organisations: ORGANISATIONS,
   untrustedRoles: [],
   dealTypes: {
     "New Customer": "new-business",

@@ -1,5 +1,6 @@
 import { orThrow, runAdapter } from "./adapter.js";
-import type { Deal, Role, SafeParseResult } from "./core.js";
+import { earlierCloseDates } from "./close-history.js";
+import type { Deal, Organisation, Role, SafeParseResult } from "./core.js";
 import type { Draft, DraftActivity, DraftPerson } from "./draft.js";
 import type { CrmOptions, CrmResult } from "./options.js";
 import {
@@ -32,6 +33,8 @@ export interface SalesforceRecords {
   readonly contacts: readonly Readonly<Record<string, unknown>>[] | { readonly records: readonly unknown[] };
   /** Event records (meetings, with `WhoId` and optionally `EventRelations` or `EventWhoRelations`). */
   readonly events?: readonly Readonly<Record<string, unknown>>[] | { readonly records: readonly unknown[] };
+  /** OpportunityHistory records (`CloseDate`, `CreatedDate`): when the close date moved, each earlier date is a slip. */
+  readonly history?: readonly Readonly<Record<string, unknown>>[] | { readonly records: readonly unknown[] };
   /** Task records (logged calls: `TaskSubtype` Call; emails; to-dos). */
   readonly tasks?: readonly Readonly<Record<string, unknown>>[] | { readonly records: readonly unknown[] };
 }
@@ -52,7 +55,24 @@ export const OPPORTUNITY_READ = [
 ] as const;
 export const ACCOUNT_READ = ["Name", "Industry", "NumberOfEmployees"] as const;
 export const ROLE_READ = ["Id", "ContactId", "Role", "OpportunityId"] as const;
-export const CONTACT_READ = ["Id", "Name", "FirstName", "LastName", "Title", "ReportsToId", "Email"] as const;
+export const CONTACT_READ = [
+  "Id",
+  "Name",
+  "FirstName",
+  "LastName",
+  "Title",
+  "ReportsToId",
+  "Email",
+  "Account",
+] as const;
+export const HISTORY_READ = [
+  "Id",
+  "OpportunityId",
+  "CloseDate",
+  "CreatedDate",
+  "StageName",
+  "Amount",
+] as const;
 export const EVENT_READ = [
   "Id",
   "WhoId",
@@ -132,6 +152,10 @@ function readSalesforce(root: Rec, tables: Tables, unread: Unread): Draft | unde
   const contacts = listAt(root, "contacts", "Contact", notes, { required: true, type: "Contact" });
   const events = listAt(root, "events", "Event", notes, { required: false, type: "Event" });
   const tasks = listAt(root, "tasks", "Task", notes, { required: false, type: "Task" });
+  const history = listAt(root, "history", "OpportunityHistory", notes, {
+    required: false,
+    type: "OpportunityHistory",
+  });
   if (
     !(opp !== undefined && opp !== null && recordOf(opp, "opportunity", "Opportunity", notes, "Opportunity"))
   )
@@ -187,10 +211,26 @@ function readSalesforce(root: Rec, tables: Tables, unread: Unread): Draft | unde
       "not-an-activity",
       `${todos} task(s) are to-dos, not contacts with the buyer: left out`,
     );
+  const closeDay = dayFrom(opp.CloseDate, "opportunity.CloseDate", notes);
+  const changes = (history ?? []).flatMap((h, i) => {
+    unread.record("history", h, HISTORY_READ);
+    if (typeof h.OpportunityId === "string" && h.OpportunityId !== id) {
+      notes.warn(
+        `history[${i}].OpportunityId`,
+        "other-opportunity",
+        `belongs to opportunity ${JSON.stringify(h.OpportunityId)}, not this one: left out`,
+      );
+      return [];
+    }
+    return h.CloseDate === undefined || h.CloseDate === null
+      ? []
+      : [{ value: h.CloseDate, at: h.CreatedDate, path: `history[${i}].CloseDate` }];
+  });
   return {
     deal: deal as Draft["deal"],
-    closeDay: dayFrom(opp.CloseDate, "opportunity.CloseDate", notes),
+    closeDay,
     closeDatePath: "opportunity.CloseDate",
+    closeHistory: earlierCloseDates(changes, closeDay, notes),
     people,
     activities,
     activitiesGiven: events !== undefined || tasks !== undefined,
@@ -219,6 +259,7 @@ function readContacts(
 ): DraftPerson[] {
   const notes = tables.notes;
   const rolesOf = new Map<string, Role[]>();
+  const organisationOf = new Map<string, Organisation>();
   const ids = new Set(contacts.map((c) => c.Id).filter((x): x is string => typeof x === "string"));
   roles.forEach((r, i) => {
     const path = `${rolesAt}[${i}]`;
@@ -243,6 +284,8 @@ function readContacts(
     }
     const role = text(r.Role);
     if (role === undefined) return;
+    const organisation = tables.organisation(role);
+    if (organisation !== undefined) organisationOf.set(contactId, organisation);
     const list = rolesOf.get(contactId) ?? [];
     list.push(...tables.roles(role, `${path}.Role`));
     rolesOf.set(contactId, list);
@@ -276,6 +319,8 @@ function readContacts(
       title: text(c.Title),
       department: departmentField ? text(c[departmentField]) : undefined,
       roles: rolesOf.get(id) ?? [],
+      organisation:
+        organisationOf.get(id) ?? tables.organisation(text(isRec(c.Account) ? c.Account.Type : undefined)),
       reportsTo: text(c.ReportsToId),
       path,
     });

@@ -1,4 +1,4 @@
-import type { DealType, Role, Stage } from "./core.js";
+import type { DealType, Organisation, Role, Stage } from "./core.js";
 import { type CallOutcome, type CrmMapping, keyed, mappingKey } from "./mapping.js";
 import { type Notes, show, valueAtPath } from "./read.js";
 
@@ -6,6 +6,7 @@ import { type Notes, show, valueAtPath } from "./read.js";
 export class Tables {
   readonly #stages: Map<string, Stage>;
   readonly #roles: Map<string, readonly Role[]>;
+  readonly #organisations: Map<string, Organisation>;
   readonly #untrusted: Set<string>;
   readonly #dealTypes: Map<string, DealType>;
   readonly #calls: Map<string, CallOutcome>;
@@ -16,6 +17,7 @@ export class Tables {
   ) {
     this.#stages = keyed(mapping.stages);
     this.#roles = keyed(mapping.roles);
+    this.#organisations = keyed(mapping.organisations);
     this.#untrusted = new Set(mapping.untrustedRoles.map(mappingKey));
     this.#dealTypes = keyed(mapping.dealTypes);
     this.#calls = keyed(mapping.callOutcomes);
@@ -33,9 +35,18 @@ export class Tables {
     return stage;
   }
 
-  /** The confirmed roles of a CRM role value: none, with a warning, when unknown or marked untrusted. */
+  /** Whose side a role value, label or account type puts a contact on, when the mapping says. */
+  organisation(value: string | undefined): Organisation | undefined {
+    return value === undefined ? undefined : this.#organisations.get(mappingKey(value));
+  }
+
+  /**
+   * The confirmed roles of a CRM role value: none, with a warning, when unknown or marked untrusted; none,
+   * silently, for a value that names an organisation (a partner, a consultant), which is no buying role.
+   */
   roles(value: string, path: string): readonly Role[] {
     const key = mappingKey(value);
+    if (this.#organisations.has(key) && !this.#roles.has(key)) return [];
     if (this.#untrusted.has(key)) {
       this.notes.warn(
         path,
