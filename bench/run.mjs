@@ -1,8 +1,9 @@
 // `npm run bench [-- section]`: every benchmark, printed as markdown tables for docs/performance.md.
-// Sections: logic, peers, floor, model, frameworks, bant, memory, workers, scale, calibrate, import, size. Memory streams 1,000,000 deals
+// Sections: logic, peers, floor, model, frameworks, bant, memory, workers, scale, calibrate, import, size, engines. Memory streams 1,000,000 deals
 // (set BENCH_DEALS to change it).
 import os from "node:os";
 import { benchCalibrate } from "./calibrate.mjs";
+import { benchEngines } from "./engines.mjs";
 import { benchFloor } from "./floor.mjs";
 import { benchBant, benchFrameworks } from "./frameworks.mjs";
 import { benchLogic } from "./logic.mjs";
@@ -112,3 +113,11 @@ if (want("calibrate"))
 if (want("import"))
   console.log(table("Cold start (median of 15 fresh processes)", ["what", "time", "cost"], benchImport()));
 if (want("size")) console.log(table("Size of dist", ["file", "size", "gzipped"], benchSize()));
+if (want("engines"))
+  console.log(
+    table(
+      "Engines: the same synthetic deals, default frameworks (docs/engines.md)",
+      ["engine", "deals/s", "vs the CLI alone"],
+      await benchEngines(),
+    ),
+  );

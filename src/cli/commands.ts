@@ -38,6 +38,8 @@ export async function score(
     compact?: { questions?: number };
     verbose?: boolean;
     dealTimeout?: number;
+    /** Exit 0 when the only failures are per-line error records. */
+    keepGoing?: boolean;
   },
   io: Io,
 ): Promise<number> {
@@ -65,6 +67,7 @@ export async function score(
   if (!built) return 1;
   const { setup, qualifier } = built;
   const dealTimeout = opts.dealTimeout ?? built.config?.dealTimeout;
+  const keepGoing = opts.keepGoing ?? built.config?.keepGoing ?? false;
   const evalOpts = { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), trace: opts.trace === true };
   if (opts.ndjson)
     return scoreStream(
@@ -72,7 +75,7 @@ export async function score(
       setup,
       qualifier,
       opts.asOf ?? today(),
-      { workers: opts.workers, dealTimeout },
+      { workers: opts.workers, dealTimeout, keepGoing },
       io,
     );
   const loaded = await loadFile(file);
@@ -99,7 +102,7 @@ async function scoreStream(
   setup: WorkerSetup,
   qualifier: Qualifier,
   asOf: string,
-  threads: { workers: number | undefined; dealTimeout: number | undefined },
+  threads: { workers: number | undefined; dealTimeout: number | undefined; keepGoing: boolean },
   io: Io,
 ): Promise<number> {
   const { workers, dealTimeout } = threads;
@@ -156,5 +159,6 @@ async function scoreStream(
     io.err.write(`${forTerminal(file)}: stopped after ${count} lines: ${readFailure}\n`);
     return 1;
   }
-  return failed > 0 ? 1 : 0;
+  // Every line got its record: with --keep-going, per-line failures are the engine's to read, not a failed run.
+  return failed > 0 && !threads.keepGoing ? 1 : 0;
 }

@@ -68,7 +68,7 @@ export const FLAGS = {
     type: "boolean",
     for: {
       score:
-        "one deal per line in, one JSON report per line out; a bad line gives an error record with its line number and the run goes on (exit 1 if any failed)",
+        'one deal per line in (or {"row": ..., "deal": ...}, whose row every output line echoes), one JSON report per line out; a bad line gives an error record with its line number, row and deal id, and the run goes on (exit 1 if any failed, unless --keep-going)',
       import: "one record set per line",
     },
   },
@@ -83,6 +83,13 @@ export const FLAGS = {
     for: {
       score:
         "with --workers: the most seconds one deal may take (default 30); a deal over it fails its line, the rest are written",
+    },
+  },
+  "keep-going": {
+    type: "boolean",
+    for: {
+      score:
+        "with --ndjson: exit 0 when the only failures are lines that got an error record (for Spark, Dask and ClickHouse pipes, which fail a task on any non-zero exit); a run that could not finish still exits non-zero",
     },
   },
   trace: {

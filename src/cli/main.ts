@@ -68,6 +68,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             ...(compact ? { compact } : {}),
             ...(values.verbose ? { verbose: true } : {}),
             ...(dealTimeout !== undefined ? { dealTimeout: Number(dealTimeout) } : {}),
+            ...(values["keep-going"] ? { keepGoing: true } : {}),
           },
           io,
         );

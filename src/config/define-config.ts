@@ -13,6 +13,11 @@ export interface QualifyConfig extends Omit<QualifierOptions, "plugins" | "confi
    * it fails its line with a `deal-timeout` issue, and its worker is replaced. `--deal-timeout` wins.
    */
   readonly dealTimeout?: number;
+  /**
+   * `qualify score --ndjson`: exit 0 when the only failures are lines that got an error record (engines
+   * such as Spark fail a task on any non-zero exit). `--keep-going` sets it too.
+   */
+  readonly keepGoing?: boolean;
 }
 
 /** Types a config file: `export default defineConfig({ frameworks: [...], plugins: [...] })`. */

@@ -1,5 +1,5 @@
 import { orThrow, runAdapter } from "./adapter.js";
-import { earlierCloseDates } from "./close-history.js";
+import { type CloseChange, earlierCloseDates } from "./close-history.js";
 import type { Deal, Organisation, Role, SafeParseResult } from "./core.js";
 import type { Draft, DraftActivity, DraftPerson } from "./draft.js";
 import type { CrmOptions, CrmResult } from "./options.js";
@@ -212,9 +212,28 @@ function readSalesforce(root: Rec, tables: Tables, unread: Unread): Draft | unde
       `${todos} task(s) are to-dos, not contacts with the buyer: left out`,
     );
   const closeDay = dayFrom(opp.CloseDate, "opportunity.CloseDate", notes);
-  const changes = (history ?? []).flatMap((h, i) => {
+  const changes = closeChanges(history, id, unread, notes);
+  return {
+    deal: deal as Draft["deal"],
+    closeDay,
+    closeDatePath: "opportunity.CloseDate",
+    closeHistory: earlierCloseDates(changes, closeDay, notes),
+    people,
+    activities,
+    activitiesGiven: events !== undefined || tasks !== undefined,
+  };
+}
+
+/** The close date's recorded values (OpportunityHistory), each with when it was set. */
+function closeChanges(
+  history: readonly Rec[] | undefined,
+  opportunityId: string,
+  unread: Unread,
+  notes: Notes,
+): CloseChange[] {
+  return (history ?? []).flatMap((h, i) => {
     unread.record("history", h, HISTORY_READ);
-    if (typeof h.OpportunityId === "string" && h.OpportunityId !== id) {
+    if (typeof h.OpportunityId === "string" && h.OpportunityId !== opportunityId) {
       notes.warn(
         `history[${i}].OpportunityId`,
         "other-opportunity",
@@ -226,15 +245,6 @@ function readSalesforce(root: Rec, tables: Tables, unread: Unread): Draft | unde
       ? []
       : [{ value: h.CloseDate, at: h.CreatedDate, path: `history[${i}].CloseDate` }];
   });
-  return {
-    deal: deal as Draft["deal"],
-    closeDay,
-    closeDatePath: "opportunity.CloseDate",
-    closeHistory: earlierCloseDates(changes, closeDay, notes),
-    people,
-    activities,
-    activitiesGiven: events !== undefined || tasks !== undefined,
-  };
 }
 
 function readAccount(value: unknown, unread: Unread, notes: Notes): Deal["account"] {

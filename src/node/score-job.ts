@@ -1,7 +1,7 @@
 import { withSegments } from "../validation/failure.js";
 import type { IssueCode } from "../validation/issue-codes.js";
 import { type BatchResult, errorMessage as messageOf, type Qualifier, toBatchResult } from "./core.js";
-import { errorRecord, scoreLine } from "./ndjson-line.js";
+import { errorRecord, infoOfText, scoreLine } from "./ndjson-line.js";
 import type { Done, Job } from "./protocol.js";
 
 const encoder = new TextEncoder();
@@ -27,7 +27,10 @@ export function scoreJob(qualifier: Qualifier, job: Job, onItem?: (index: number
     try {
       scored = scoreLine(qualifier, line, job.first + i + 1, job.asOf);
     } catch (e) {
-      scored = { out: errorRecord(job.first + i + 1, `evaluation failed: ${messageOf(e)}`, []), ok: false };
+      scored = {
+        out: errorRecord(job.first + i + 1, `evaluation failed: ${messageOf(e)}`, [], infoOfText(line)),
+        ok: false,
+      };
     }
     text += `${scored.out}\n`;
     if (!scored.ok) failed.push(i);
@@ -52,7 +55,9 @@ export function failedJob(job: Job, message: string, code: IssueCode = "worker-f
       results: job.items.map((_, i) => failedResult(job.first + i, message, code)),
     };
   const issues = withSegments([{ path: "", code, message }]);
-  const text = job.items.map((_, i) => `${errorRecord(job.first + i + 1, message, issues)}\n`).join("");
+  const text = job.items
+    .map((line, i) => `${errorRecord(job.first + i + 1, message, issues, infoOfText(line))}\n`)
+    .join("");
   return {
     id: job.id,
     kind: "lines",

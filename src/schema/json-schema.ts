@@ -17,9 +17,36 @@ function generate(
   return { ...json, $id: `${BASE}/${id}`, title };
 }
 
-/** JSON Schema (draft 2020-12) of a deal file, generated from the zod schema. */
+/**
+ * Makes every optional property of every object schema also accept `null`: the deal model reads a null
+ * optional field as absent (unknown), as SQL engines export a missing column. Required ones stay as they are.
+ */
+function nullableOptionals(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableOptionals);
+  if (typeof node !== "object" || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = nullableOptionals(value);
+  const properties = out.properties as Record<string, unknown> | undefined;
+  if (out.type === "object" && properties) {
+    const required = new Set((out.required as string[] | undefined) ?? []);
+    for (const [key, value] of Object.entries(properties))
+      if (!required.has(key) && !key.startsWith("$")) {
+        const { description, ...rest } = value as Record<string, unknown>;
+        properties[key] = {
+          ...(description !== undefined ? { description } : {}),
+          anyOf: [rest, { type: "null", description: "Unknown, the same as absent." }],
+        };
+      }
+  }
+  return out;
+}
+
+/** JSON Schema (draft 2020-12) of a deal file, generated from the zod schema; a null optional field is absent. */
 export function dealJsonSchema(): Record<string, unknown> {
-  return generate(Deal, "deal.schema.json", "qualify deal, version 1", "input");
+  return nullableOptionals(generate(Deal, "deal.schema.json", "qualify deal, version 1", "input")) as Record<
+    string,
+    unknown
+  >;
 }
 
 /** JSON Schema of a framework or rule-set file. */

@@ -221,6 +221,7 @@ export const CONFIG_OPTIONS: Readonly<Record<string, Check>> = {
     "plugin module paths or plugin objects",
   ),
   dealTimeout: positiveNumber,
+  keepGoing: bool,
 };
 
 /** Checks options against `fields`: every problem, each with its path. */

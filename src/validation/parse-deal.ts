@@ -4,14 +4,21 @@ import { checkDealReferences } from "./deal-references.js";
 import { type Acceptor, compileAcceptor } from "./fast-accept.js";
 import { fromZod } from "./from-zod.js";
 import { capIssues, failure, formatPath, type Issue, QualifyError, type SafeParseResult } from "./issue.js";
+import { nullsAsAbsent } from "./nulls-as-absent.js";
 
 // A check derived from the Deal schema (like the schema itself, built once when the module loads) that
 // accepts only what the schema accepts, without collecting issues or copying. Valid input, the common
 // case, takes this path; anything it does not accept goes through zod, which finds every problem.
 const acceptDeal: Acceptor | undefined = compileAcceptor(Deal);
+// SQL engines write a missing column as null: on an optional field, that is absent (unknown).
+const withoutNulls = nullsAsAbsent(Deal);
 
-/** Validates a deal: types, enums, dates, unknown fields (with "did you mean") and references, all at once. */
-export function safeParseDeal(input: unknown): SafeParseResult<Deal> {
+/**
+ * Validates a deal: types, enums, dates, unknown fields (with "did you mean") and references, all at once.
+ * `null` on an optional field is read as absent (unknown), as SQL engines export a missing column.
+ */
+export function safeParseDeal(given: unknown): SafeParseResult<Deal> {
+  const input = withoutNulls(given);
   if (acceptDeal?.(input)) {
     const issues = [...checkDealReferences(input), ...customProblems(input)];
     return issues.length === 0
