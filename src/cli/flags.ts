@@ -118,7 +118,7 @@ export const FLAGS = {
     value: "<file>",
     for: {
       import:
-        "overrides of the mapping tables (stages, roles, untrustedRoles, dealTypes, callOutcomes, technicalDepartments, contactDepartment, custom, ignore)",
+        "overrides of the mapping tables (stages, roles, organisations, untrustedRoles, trustContactRoles, dealTypes, callOutcomes, technicalDepartments, businessDepartments, contactDepartment, custom, ignore)",
     },
   },
   "close-date": {
@@ -132,6 +132,13 @@ export const FLAGS = {
     for: { import: "ignore (default) or inbound: emails the buyer wrote as interactions" },
   },
   currency: { type: "string", value: "<code>", for: { import: "the currency when the records carry none" } },
+  strict: {
+    type: "boolean",
+    for: {
+      import:
+        "a list whose next page is named but missing (Salesforce nextRecordsUrl, HubSpot paging.next) fails the record set instead of a warning",
+    },
+  },
   plugin: { type: "string", multiple: true, value: "<module>", for: setup(SETUP.plugin) },
   config: { type: "string", value: "<file>", for: setup(SETUP.config) },
   verbose: { type: "boolean", for: setup(SETUP.verbose) },

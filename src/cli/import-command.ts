@@ -25,6 +25,7 @@ export interface ImportFlags {
   readonly emails?: string | undefined;
   readonly currency?: string | undefined;
   readonly ndjson?: boolean | undefined;
+  readonly strict?: boolean | undefined;
 }
 
 /**
@@ -55,6 +56,7 @@ export async function importCommand(
   if (flags.closeDate !== undefined) options.closeDate = flags.closeDate as "ignore" | "decisionBy";
   if (flags.emails !== undefined) options.emails = flags.emails as "ignore" | "inbound";
   if (flags.currency !== undefined) options.currency = flags.currency;
+  if (flags.strict) options.strict = true;
   if (flags.mapping !== undefined) {
     const mapping = await loadFile(flags.mapping);
     if (!mapping.ok) {

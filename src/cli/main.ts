@@ -110,6 +110,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             emails: values.emails,
             currency: values.currency,
             ndjson: values.ndjson === true,
+            strict: values.strict === true,
           },
           io,
         );

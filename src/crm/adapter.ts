@@ -20,7 +20,7 @@ export function runAdapter(
   read: ReadRecords,
 ): SafeParseResult<CrmResult> {
   const opts = options ?? {};
-  const notes = new Notes();
+  const notes = new Notes(opts.strict === true);
   const mapping = mergeMapping(defaults, checkedOverride(opts.mapping, notes));
   if (opts.asOf !== undefined && !IsoDay.safeParse(opts.asOf).success)
     notes.error(
@@ -40,6 +40,8 @@ export function runAdapter(
       "invalid-option",
       `expected "ignore" or "inbound"; got ${describe(opts.emails)}`,
     );
+  if (opts.strict !== undefined && typeof opts.strict !== "boolean")
+    notes.error("options.strict", "invalid-option", `expected true or false; got ${describe(opts.strict)}`);
   if (opts.currency !== undefined && !isCurrencyCode(opts.currency)) {
     const near = typeof opts.currency === "string" ? currencySuggestion(opts.currency) : undefined;
     notes.error(

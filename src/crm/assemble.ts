@@ -76,37 +76,15 @@ export function assemble(
       "no meetings, calls or other activities given: nobody is known to be engaged",
     );
 
-  const technical = new Set(mapping.technicalDepartments.map(mappingKey));
-  const stakeholders: Stakeholder[] = draft.people.map((p) => {
-    const s: Stakeholder = { id: p.id, name: p.name };
-    if (p.title !== undefined) s.title = p.title;
-    if (p.department !== undefined) {
-      s.department = p.department;
-      s.technical = technical.has(mappingKey(p.department));
-    }
-    const roles = [...new Set(p.roles)];
-    if (roles.length > 0) s.roles = roles;
-    if (p.organisation !== undefined && p.organisation !== "buyer") s.organisation = p.organisation;
-    if (p.reportsTo !== undefined) {
-      if (ids.has(p.reportsTo) && p.reportsTo !== p.id) s.reportsTo = p.reportsTo;
-      else
-        notes.warn(
-          p.path,
-          "reports-to-outside",
-          `reports to ${JSON.stringify(p.reportsTo)}, who is not a contact of this deal: reporting line left out`,
-        );
-    }
-    if (draft.activitiesGiven) s.engaged = last.has(p.id);
-    const lastContact = last.get(p.id);
-    if (lastContact !== undefined) s.lastContact = lastContact;
-    return s;
-  });
-
+  const stakeholders = stakeholdersOf(draft, mapping, ids, last, notes);
   const deal: Deal = { ...draft.deal };
   if (deal.amount && deal.amount.currency === undefined && options.currency)
     deal.amount = { ...deal.amount, currency: options.currency };
   if (draft.closeDay !== undefined) {
-    if (options.closeDate === "decisionBy") deal.timeline = { ...deal.timeline, decisionBy: draft.closeDay };
+    // A closed opportunity's close date is when it was decided: a fact, not the seller's guess.
+    const closed = deal.stage === "closed-won" || deal.stage === "closed-lost";
+    if (options.closeDate === "decisionBy" || closed)
+      deal.timeline = { ...deal.timeline, decisionBy: draft.closeDay };
     else
       notes.warn(
         draft.closeDatePath,
@@ -127,4 +105,56 @@ export function assemble(
     return undefined;
   }
   return checked.data as Deal;
+}
+
+/**
+ * The people: confirmed roles, a reporting line only to another person of the deal, technical from the
+ * department tables (unknown when the department is in neither), engaged from conversations.
+ */
+function stakeholdersOf(
+  draft: Draft,
+  mapping: CrmMapping,
+  ids: ReadonlySet<string>,
+  last: ReadonlyMap<string, string>,
+  notes: Notes,
+): Stakeholder[] {
+  const technical = new Set(mapping.technicalDepartments.map(mappingKey));
+  const business = new Set(mapping.businessDepartments.map(mappingKey));
+  const unknownDepartments = new Map<string, string[]>();
+  const stakeholders: Stakeholder[] = draft.people.map((p) => {
+    const s: Stakeholder = { id: p.id, name: p.name };
+    if (p.title !== undefined) s.title = p.title;
+    if (p.department !== undefined) {
+      s.department = p.department;
+      const key = mappingKey(p.department);
+      // A department in neither list (a localised one: "Finanzen") leaves technical unknown, never false.
+      if (technical.has(key)) s.technical = true;
+      else if (business.has(key)) s.technical = false;
+      else unknownDepartments.set(p.department, [...(unknownDepartments.get(p.department) ?? []), p.name]);
+    }
+    const roles = [...new Set(p.roles)];
+    if (roles.length > 0) s.roles = roles;
+    if (p.organisation !== undefined && p.organisation !== "buyer") s.organisation = p.organisation;
+    if (p.reportsTo !== undefined) {
+      if (ids.has(p.reportsTo) && p.reportsTo !== p.id) s.reportsTo = p.reportsTo;
+      else
+        notes.warn(
+          p.path,
+          "reports-to-outside",
+          `reports to ${JSON.stringify(p.reportsTo)}, who is not a contact of this deal: reporting line left out`,
+        );
+    }
+    if (draft.activitiesGiven) s.engaged = last.has(p.id);
+    const lastContact = last.get(p.id);
+    if (lastContact !== undefined) s.lastContact = lastContact;
+    return s;
+  });
+
+  for (const [department, names] of unknownDepartments)
+    notes.warn(
+      "contacts",
+      "unmapped-department",
+      `department ${JSON.stringify(department)} (${names.join(", ")}) is in neither mapping.technicalDepartments nor mapping.businessDepartments: whether they are technical is left unknown`,
+    );
+  return stakeholders;
 }

@@ -1,4 +1,4 @@
-import { type CrmMapping, ORGANISATIONS, TECHNICAL_DEPARTMENTS } from "./mapping.js";
+import { BUSINESS_DEPARTMENTS, type CrmMapping, ORGANISATIONS, TECHNICAL_DEPARTMENTS } from "./mapping.js";
 
 /**
  * The default HubSpot mapping: the default sales pipeline's stage ids, the contact property
@@ -32,6 +32,7 @@ export const HUBSPOT_MAPPING: CrmMapping = {
     OTHER: [],
   },
   organisations: ORGANISATIONS,
+  trustContactRoles: false,
   untrustedRoles: [],
   dealTypes: {
     newbusiness: "new-business",
@@ -48,6 +49,7 @@ export const HUBSPOT_MAPPING: CrmMapping = {
     "17b47fee-58de-441e-a44c-c6300d46f273": "not-connected",
   },
   technicalDepartments: TECHNICAL_DEPARTMENTS,
+  businessDepartments: BUSINESS_DEPARTMENTS,
   contactDepartment: null,
   custom: {},
   ignore: [

@@ -1,6 +1,7 @@
 import { orThrow, runAdapter } from "./adapter.js";
 import { earlierCloseDates } from "./close-history.js";
 import type { Deal, Role, SafeParseResult } from "./core.js";
+import { isCrmDefault, type RoleValue } from "./default-roles.js";
 import type { Draft, DraftActivity, DraftPerson } from "./draft.js";
 import { HUBSPOT_MAPPING } from "./hubspot-mapping.js";
 import type { CrmOptions, CrmResult } from "./options.js";
@@ -300,9 +301,20 @@ function readContacts(
   const people: DraftPerson[] = [];
   const seen = new Set<string>();
   const departmentField = tables.mapping.contactDepartment;
+  const archived: string[] = [];
+  const archivedIds = new Set<string>();
+  // Role values, with the roles list of the person they belong to: believed or not once all are read.
+  const contactValues: (RoleValue & { roles: Role[] })[] = [];
+  const labelValues: (RoleValue & { roles: Role[] })[] = [];
   contacts.forEach((c, i) => {
     const path = `contacts[${i}]`;
     const id = String(c.id);
+    // An archived (deleted) contact is not evidence of anything: not engaged, not a decider, not a champion.
+    if (c.archived === true) {
+      archived.push(`${recordName(c) ?? "a contact"} (${id})`);
+      archivedIds.add(id);
+      return;
+    }
     if (seen.has(id)) {
       notes.warn(
         `${path}.id`,
@@ -317,16 +329,18 @@ function readContacts(
     unread.record("contacts.properties", p, [...CONTACT_READ, ...(departmentField ? [departmentField] : [])]);
     const roles: Role[] = [];
     // hs_buying_role is a multiple checkbox: its values come joined by ";".
-    for (const value of (text(p.hs_buying_role) ?? "").split(";"))
-      if (value.trim()) roles.push(...tables.roles(value.trim(), `${path}.properties.hs_buying_role`));
-    for (const { label, path: at } of labels.get(id) ?? []) roles.push(...tables.roles(label, at));
-    const values = [
-      ...(text(p.hs_buying_role) ?? "").split(";"),
-      ...(labels.get(id) ?? []).map((l) => l.label),
-    ];
-    const organisation = values
-      .map((v) => tables.organisation(v.trim() || undefined))
+    const own = (text(p.hs_buying_role) ?? "")
+      .split(";")
+      .map((v) => v.trim())
+      .filter(Boolean)
+      .map((value) => ({ value, path: `${path}.properties.hs_buying_role` }));
+    const labelled = (labels.get(id) ?? []).map(({ label, path: at }) => ({ value: label, path: at }));
+    const organisation = [...own, ...labelled]
+      .map((v) => tables.organisation(v.value))
       .find((o) => o !== undefined);
+    const isRole = (v: RoleValue) => tables.organisation(v.value) === undefined;
+    contactValues.push(...own.filter(isRole).map((v) => ({ ...v, roles })));
+    labelValues.push(...labelled.filter(isRole).map((v) => ({ ...v, roles })));
     let name = [text(p.firstname), text(p.lastname)].filter(Boolean).join(" ") || text(p.email);
     if (name === undefined) {
       name = `Contact ${id}`;
@@ -342,9 +356,16 @@ function readContacts(
       path,
     });
   });
+  believeRoles(contactValues, labelValues, tables);
+  if (archived.length > 0)
+    notes.warn(
+      "contacts",
+      "archived-record",
+      `${archived.length} archived contact(s) left out: ${archived.join(", ")}`,
+    );
   const ids = new Set(people.map((p) => p.id));
   for (const [id, list] of labels)
-    if (!ids.has(id))
+    if (!ids.has(id) && !archivedIds.has(id))
       notes.warn(
         list[0]?.path.replace(/\.associationTypes.*$/, "") ?? "associations",
         "no-contact-record",
@@ -382,6 +403,37 @@ function readEngagementLists(value: unknown, notes: Notes): Lists | undefined {
   return lists;
 }
 
+/**
+ * Turns role values into roles, except what is not evidence: the contact-level `hs_buying_role` unless
+ * the mapping trusts it (a property of the contact, not of this deal: stale, often set in bulk), and a set
+ * of values that are all the same (a default).
+ */
+function believeRoles(
+  contactValues: readonly (RoleValue & { roles: Role[] })[],
+  labelValues: readonly (RoleValue & { roles: Role[] })[],
+  tables: Tables,
+): void {
+  const notes = tables.notes;
+  const believe = (values: readonly (RoleValue & { roles: Role[] })[]) => {
+    for (const v of values) v.roles.push(...tables.roles(v.value, v.path));
+  };
+  if (contactValues.length > 0 && !tables.mapping.trustContactRoles) {
+    const people = new Set(contactValues.map((v) => v.roles)).size;
+    notes.warn(
+      "contacts",
+      "untrusted-role",
+      `hs_buying_role is a property of the contact, not of this deal (stale across deals, often set in bulk): its ${contactValues.length} value(s) on ${people} contact(s) are not taken as roles. Label the deal's contact associations instead, or set mapping.trustContactRoles: true to believe them`,
+    );
+  } else if (!isCrmDefault(contactValues, "contacts", notes)) believe(contactValues);
+  if (!isCrmDefault(labelValues, "associations.contacts", notes)) believe(labelValues);
+}
+
+/** A contact's name as the CRM holds it (first and last name, or email), when it has one. */
+function recordName(c: Rec): string | undefined {
+  const p = isRec(c.properties) ? c.properties : {};
+  return [text(p.firstname), text(p.lastname)].filter(Boolean).join(" ") || text(p.email);
+}
+
 /** The contact ids an engagement is associated with (`associations.contacts.results[].id`). */
 function contactIds(o: Rec): string[] {
   const a = isRec(o.associations) ? recordsOf(o.associations.contacts) : undefined;
@@ -397,16 +449,23 @@ function contactIds(o: Rec): string[] {
 function readEngagements(lists: Lists, tables: Tables, unread: Unread): DraftActivity[] {
   const notes = tables.notes;
   const out: DraftActivity[] = [];
+  const archived = new Map<string, number>();
   const base = (o: Rec, path: string, dateKeys: readonly string[]) => {
     const p = o.properties as Rec;
+    if (o.archived === true) {
+      const list = path.replace(/\[\d+\]$/, "");
+      archived.set(list, (archived.get(list) ?? 0) + 1);
+      return { p, day: undefined, archived: true };
+    }
     let day: string | undefined;
     for (const k of dateKeys) day ??= dayFrom(p[k], `${path}.properties.${k}`, notes);
     if (day === undefined) notes.warn(path, "no-date", "no date (hs_timestamp): left out");
-    return { p, day };
+    return { p, day, archived: false };
   };
   lists.meetings.forEach((o, i) => {
     const path = `engagements.meetings[${i}]`;
-    const { p, day } = base(o, path, ["hs_meeting_start_time", "hs_timestamp"]);
+    const { p, day, archived: gone } = base(o, path, ["hs_meeting_start_time", "hs_timestamp"]);
+    if (gone) return;
     unread.record("engagements.meetings.properties", p, MEETING_READ);
     if (day === undefined) return;
     // Only a meeting marked COMPLETED was held; SCHEDULED (the default), NO_SHOW, CANCELED, RESCHEDULED were not.
@@ -422,7 +481,8 @@ function readEngagements(lists: Lists, tables: Tables, unread: Unread): DraftAct
   });
   lists.calls.forEach((o, i) => {
     const path = `engagements.calls[${i}]`;
-    const { p, day } = base(o, path, ["hs_timestamp"]);
+    const { p, day, archived: gone } = base(o, path, ["hs_timestamp"]);
+    if (gone) return;
     unread.record("engagements.calls.properties", p, CALL_READ);
     if (day === undefined) return;
     const status = (text(p.hs_call_status) ?? "COMPLETED").toUpperCase();
@@ -440,7 +500,8 @@ function readEngagements(lists: Lists, tables: Tables, unread: Unread): DraftAct
   });
   lists.emails.forEach((o, i) => {
     const path = `engagements.emails[${i}]`;
-    const { p, day } = base(o, path, ["hs_timestamp"]);
+    const { p, day, archived: gone } = base(o, path, ["hs_timestamp"]);
+    if (gone) return;
     unread.record("engagements.emails.properties", p, EMAIL_READ);
     if (day === undefined) return;
     const inbound = (text(p.hs_email_direction) ?? "").toUpperCase() === "INCOMING_EMAIL";
@@ -454,6 +515,12 @@ function readEngagements(lists: Lists, tables: Tables, unread: Unread): DraftAct
       path,
     });
   });
+  for (const [list, n] of archived)
+    notes.warn(
+      list,
+      "archived-record",
+      `${n} archived engagement(s) left out: an archived record is not evidence`,
+    );
   if (lists.notes.length > 0)
     notes.warn(
       "engagements.notes",

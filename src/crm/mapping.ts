@@ -29,6 +29,11 @@ export const CrmMapping = z
       .describe(
         "A role value, association label or account type that says whose side a contact is on -> buyer, partner (a reseller's rep) or advisor (a consultant); null removes a default. Such a value is no buying role.",
       ),
+    trustContactRoles: z
+      .boolean()
+      .describe(
+        "HubSpot: believe the contact-level hs_buying_role (default false: a property of the contact, not of the deal, stale across deals and often set in bulk). Deal-contact association labels are always read.",
+      ),
     untrustedRoles: z
       .array(z.string())
       .describe(
@@ -44,7 +49,12 @@ export const CrmMapping = z
       ),
     technicalDepartments: z
       .array(z.string())
-      .describe("Departments whose people are technical (technical: true); other departments give false."),
+      .describe("Departments whose people are technical (technical: true)."),
+    businessDepartments: z
+      .array(z.string())
+      .describe(
+        "Departments whose people are business people (technical: false). A department in neither list leaves technical unknown, with a warning.",
+      ),
     contactDepartment: z
       .string()
       .nullable()
@@ -68,10 +78,12 @@ export type CrmMapping = {
   readonly stages: Readonly<Record<string, z.infer<typeof StageSchema> | null>>;
   readonly roles: Readonly<Record<string, readonly z.infer<typeof RoleSchema>[] | null>>;
   readonly organisations: Readonly<Record<string, z.infer<typeof OrganisationSchema> | null>>;
+  readonly trustContactRoles: boolean;
   readonly untrustedRoles: readonly string[];
   readonly dealTypes: Readonly<Record<string, z.infer<typeof DealTypeSchema> | null>>;
   readonly callOutcomes: Readonly<Record<string, CallOutcome | null>>;
   readonly technicalDepartments: readonly string[];
+  readonly businessDepartments: readonly string[];
   readonly contactDepartment: string | null;
   readonly custom: Readonly<Record<string, string>>;
   readonly ignore: readonly string[];
@@ -116,10 +128,12 @@ export function mergeMapping(base: CrmMapping, override: CrmMappingOverride | un
     stages: { ...base.stages, ...override.stages },
     roles: { ...base.roles, ...override.roles },
     organisations: { ...base.organisations, ...override.organisations },
+    trustContactRoles: override.trustContactRoles ?? base.trustContactRoles,
     untrustedRoles: override.untrustedRoles ?? base.untrustedRoles,
     dealTypes: { ...base.dealTypes, ...override.dealTypes },
     callOutcomes: { ...base.callOutcomes, ...override.callOutcomes },
     technicalDepartments: override.technicalDepartments ?? base.technicalDepartments,
+    businessDepartments: override.businessDepartments ?? base.businessDepartments,
     contactDepartment:
       override.contactDepartment !== undefined ? override.contactDepartment : base.contactDepartment,
     custom: { ...base.custom, ...override.custom },
@@ -172,3 +186,26 @@ export const ORGANISATIONS: Readonly<Record<string, "partner" | "advisor">> = {
   Advisor: "advisor",
   Analyst: "advisor",
 };
+
+/** Departments whose people are business people, in both default mappings. */
+export const BUSINESS_DEPARTMENTS: readonly string[] = [
+  "Finance",
+  "Accounting",
+  "Sales",
+  "Marketing",
+  "Operations",
+  "HR",
+  "Human Resources",
+  "People",
+  "Legal",
+  "Procurement",
+  "Purchasing",
+  "Executive",
+  "Management",
+  "Administration",
+  "Customer Success",
+  "Customer Service",
+  "Support",
+  "Logistics",
+  "Supply Chain",
+];

@@ -24,6 +24,11 @@ export interface CrmOptions {
   readonly emails?: "ignore" | "inbound";
   /** The currency when the records carry none (a Salesforce org without multiple currencies). */
   readonly currency?: string;
+  /**
+   * An incomplete list (a query response that names a next page the records do not hold) fails the import
+   * instead of being read with a warning. Default false.
+   */
+  readonly strict?: boolean;
 }
 
 /** What an adapter returns: the deal, and every field it left out, with why. */

@@ -2,6 +2,7 @@ import { currencySuggestion, isCurrencyCode } from "../model/currency.js";
 import type { IssueCode } from "../validation/issue-codes.js";
 import type { Deal, Issue } from "./core.js";
 import { IsoDay } from "./core.js";
+import { readNumber } from "./numbers.js";
 
 /** A JSON object, as records are. */
 export type Rec = Readonly<Record<string, unknown>>;
@@ -13,6 +14,8 @@ export const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== nu
 export class Notes {
   readonly warnings: Issue[] = [];
   readonly errors: Issue[] = [];
+  /** With `strict`, an incomplete list (a page missing) is an error, not a warning. */
+  constructor(readonly strict = false) {}
   warn(path: string, code: IssueCode, message: string): void {
     this.warnings.push({ path, code, message, severity: "warning" });
   }
@@ -21,18 +24,31 @@ export class Notes {
   }
 }
 
-const NUMBER = /^\s*-?\d+(\.\d+)?\s*$/;
-
 /**
- * A number from a CRM value: a number, or a string of digits (HubSpot sends `"72000.00"`). Anything
- * else is a warning and undefined; null and "" are "not filled in", silently undefined.
+ * A number from a CRM value: a number, or text as CRMs and people write it (`"72000.00"`, `"1,250.00"`,
+ * `"1 200"`, `"€72,000"`: see `readNumber`). A reading that is not obvious is said in a warning; one that
+ * could go two ways, or text that is no number, is a warning and undefined, never a silent zero. null and
+ * "" are "not filled in", silently undefined.
  */
 export function numberFrom(value: unknown, path: string, notes: Notes): number | undefined {
+  return writtenNumber(value, path, notes)?.value;
+}
+
+/** {@link numberFrom}, with the currency a symbol in the text names (`"€72,000"`). */
+export function writtenNumber(
+  value: unknown,
+  path: string,
+  notes: Notes,
+): { value: number; currency?: string } | undefined {
   if (value === null || value === undefined || value === "") return undefined;
-  const n =
-    typeof value === "number" ? value : typeof value === "string" && NUMBER.test(value) ? Number(value) : NaN;
-  if (Number.isFinite(n)) return n;
-  notes.warn(path, "not-a-number", `${show(value)} is not a number: left out`);
+  if (typeof value === "number") return Number.isFinite(value) ? { value } : undefined;
+  const read = typeof value === "string" ? readNumber(value) : undefined;
+  if (read && "value" in read) {
+    if (read.note) notes.warn(path, "ambiguous-number", read.note);
+    return read.currency ? { value: read.value, currency: read.currency } : { value: read.value };
+  }
+  if (read) notes.warn(path, "ambiguous-number", `${read.ambiguous}: left out`);
+  else notes.warn(path, "not-a-number", `${show(value)} is not a number: left out`);
   return undefined;
 }
 
@@ -122,14 +138,21 @@ export class Unread {
 
 /** The deal's amount: a number (or a string of digits) that is not negative, with its currency if any. */
 export function moneyFrom(value: unknown, currency: unknown, path: string, notes: Notes): Deal["amount"] {
-  const amount = numberFrom(value, path, notes);
-  if (amount === undefined) return undefined;
+  const written = writtenNumber(value, path, notes);
+  if (written === undefined) return undefined;
+  const amount = written.value;
   if (amount < 0) {
     notes.warn(path, "not-a-number", `a negative amount (${amount}) is not a deal's worth: left out`);
     return undefined;
   }
-  const written = text(currency);
-  const code = written === undefined ? undefined : currencyFrom(written, path, notes);
+  const named = text(currency);
+  const code = named === undefined ? written.currency : currencyFrom(named, path, notes);
+  if (named !== undefined && written.currency !== undefined && code !== written.currency)
+    notes.warn(
+      path,
+      "invalid-currency",
+      `the amount is written in ${written.currency} but the record says ${named}: ${code ?? "no currency"} kept`,
+    );
   return { value: amount, ...(code ? { currency: code } : {}) };
 }
 

@@ -1,4 +1,5 @@
-import { isRec, type Notes, type Rec, recordsOf } from "./read.js";
+import { pagedRecords } from "./pages.js";
+import { isRec, type Notes, type Rec } from "./read.js";
 
 /** The records of a required or optional list, each checked to be an object; errors name the path. */
 export function listAt(
@@ -14,7 +15,7 @@ export function listAt(
       notes.error(key, "missing", `missing: the ${what} records (an empty list when there are none)`);
     return undefined;
   }
-  const list = recordsOf(value);
+  const list = pagedRecords(value, key, notes, notes.strict);
   if (!list) {
     notes.error(key, "not-a-list", `expected a list of ${what} records; got ${describe(value)}`);
     return undefined;

@@ -1,4 +1,4 @@
-import { type CrmMapping, ORGANISATIONS, TECHNICAL_DEPARTMENTS } from "./mapping.js";
+import { BUSINESS_DEPARTMENTS, type CrmMapping, ORGANISATIONS, TECHNICAL_DEPARTMENTS } from "./mapping.js";
 
 /**
  * The default Salesforce mapping: the standard sales process's stage names, the standard
@@ -31,7 +31,9 @@ export const SALESFORCE_MAPPING: CrmMapping = {
     Other: [],
   },
   organisations: ORGANISATIONS,
-  untrustedRoles: [],
+  trustContactRoles: false,
+  // The role Salesforce pre-fills on a new contact role: a default nobody confirmed (override with [] to trust it).
+  untrustedRoles: ["Decision Maker"],
   dealTypes: {
     "New Customer": "new-business",
     "New Business": "new-business",
@@ -48,6 +50,7 @@ export const SALESFORCE_MAPPING: CrmMapping = {
     "Wrong Number": "not-connected",
   },
   technicalDepartments: TECHNICAL_DEPARTMENTS,
+  businessDepartments: BUSINESS_DEPARTMENTS,
   contactDepartment: "Department",
   custom: {},
   ignore: [
@@ -66,6 +69,7 @@ export const SALESFORCE_MAPPING: CrmMapping = {
     "LastViewedDate",
     "LastReferencedDate",
     "IsPrimary",
+    "CurrencyIsoCode",
     "IsClosed",
     "IsWon",
     "Probability",

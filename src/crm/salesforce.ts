@@ -1,6 +1,7 @@
 import { orThrow, runAdapter } from "./adapter.js";
 import { type CloseChange, earlierCloseDates } from "./close-history.js";
 import type { Deal, Organisation, Role, SafeParseResult } from "./core.js";
+import { isCrmDefault, type RoleValue } from "./default-roles.js";
 import type { Draft, DraftActivity, DraftPerson } from "./draft.js";
 import type { CrmOptions, CrmResult } from "./options.js";
 import {
@@ -14,7 +15,7 @@ import {
   text,
   type Unread,
 } from "./read.js";
-import { listAt, recordOf, requiredText } from "./records.js";
+import { describe, listAt, recordOf, requiredText } from "./records.js";
 import { SALESFORCE_MAPPING } from "./salesforce-mapping.js";
 import type { Tables } from "./tables.js";
 
@@ -194,13 +195,15 @@ function readSalesforce(root: Rec, tables: Tables, unread: Unread): Draft | unde
   const known = new Set(people.map((p) => p.id));
   const activities: DraftActivity[] = [];
   events?.forEach((e, i) => {
-    const a = readEvent(e, `events[${i}]`, known, notes);
     unread.record("events", e, EVENT_READ);
+    if (otherOpportunity(e, id, `events[${i}]`, notes)) return;
+    const a = readEvent(e, `events[${i}]`, known, notes);
     if (a) activities.push(a);
   });
   let todos = 0;
   tasks?.forEach((t, i) => {
     unread.record("tasks", t, TASK_READ);
+    if (otherOpportunity(t, id, `tasks[${i}]`, notes)) return;
     const a = readTask(t, `tasks[${i}]`, tables);
     if (a === "to-do") todos++;
     else if (a) activities.push(a);
@@ -222,6 +225,24 @@ function readSalesforce(root: Rec, tables: Tables, unread: Unread): Draft | unde
     activities,
     activitiesGiven: events !== undefined || tasks !== undefined,
   };
+}
+
+/** Salesforce ids compare on their first 15 characters (the 18-character form adds a checksum). */
+const sameId = (a: string, b: string) => a.slice(0, 15) === b.slice(0, 15);
+
+/**
+ * Whether an Event or Task belongs to another opportunity (`WhatId` an Opportunity id, prefix 006, not
+ * this one): another deal's activity is not this deal's evidence; left out with a warning.
+ */
+function otherOpportunity(record: Rec, opportunityId: string, path: string, notes: Notes): boolean {
+  const what = text(record.WhatId);
+  if (what === undefined || !what.startsWith("006") || sameId(what, opportunityId)) return false;
+  notes.warn(
+    `${path}.WhatId`,
+    "other-opportunity",
+    `belongs to opportunity ${JSON.stringify(what)}, not this one: another deal's activity is not this deal's evidence, left out`,
+  );
+  return true;
 }
 
 /** The close date's recorded values (OpportunityHistory), each with when it was set. */
@@ -259,23 +280,32 @@ function readAccount(value: unknown, unread: Unread, notes: Notes): Deal["accoun
   );
 }
 
-function readContacts(
-  contacts: readonly Rec[],
+/** The contact roles: each contact's confirmed roles, and the organisation a role value names. */
+function readRoles(
   roles: readonly Rec[],
   rolesAt: string,
   opportunityId: string,
+  ids: ReadonlySet<string>,
   tables: Tables,
   unread: Unread,
-): DraftPerson[] {
+): { rolesOf: Map<string, Role[]>; organisationOf: Map<string, Organisation> } {
   const notes = tables.notes;
   const rolesOf = new Map<string, Role[]>();
   const organisationOf = new Map<string, Organisation>();
-  const ids = new Set(contacts.map((c) => c.Id).filter((x): x is string => typeof x === "string"));
+  const values: (RoleValue & { contactId: string })[] = [];
   roles.forEach((r, i) => {
     const path = `${rolesAt}[${i}]`;
     unread.record("contactRoles", r, ROLE_READ);
-    const contactId = requiredText(r, "ContactId", path, notes);
-    if (contactId === undefined) return;
+    // One bad row does not reject the record set: a role without a contact is left out, said.
+    const contactId = text(r.ContactId);
+    if (contactId === undefined) {
+      notes.warn(
+        `${path}.ContactId`,
+        "no-contact-record",
+        `no ContactId (${describe(r.ContactId)}): this role is left out`,
+      );
+      return;
+    }
     if (typeof r.OpportunityId === "string" && r.OpportunityId !== opportunityId) {
       notes.warn(
         `${path}.OpportunityId`,
@@ -296,10 +326,28 @@ function readContacts(
     if (role === undefined) return;
     const organisation = tables.organisation(role);
     if (organisation !== undefined) organisationOf.set(contactId, organisation);
-    const list = rolesOf.get(contactId) ?? [];
-    list.push(...tables.roles(role, `${path}.Role`));
-    rolesOf.set(contactId, list);
+    else values.push({ value: role, path: `${path}.Role`, contactId });
   });
+  if (isCrmDefault(values, rolesAt, notes)) return { rolesOf, organisationOf };
+  for (const { value, path, contactId } of values) {
+    const list = rolesOf.get(contactId) ?? [];
+    list.push(...tables.roles(value, path));
+    rolesOf.set(contactId, list);
+  }
+  return { rolesOf, organisationOf };
+}
+
+function readContacts(
+  contacts: readonly Rec[],
+  roles: readonly Rec[],
+  rolesAt: string,
+  opportunityId: string,
+  tables: Tables,
+  unread: Unread,
+): DraftPerson[] {
+  const notes = tables.notes;
+  const ids = new Set(contacts.map((c) => c.Id).filter((x): x is string => typeof x === "string"));
+  const { rolesOf, organisationOf } = readRoles(roles, rolesAt, opportunityId, ids, tables, unread);
   const people: DraftPerson[] = [];
   const seen = new Set<string>();
   contacts.forEach((c, i) => {

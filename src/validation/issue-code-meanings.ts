@@ -79,6 +79,12 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, string>> = {
   "no-contact-record": "a role or association naming a contact the bundle does not hold",
   "unknown-participant": "an activity naming a person who is not a contact of the deal",
   "other-opportunity": "an activity of another opportunity, left out",
+  "incomplete-list": "a query response says more records exist, and the next page is not in the records",
+  "archived-record": "an archived (deleted) CRM record: not evidence, left out",
+  "crm-default-role": "every contact role carries the same value: the CRM's default, not believed",
+  "ambiguous-number": "a number written with separators that could be read two ways: read one way, and said",
+  "unmapped-department":
+    "a department in neither technicalDepartments nor businessDepartments: technical left unknown",
   "not-yet-held": "a meeting in the future: not evidence yet",
   "not-a-conversation": "an activity that is not a conversation (a logged task), left out",
   "email-not-conversation": "emails, which are not taken as conversations unless asked (emails: inbound)",

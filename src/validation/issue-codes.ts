@@ -82,6 +82,11 @@ export const ISSUE_CODE_LIST = [
   "no-activities",
   "reports-to-outside",
   "close-date-not-decision",
+  "incomplete-list",
+  "archived-record",
+  "crm-default-role",
+  "ambiguous-number",
+  "unmapped-department",
 ] as const;
 
 /** A stable code for the kind of problem: see `ISSUE_CODES` for what each means. */
