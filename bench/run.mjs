@@ -104,11 +104,7 @@ if (want("scale"))
   );
 if (want("calibrate"))
   console.log(
-    table(
-      "qualify calibrate (BANT), a history file of n lines",
-      ["lines", "time", "peak RSS"],
-      benchCalibrate(),
-    ),
+    table("qualify calibrate, a history file of n lines", ["lines", "time", "peak RSS"], benchCalibrate()),
   );
 if (want("import"))
   console.log(table("Cold start (median of 15 fresh processes)", ["what", "time", "cost"], benchImport()));

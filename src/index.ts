@@ -15,6 +15,8 @@ export {
   type HistoryLine,
 } from "./calibrate/calibrate.js";
 export { CalibrationResult } from "./calibrate/model.js";
+export type { Separation } from "./calibrate/separation.js";
+export type { Skill } from "./calibrate/skill.js";
 export { type CompareOptions, compare, history, type Snapshot } from "./compare/compare.js";
 export {
   formatComparisonMarkdown,

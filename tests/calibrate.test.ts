@@ -75,7 +75,8 @@ describe("calibration refuses to overfit, and warns", () => {
     const noise = plantedHistory(600, { budget: 0, authority: 0, need: 0, timeline: 0 }, 0, 3);
     const r = calibrate(noise, { framework: "bant", asOf, bootstrap: 30 });
     expect(Math.abs(r.holdout.auc - 0.5)).toBeLessThan(0.1);
-    expect(r.warnings.some((w) => /no better than chance/.test(w))).toBe(true);
+    expect(r.holdout.skilful).toBe(false);
+    expect(r.warnings.some((w) => /No skill over the base rate/.test(w))).toBe(true);
   });
 
   it("invalid lines are skipped with their line number; small samples and constant criteria are warned about", () => {
@@ -114,7 +115,7 @@ describe("qualify calibrate", () => {
       `${dir}/fitted.json`,
     ]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/Authority met: \d+% won vs \d+% when not/);
+    expect(run.stdout).toMatch(/Unadjusted: \d+% won when met, \d+% when not/);
     expect(run.stdout).toContain("1 line was skipped as invalid.");
     expect(cli(["validate", `${dir}/fitted.json`]).code).toBe(0);
     const scored = cli([

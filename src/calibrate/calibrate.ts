@@ -2,11 +2,12 @@ import { createQualifier, type QualifierOptions } from "../engine/qualifier.js";
 import { today } from "../engine/today.js";
 import { IsoDay } from "../model/iso-date.js";
 import { type Issue, QualifyError } from "../validation/issue.js";
-import { fitLogistic, sigmoid } from "./logistic.js";
-import { auc, brier, logLoss, reliability, seeded } from "./metrics.js";
+import { CALIBRATION_MINIMUM, fitAll } from "./fit.js";
+import type { reliability } from "./metrics.js";
+import type { Separation } from "./separation.js";
+import type { Skill } from "./skill.js";
 
-/** The least history a fit accepts, and the sample below which it warns (the figure the largest CRM asks for). */
-export const CALIBRATION_MINIMUM = Object.freeze({ deals: 100, perOutcome: 30, warnPerOutcome: 200 });
+export { CALIBRATION_MINIMUM };
 
 /** One line of history: a deal as it stood before it closed, and how it ended. */
 export interface HistoryLine {
@@ -16,6 +17,8 @@ export interface HistoryLine {
   readonly outcome: "won" | "lost";
   /** The date the snapshot is judged at (default: the `asOf` option). */
   readonly asOf?: string;
+  /** When the deal closed: a snapshot dated on or after it carries the outcome (leakage). */
+  readonly closedOn?: string;
 }
 
 /** Options of {@link calibrate}. */
@@ -28,6 +31,12 @@ export interface CalibrateOptions extends Omit<QualifierOptions, "frameworks"> {
   readonly seed?: number;
   /** Bootstrap resamples for the intervals (default 200). */
   readonly bootstrap?: number;
+  /**
+   * Snapshots that leak the outcome (taken at a closed stage, or dated on or after `closedOn`) are refused
+   * by default: the whole calibration fails, with the count and the fix. `true` leaves them out instead,
+   * with a warning.
+   */
+  readonly dropLeaks?: boolean;
 }
 
 /** What a calibration found: per criterion, how predictive it is; overall, how good the fit is. */
@@ -46,19 +55,29 @@ export interface Calibration {
   criteria: Array<{
     id: string;
     name: string;
-    /** The fitted coefficient (log-odds per unit of status: met 1, partial 0.5). */
+    /**
+     * The fitted coefficient (log-odds per unit of status: met 1, partial 0.5), capped at ±4 when the
+     * history separates won from lost on it (the uncapped number would be an artefact, not an effect).
+     */
     coefficient: number;
-    /** Its weight: the coefficient floored at 0, scaled to the framework's total weight. */
+    /** e^coefficient: how many times the odds of a win, met against not met, other criteria equal. */
+    oddsRatio: number;
+    /**
+     * Its weight. A criterion with a clear effect gets a share of the framework's total in proportion to
+     * its coefficient; one with no clear effect keeps its original weight (never amplified from noise).
+     */
     weight: number;
-    /** Win rate of the deals where it was met, and where it was not. */
+    /** Unadjusted win rates: of the deals where it was met, and where it was not (other criteria not held equal). */
     winRate: { met: number | null; notMet: number | null };
+    /** When the history separates won from lost on this criterion alone: complete, or quasi (one side pure). */
+    separation?: Separation;
     /** 95% bootstrap interval of the coefficient. */
     interval: [number, number];
-    /** False when the interval contains zero: the effect cannot be told apart from none. */
+    /** False when the interval contains zero, or the criterion separates the outcomes: no clear effect. */
     significant: boolean;
   }>;
-  /** Quality on a stratified 20% held out from the fit. */
-  holdout: { auc: number; brier: number; logLoss: number; size: number };
+  /** Quality on a stratified 20% held out from the fit, against the constant guess of the base rate. */
+  holdout: Skill & { size: number };
   /** Held-out predictions in 10 bins: predicted vs observed win rate. */
   reliability: ReturnType<typeof reliability>;
   /** What to be careful about. */
@@ -71,31 +90,6 @@ export interface Calibration {
 const MAX_SKIPPED_KEPT = 100;
 
 const VALUE = { met: 1, partial: 0.5, unmet: 0, unknown: 0 } as const;
-const LAMBDAS = [0.01, 0.1, 1, 10, 100];
-const round = (n: number, d = 4) => Math.round(n * 10 ** d) / 10 ** d;
-
-/** Stratified folds: each class shuffled with the seed and dealt round-robin into k folds. */
-function folds(y: readonly number[], k: number, random: () => number): number[] {
-  const fold = new Array<number>(y.length).fill(0);
-  for (const cls of [0, 1]) {
-    const idx = y
-      .map((v, i) => [v, i] as const)
-      .filter(([v]) => v === cls)
-      .map(([, i]) => i);
-    for (let i = idx.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [idx[i], idx[j]] = [idx[j] as number, idx[i] as number];
-    }
-    idx.forEach((i, n) => {
-      fold[i] = n % k;
-    });
-  }
-  return fold;
-}
-
-const predict = (fit: { intercept: number; coefficients: number[] }, x: readonly number[]) =>
-  sigmoid(fit.intercept + fit.coefficients.reduce((s, c, j) => s + c * (x[j] as number), 0));
-
 /**
  * Fits a framework's weights to a team's won and lost deals: each deal's criterion statuses are the
  * features (met 1, partial 0.5, unmet and unknown 0) of an L2-regularised logistic regression, its
@@ -122,12 +116,18 @@ export interface Calibrator {
 
 /** Starts a calibration to feed line by line (streams of any length: see `qualify calibrate`). */
 export function createCalibrator(options: CalibrateOptions): Calibrator {
-  const { framework, asOf = today(), seed = 20261128, bootstrap = 200, ...rest } = options;
+  const { framework, asOf = today(), seed = 20261128, bootstrap = 200, dropLeaks = false, ...rest } = options;
   if (!IsoDay.safeParse(asOf).success)
     throw new QualifyError("Invalid options", [
       { path: "asOf", code: "invalid-date", message: `asOf must be YYYY-MM-DD; got "${asOf}"` },
     ]);
-  const qualifier = createQualifier({ ...rest, frameworks: [framework] });
+  // Only the framework's criterion statuses are features: no deal-level findings, evidence or questions.
+  const qualifier = createQualifier({
+    ...rest,
+    frameworks: [framework],
+    coreRules: false,
+    compact: { questions: 0 },
+  });
   const def = qualifier.frameworks[0];
   if (!def)
     throw new QualifyError("Invalid options", [
@@ -159,7 +159,9 @@ export function createCalibrator(options: CalibrateOptions): Calibrator {
     if (!result.success) return skip(line, result.issues[0] as Issue);
     tally.lines += 1;
     const stage = (h.deal as { stage?: unknown }).stage;
-    if (stage === "closed-won" || stage === "closed-lost") {
+    const closedOn = typeof h.closedOn === "string" ? h.closedOn.slice(0, 10) : undefined;
+    // A snapshot at a closed stage, or taken on or after the close, carries its outcome: the fit would learn the answer.
+    if (stage === "closed-won" || stage === "closed-lost" || (closedOn !== undefined && date >= closedOn)) {
       tally.leaks += 1;
       if (tally.leakLines.length < 5) tally.leakLines.push(line);
       return;
@@ -179,17 +181,19 @@ export function createCalibrator(options: CalibrateOptions): Calibrator {
     });
   };
   const result = () => {
-    if (tally.leaks > 0)
+    const leaks = `${tally.leaks} snapshot${tally.leaks === 1 ? " was" : "s were"} taken at a closed stage or on or after the deal closed (line ${tally.leakLines.join(", ")}${tally.leaks > tally.leakLines.length ? ", ..." : ""})`;
+    if (tally.leaks > 0 && !dropLeaks)
       throw new QualifyError("History leaks the outcome", [
         {
           path: "",
           code: "leakage",
-          message: `${tally.leaks} snapshot${tally.leaks === 1 ? " was" : "s were"} taken at a closed stage (line ${tally.leakLines.join(", ")}${tally.leaks > tally.leakLines.length ? ", ..." : ""}): a closed deal carries its outcome, and the fit would learn the answer. Give each deal as it stood before it closed (its last snapshot before the close date), or leave those lines out.`,
+          message: `${leaks}: such a snapshot carries its outcome, and the fit would learn the answer. Give each deal as it stood before it closed (its last snapshot before the close date), or leave those lines out (--drop-leaks does it for you).`,
         },
       ]);
     const x = [...rows.values()].map((r) => r.x);
     const y = [...rows.values()].map((r) => r.y);
     const notes: string[] = [];
+    if (tally.leaks > 0) notes.push(`${leaks}: left out, as they carry their outcome.`);
     const repeats = tally.lines - tally.later - rows.size;
     if (repeats > 0)
       notes.push(
@@ -214,196 +218,6 @@ export function createCalibrator(options: CalibrateOptions): Calibrator {
     });
   };
   return { add, result };
-}
-
-/** What a fit is made from: the framework, the options, one row of statuses per deal, the skipped lines. */
-interface FitInput {
-  framework: string;
-  asOf: string;
-  seed: number;
-  bootstrap: number;
-  def: { criteria: ReadonlyArray<{ id: string; name: string; weight: number }> };
-  ids: string[];
-  x: number[][];
-  y: number[];
-  skipped: Calibration["skipped"];
-  skippedCount: number;
-  notes: string[];
-}
-
-/**
- * The fit as named steps: check the sample, hold out a stratified 20%, choose lambda by 5-fold
- * cross-validation on the rest, measure the held-out quality, fit every deal, bootstrap the intervals.
- * The random draws come in that order, so a seed gives the same calibration.
- */
-function fitAll(state: FitInput): Calibration {
-  const { framework, asOf, seed, bootstrap, def, ids, x, y, skipped, skippedCount } = state;
-  const { won, lost, warnings } = checkSample(state);
-  const random = seeded(seed);
-  const holdoutFold = folds(y, 5, random);
-  const train = y.map((_, i) => i).filter((i) => holdoutFold[i] !== 0);
-  const test = y.map((_, i) => i).filter((i) => holdoutFold[i] === 0);
-  const fitter = createFitter(x, y);
-  const lambda = chooseLambda(fitter, train, folds(fitter.pick(train).y, 5, random));
-  const trainFit = fitter.fit(train, lambda);
-  const heldP = fitter.pick(test).x.map((r) => predict(trainFit, r));
-  const heldY = fitter.pick(test).y;
-  const holdout = {
-    auc: round(auc(heldP, heldY)),
-    brier: round(brier(heldP, heldY)),
-    logLoss: round(logLoss(heldP, heldY)),
-    size: test.length,
-  };
-  if (holdout.auc < 0.55)
-    warnings.push(
-      `The fit is no better than chance on held-out deals (AUC ${holdout.auc}): these criteria do not predict this team's outcomes.`,
-    );
-  // The final fit on every deal; intervals from a bootstrap of it.
-  const fit = fitter.fit(
-    y.map((_, i) => i),
-    lambda,
-  );
-  const draws = ids.map(() => [] as number[]);
-  for (let b = 0; b < bootstrap; b++) {
-    const idx = y.map(() => Math.floor(random() * y.length));
-    fitter.fit(idx, lambda).coefficients.forEach((c, j) => (draws[j] as number[]).push(c));
-  }
-  return {
-    framework,
-    calibratedOn: asOf,
-    sample: { won, lost, skipped: skippedCount },
-    intercept: round(fit.intercept),
-    lambda,
-    criteria: criterionResults(def, fit, draws, x, y),
-    holdout,
-    reliability: reliability(heldP, heldY),
-    warnings,
-    skipped,
-  };
-}
-
-/** Refuses a sample below the minimum; otherwise the counts and what to be careful about. */
-function checkSample(state: FitInput): { won: number; lost: number; warnings: string[] } {
-  const { ids, x, y, skipped, skippedCount, notes } = state;
-  const won = y.filter((v) => v === 1).length;
-  const lost = y.length - won;
-  if (
-    y.length < CALIBRATION_MINIMUM.deals ||
-    won < CALIBRATION_MINIMUM.perOutcome ||
-    lost < CALIBRATION_MINIMUM.perOutcome
-  )
-    throw new QualifyError("Not enough history to calibrate", [
-      {
-        path: "",
-        code: "too-little-history",
-        message: `Calibration needs at least ${CALIBRATION_MINIMUM.deals} valid deals with ${CALIBRATION_MINIMUM.perOutcome} of each outcome; found ${y.length} distinct deals (${won} won, ${lost} lost${skippedCount ? `, ${skippedCount} lines skipped` : ""}). Below that, the weights would fit noise.`,
-      },
-    ]);
-  const warnings: string[] = [...notes];
-  if (won < CALIBRATION_MINIMUM.warnPerOutcome || lost < CALIBRATION_MINIMUM.warnPerOutcome)
-    warnings.push(
-      `Only ${won} won and ${lost} lost: 200 of each is what the largest CRM asks for; read the intervals before the weights.`,
-    );
-  if (skippedCount)
-    warnings.push(
-      `${skippedCount} ${skippedCount === 1 ? "line was" : "lines were"} skipped as invalid${skippedCount > skipped.length ? ` (the first ${skipped.length} are listed)` : ""}.`,
-    );
-  ids.forEach((id, j) => {
-    if (new Set(x.map((r) => r[j])).size < 2)
-      warnings.push(`Criterion ${id} never varies in this history: its weight cannot be learned from it.`);
-  });
-  return { won, lost, warnings };
-}
-
-type Fit = ReturnType<typeof fitLogistic>;
-
-/**
- * Fits over subsets of the deals. Statuses take few values, so deals share feature patterns: a fit runs
- * over the distinct (pattern, outcome) pairs weighted by their counts, not over every deal. Same result,
- * far less work.
- */
-function createFitter(x: number[][], y: number[]) {
-  const keys = x.map((r) => r.join(","));
-  return {
-    pick: (idx: readonly number[]) => ({
-      x: idx.map((i) => x[i] as number[]),
-      y: idx.map((i) => y[i] as number),
-    }),
-    fit: (idx: readonly number[], l: number): Fit => {
-      const groups = new Map<string, { x: number[]; y: number; w: number }>();
-      for (const i of idx) {
-        const key = `${keys[i]}|${y[i]}`;
-        const g = groups.get(key);
-        if (g) g.w += 1;
-        else groups.set(key, { x: x[i] as number[], y: y[i] as number, w: 1 });
-      }
-      const rows = [...groups.values()];
-      return fitLogistic(
-        rows.map((r) => r.x),
-        rows.map((r) => r.y),
-        l,
-        rows.map((r) => r.w),
-      );
-    },
-  };
-}
-
-/** The L2 strength with the lowest cross-validated log loss over the training deals' folds. */
-function chooseLambda(fitter: ReturnType<typeof createFitter>, train: number[], cvFold: number[]): number {
-  let lambda = LAMBDAS[0] as number;
-  let best = Number.POSITIVE_INFINITY;
-  for (const l of LAMBDAS) {
-    let total = 0;
-    for (let k = 0; k < 5; k++) {
-      const inK = train.filter((_, n) => cvFold[n] === k);
-      const outK = train.filter((_, n) => cvFold[n] !== k);
-      const fit = fitter.fit(outK, l);
-      total += logLoss(
-        fitter.pick(inK).x.map((r) => predict(fit, r)),
-        fitter.pick(inK).y,
-      );
-    }
-    if (total < best - 1e-12) {
-      best = total;
-      lambda = l;
-    }
-  }
-  return lambda;
-}
-
-/** Per criterion: coefficient, weight (scaled to the framework's total), win rates and bootstrap interval. */
-function criterionResults(
-  def: FitInput["def"],
-  fit: Fit,
-  draws: number[][],
-  x: number[][],
-  y: number[],
-): Calibration["criteria"] {
-  const total = def.criteria.reduce((s, c) => s + c.weight, 0);
-  const positive = fit.coefficients.reduce((s, c) => s + Math.max(0, c), 0);
-  const rate = (rows: number[]) =>
-    rows.length ? round(rows.reduce((s, i) => s + (y[i] as number), 0) / rows.length, 3) : null;
-  return def.criteria.map((c, j) => {
-    const sorted = [...(draws[j] as number[])].sort((a, b) => a - b);
-    const q = (p: number) =>
-      sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))] ?? 0;
-    const interval: [number, number] = [round(q(0.025)), round(q(0.975))];
-    const coefficient = fit.coefficients[j] as number;
-    const met = y.map((_, i) => i).filter((i) => (x[i] as number[])[j] === 1);
-    const notMet = y.map((_, i) => i).filter((i) => (x[i] as number[])[j] !== 1);
-    return {
-      id: c.id,
-      name: c.name,
-      coefficient: round(coefficient),
-      weight:
-        positive > 0
-          ? round((Math.max(0, coefficient) / positive) * total)
-          : round(total / def.criteria.length),
-      winRate: { met: rate(met), notMet: rate(notMet) },
-      interval,
-      significant: !(interval[0] <= 0 && interval[1] >= 0),
-    };
-  });
 }
 
 /**

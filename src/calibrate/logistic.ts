@@ -8,44 +8,100 @@ export function fitLogistic(
   y: readonly number[],
   lambda: number,
   weights?: readonly number[],
+  start?: { readonly intercept: number; readonly coefficients: readonly number[] },
 ): { intercept: number; coefficients: number[] } {
+  const data = designMatrix(x, y);
+  if (weights) data.w.set(weights);
+  return fitWeighted(data, lambda, start);
+}
+
+/** Rows with their intercept column, flat, their outcomes and weights: built once, fitted many times. */
+export interface Design {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  /** One weight per row (a count of deals); a row of weight 0 is skipped. */
+  readonly w: Float64Array;
+  readonly n: number;
+  readonly d: number;
+}
+
+/** The design matrix of `x` (an intercept column added) and `y`, every weight 1. */
+export function designMatrix(x: readonly (readonly number[])[], y: readonly number[]): Design {
+  const n = x.length;
   const d = (x[0]?.length ?? 0) + 1;
-  let beta = new Array<number>(d).fill(0);
-  const row = (i: number) => [1, ...(x[i] as number[])];
-  const loss = (b: number[]) => {
+  const X = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    const r = x[i] as readonly number[];
+    X[i * d] = 1;
+    for (let j = 1; j < d; j++) X[i * d + j] = r[j - 1] as number;
+  }
+  return { x: X, y: Float64Array.from(y), w: new Float64Array(n).fill(1), n, d };
+}
+
+/** Log-loss of one row at linear score v: log(1 + e^v) - y v, computed stably. */
+const rowLoss = (v: number, y: number) =>
+  (v > 0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v))) - y * v;
+
+/** {@link fitLogistic} over a prebuilt design: no allocation per row, rows of weight 0 skipped. */
+export function fitWeighted(
+  data: Design,
+  lambda: number,
+  start?: { readonly intercept: number; readonly coefficients: readonly number[] },
+): { intercept: number; coefficients: number[] } {
+  const { x: X, y: Y, w: W, n, d } = data;
+  let beta = start ? [start.intercept, ...start.coefficients] : new Array<number>(d).fill(0);
+  const z = (b: readonly number[], i: number) => {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += (X[i * d + j] as number) * (b[j] as number);
+    return s;
+  };
+  const penalty = (b: readonly number[]) => {
     let l = 0;
-    for (let i = 0; i < x.length; i++) {
-      const z = dot(row(i), b);
-      const w = weights?.[i] ?? 1;
-      // log(1 + e^z) - y z, computed stably.
-      l += w * ((z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - (y[i] as number) * z);
-    }
     for (let j = 1; j < d; j++) l += 0.5 * lambda * (b[j] as number) ** 2;
     return l;
   };
+  const loss = (b: readonly number[]) => {
+    let l = penalty(b);
+    for (let i = 0; i < n; i++)
+      if ((W[i] as number) > 0) l += (W[i] as number) * rowLoss(z(b, i), Y[i] as number);
+    return l;
+  };
+  const grad = new Float64Array(d);
+  const hess = new Float64Array(d * d);
   for (let iter = 0; iter < 50; iter++) {
-    const grad = new Array<number>(d).fill(0);
-    const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-    for (let i = 0; i < x.length; i++) {
-      const r = row(i);
-      const p = sigmoid(dot(r, beta));
-      const w = weights?.[i] ?? 1;
-      const g = w * (p - (y[i] as number));
+    grad.fill(0);
+    hess.fill(0);
+    // The loss at beta comes from the same pass as the gradient and Hessian.
+    let before = penalty(beta);
+    for (let i = 0; i < n; i++) {
+      const w = W[i] as number;
+      if (w === 0) continue;
+      const v = z(beta, i);
+      before += w * rowLoss(v, Y[i] as number);
+      const p = sigmoid(v);
+      const g = w * (p - (Y[i] as number));
       const h = w * Math.max(p * (1 - p), 1e-10);
+      const o = i * d;
       for (let j = 0; j < d; j++) {
-        grad[j] = (grad[j] as number) + g * (r[j] as number);
-        const hj = hess[j] as number[];
-        for (let k = 0; k < d; k++) hj[k] = (hj[k] as number) + h * (r[j] as number) * (r[k] as number);
+        const xj = X[o + j] as number;
+        if (xj === 0) continue;
+        grad[j] = (grad[j] as number) + g * xj;
+        // The Hessian is symmetric: the upper triangle here, mirrored below.
+        for (let k = j; k < d; k++)
+          hess[j * d + k] = (hess[j * d + k] as number) + h * xj * (X[o + k] as number);
       }
     }
+    for (let j = 0; j < d; j++) for (let k = 0; k < j; k++) hess[j * d + k] = hess[k * d + j] as number;
     for (let j = 1; j < d; j++) {
       grad[j] = (grad[j] as number) + lambda * (beta[j] as number);
-      (hess[j] as number[])[j] = ((hess[j] as number[])[j] as number) + lambda;
+      hess[j * d + j] = (hess[j * d + j] as number) + lambda;
     }
-    (hess[0] as number[])[0] = ((hess[0] as number[])[0] as number) + 1e-9;
-    const step = solve(hess, grad);
+    hess[0] = (hess[0] as number) + 1e-9;
+    const rows = Array.from({ length: d }, (_, j) => Array.from(hess.subarray(j * d, j * d + d)));
+    const step = solve(rows, Array.from(grad));
+    // Converged: the Newton step is below the tolerance, so no line search is needed.
+    if (Math.max(...step.map((v) => Math.abs(v))) < 1e-8) break;
     let t = 1;
-    const before = loss(beta);
     let next = beta.map((b, j) => b - t * (step[j] as number));
     while (loss(next) > before - 1e-12 && t > 1e-6) {
       t /= 2;
@@ -61,12 +117,6 @@ export function fitLogistic(
 /** The logistic function. */
 export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-}
-
-function dot(a: readonly number[], b: readonly number[]): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
-  return s;
 }
 
 /** Solves A v = b by Gaussian elimination with partial pivoting (A is small and positive definite). */

@@ -14,18 +14,61 @@ export const CalibrationResult = z
       z.strictObject({
         id: z.string(),
         name: z.string(),
-        coefficient: z.number().describe("Log-odds per unit of status (met 1, partial 0.5)."),
-        weight: z.number().describe("The coefficient floored at 0, scaled to the framework's total weight."),
+        coefficient: z
+          .number()
+          .describe(
+            "Log-odds per unit of status (met 1, partial 0.5), capped at 4 where the history separates the outcomes.",
+          ),
+        oddsRatio: z
+          .number()
+          .describe(
+            "e^coefficient: how many times the odds of a win, met against not met, other criteria equal.",
+          ),
+        weight: z
+          .number()
+          .describe(
+            "With a clear positive effect, a share of the framework's total in proportion to the coefficient; with no clear effect, the original weight; with a clear negative effect, 0.",
+          ),
         winRate: z
           .strictObject({ met: z.number().nullable(), notMet: z.number().nullable() })
-          .describe("Win rate where the criterion was met, and where it was not."),
+          .describe(
+            "Unadjusted win rates: where the criterion was met, and where it was not (other criteria not held equal).",
+          ),
+        separation: z
+          .enum(["complete", "quasi"])
+          .optional()
+          .describe(
+            "When the history separates won from lost on this criterion alone (quasi: one side all one outcome).",
+          ),
         interval: z.tuple([z.number(), z.number()]).describe("95% bootstrap interval of the coefficient."),
-        significant: z.boolean().describe("False when the interval contains zero."),
+        significant: z
+          .boolean()
+          .describe(
+            "False when the interval contains zero, or the criterion separates the outcomes: no clear effect.",
+          ),
       }),
     ),
     holdout: z
-      .strictObject({ auc: z.number(), brier: z.number(), logLoss: z.number(), size: z.number().int() })
-      .describe("Quality on a stratified 20% of the deals held out from the fit."),
+      .strictObject({
+        auc: z.number(),
+        aucInterval: z
+          .tuple([z.number(), z.number()])
+          .describe("95% interval of the AUC (Hanley and McNeil)."),
+        brier: z.number(),
+        logLoss: z.number(),
+        baseRate: z.number().describe("The training deals' share of wins: the constant guess."),
+        noSkill: z
+          .strictObject({ brier: z.number(), logLoss: z.number() })
+          .describe("Brier and log loss of always guessing the base rate, on the same deals."),
+        brierSkill: z
+          .number()
+          .describe("1 - Brier / the constant guess's Brier: above 0 beats the base rate."),
+        skilful: z
+          .boolean()
+          .describe("Whether the AUC interval excludes 0.5 and the Brier beats the constant guess."),
+        size: z.number().int(),
+      })
+      .describe("Quality on a stratified 20% of the deals held out from the fit, against the base rate."),
     reliability: z
       .array(
         z.strictObject({

@@ -1,12 +1,13 @@
 import { createReadStream, realpathSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { type Calibration, calibratedFramework, createCalibrator } from "../calibrate/calibrate.js";
+import { calibratedFramework, createCalibrator } from "../calibrate/calibrate.js";
 import { materialisePlugins } from "../node/load-plugins.js";
 import { ndjsonLines } from "../node/ndjson-input.js";
 import { streamProblem } from "../node/read-input.js";
 import type { Io } from "./commands.js";
-import { forMarkdown, forTerminal } from "./escape.js";
+import { forTerminal } from "./escape.js";
+import { formatCalibration } from "./format-calibration.js";
 import { reportFailure } from "./report-failure.js";
 import { type CliSources, cliSetup } from "./setup.js";
 import { outputFormat, UsageError } from "./usage.js";
@@ -21,46 +22,17 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-const pct = (v: number | null) => (v === null ? "-" : `${Math.round(v * 100)}%`);
-
-/** A calibration for a sales leader: per criterion, win rates when met and not, and the fit's quality. */
-function formatCalibration(c: Calibration, markdown: boolean): string {
-  const esc = markdown ? forMarkdown : forTerminal;
-  const lines = [
-    `${markdown ? "## " : ""}${esc(c.framework)} calibrated on ${c.sample.won + c.sample.lost} deals (${c.sample.won} won, ${c.sample.lost} lost) as of ${c.calibratedOn}`,
-    "",
-  ];
-  if (markdown)
-    lines.push(
-      "| criterion | won when met | won when not | weight | effect |",
-      "| --- | --- | --- | --- | --- |",
-    );
-  for (const k of [...c.criteria].sort((a, b) => b.coefficient - a.coefficient)) {
-    const effect = k.significant
-      ? k.coefficient > 0
-        ? "predicts a win"
-        : "predicts a loss"
-      : "no clear effect";
-    lines.push(
-      markdown
-        ? `| ${esc(k.name)} | ${pct(k.winRate.met)} | ${pct(k.winRate.notMet)} | ${k.weight} | ${effect} |`
-        : k.winRate.met === null
-          ? `${esc(k.name)}: never met in this history; ${effect}`
-          : `${esc(k.name)} met: ${pct(k.winRate.met)} won vs ${pct(k.winRate.notMet)} when not; weight ${Math.round(k.weight * 10) / 10}; ${effect} (coefficient ${k.coefficient}, 95% interval ${k.interval[0]} to ${k.interval[1]})`,
-    );
-  }
-  lines.push(
-    "",
-    `Held-out ${c.holdout.size} deals: AUC ${c.holdout.auc} (0.5 is a coin, 1 perfect), Brier ${c.holdout.brier}, log loss ${c.holdout.logLoss}.`,
-  );
-  for (const w of c.warnings) lines.push(`${markdown ? "- " : ""}Warning: ${w}`);
-  return `${lines.join("\n")}\n`;
-}
-
 /** `qualify calibrate HISTORY --framework ID [--as-of DATE] [--out FILE] [--format text|json|markdown]`. */
 export async function calibrateCommand(
   file: string | undefined,
-  opts: { framework?: string; asOf?: string; out?: string; format?: string },
+  opts: {
+    framework?: string;
+    asOf?: string;
+    out?: string;
+    format?: string;
+    force?: boolean;
+    dropLeaks?: boolean;
+  },
   sources: CliSources,
   io: Io,
 ): Promise<number> {
@@ -88,6 +60,7 @@ export async function calibrateCommand(
       framework: frameworkId,
       plugins,
       ...(opts.asOf ? { asOf: opts.asOf } : {}),
+      ...(opts.dropLeaks ? { dropLeaks: true } : {}),
       ...(setup.disable ? { disable: setup.disable } : {}),
       ...(setup.coreRules !== undefined ? { coreRules: setup.coreRules } : {}),
       ...(setup.budget ? { budget: setup.budget } : {}),
@@ -108,7 +81,9 @@ export async function calibrateCommand(
       calibrator.add(value, number);
     }
     const result = calibrator.result();
-    if (opts.out) {
+    // No skill over the base rate: the weights would be noise, and a framework file outlives this warning.
+    const refused = opts.out !== undefined && !result.holdout.skilful && !opts.force;
+    if (opts.out && !refused) {
       try {
         await writeFile(opts.out, `${JSON.stringify(calibratedFramework(result), null, 2)}\n`);
       } catch (e) {
@@ -123,6 +98,12 @@ export async function calibrateCommand(
         ? `${JSON.stringify(result, null, 2)}\n`
         : formatCalibration(result, format === "markdown"),
     );
+    if (refused) {
+      io.err.write(
+        `qualify: not writing ${forTerminal(opts.out as string)}: the fit shows no skill over the base rate on held-out deals, so its weights would be noise. Use --force to write it anyway.\n`,
+      );
+      return 1;
+    }
     if (opts.out) io.err.write(`wrote the calibrated framework to ${forTerminal(opts.out)}\n`);
     return 0;
   } catch (e) {

@@ -110,7 +110,18 @@ export const FLAGS = {
     value: "<file>",
     for: {
       calibrate:
-        "write a framework file extending the original, with the fitted weights and a calibration block (reports then carry winProbability); never the history itself",
+        "write a framework file extending the original, with the fitted weights and a calibration block (reports then carry winProbability); never the history itself, and not when the fit shows no skill over the base rate (unless --force)",
+    },
+  },
+  force: {
+    type: "boolean",
+    for: { calibrate: "with --out: write the framework even when the fit shows no skill over the base rate" },
+  },
+  "drop-leaks": {
+    type: "boolean",
+    for: {
+      calibrate:
+        "leave out snapshots that leak the outcome (at a closed stage, or dated on or after closedOn) instead of refusing the history",
     },
   },
   mapping: {

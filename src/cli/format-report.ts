@@ -18,7 +18,7 @@ export function formatText(report: Report, s: Style): string {
   lines.push(s.bold(`${t(report.deal.name)} (${t(report.deal.id)})`), s.dim(`as of ${report.asOf}`), "");
   for (const f of report.frameworks) {
     lines.push(
-      `${s.bold(t(f.name))}  ${s.bold(`${f.score}/100`)}  ${s.dim(`range ${f.range.low}-${f.range.high}, confidence ${Math.round(f.confidence * 100)}%`)}`,
+      `${s.bold(t(f.name))}  ${s.bold(`${f.score}/100`)}  ${s.dim(`range ${f.range.low}-${f.range.high}, confidence ${Math.round(f.confidence * 100)}%`)}${f.winProbability !== undefined ? `  ${s.bold(`win probability ${Math.round(f.winProbability * 100)}%`)}` : ""}`,
     );
     const width = Math.max(...f.criteria.map((c) => t(c.name).length));
     for (const c of f.criteria) {
@@ -70,7 +70,7 @@ export function formatMarkdown(report: Report): string {
     out.push(
       `### ${m(f.name)}: ${f.score}/100`,
       "",
-      `Range ${f.range.low}-${f.range.high}, confidence ${Math.round(f.confidence * 100)}%.`,
+      `Range ${f.range.low}-${f.range.high}, confidence ${Math.round(f.confidence * 100)}%.${f.winProbability !== undefined ? ` Win probability ${Math.round(f.winProbability * 100)}% (calibrated on this team's history).` : ""}`,
       "",
     );
     out.push("| | Criterion | Status | Why |", "| --- | --- | --- | --- |");

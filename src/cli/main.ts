@@ -93,27 +93,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             ...(values["as-of"] ? { asOf: values["as-of"] } : {}),
             ...(values.out ? { out: values.out } : {}),
             ...(values.format ? { format: values.format } : {}),
+            ...(values.force ? { force: true } : {}),
+            ...(values["drop-leaks"] ? { dropLeaks: true } : {}),
           },
           sources,
           io,
         );
       case "import":
-        if (rest.length !== 2)
-          throw new UsageError("import takes a CRM (salesforce or hubspot) and a file of its records");
-        return await importCommand(
-          rest[0],
-          rest[1],
-          {
-            mapping: values.mapping,
-            asOf: values["as-of"],
-            closeDate: values["close-date"],
-            emails: values.emails,
-            currency: values.currency,
-            ndjson: values.ndjson === true,
-            strict: values.strict === true,
-          },
-          io,
-        );
+        return await importCommand(rest[0], rest[1], importFlags(values, rest.length), io);
       case "validate":
         return await validate(rest, sources, io);
       case "frameworks":
@@ -132,6 +119,24 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.err.write(`qualify: internal error: ${escapeControls(thrownText(e))}\n`);
     return 70;
   }
+}
+
+/** The flags of `qualify import`, after checking it got a CRM and a file. */
+function importFlags(
+  values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"],
+  count: number,
+) {
+  if (count !== 2)
+    throw new UsageError("import takes a CRM (salesforce or hubspot) and a file of its records");
+  return {
+    mapping: values.mapping,
+    asOf: values["as-of"],
+    closeDate: values["close-date"],
+    emails: values.emails,
+    currency: values.currency,
+    ndjson: values.ndjson === true,
+    strict: values.strict === true,
+  };
 }
 
 let finished = false;

@@ -285,7 +285,7 @@ function scoreFramework(
   };
 }
 
-/** A calibrated framework's chance of a win from its criteria's statuses, to three decimals. */
+/** A calibrated framework's chance of a win from its criteria's statuses, to three decimals, within 1% to 99%. */
 function winProbabilityOf(
   calibration: CompiledQualifier["frameworks"][number]["def"]["calibration"],
   criteria: ReadonlyArray<{ id: string; status: keyof typeof STATUS_VALUE }>,
@@ -295,7 +295,8 @@ function winProbabilityOf(
     (sum, c) => sum + (calibration.coefficients[c.id] ?? 0) * STATUS_VALUE[c.status],
     calibration.intercept,
   );
-  return Math.round(1000 / (1 + Math.exp(-z))) / 1000;
+  // A model fitted to a history never knows a deal's outcome: at most 99%, at least 1%.
+  return Math.min(0.99, Math.max(0.01, Math.round(1000 / (1 + Math.exp(-z))) / 1000));
 }
 
 /** The deal's findings: data rules, then TypeScript rules' (which see the scores and gates), most severe first. */
