@@ -29,6 +29,7 @@ export { defineConfig, type QualifyConfig } from "./config/define-config.js";
 export { dealModelPage } from "./docs/deal-model.js";
 export { findingsPage } from "./docs/findings-page.js";
 export { frameworkIndex, frameworkPage } from "./docs/framework-page.js";
+export { inWords, type Phrases, phrasesOf, templateInWords } from "./docs/in-words.js";
 export { issueCodesPage } from "./docs/issue-codes-page.js";
 export { operatorsPage } from "./docs/operators-page.js";
 export { type BatchResult, toBatchResult } from "./engine/batch.js";

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { findingsPage } from "../docs/findings-page.js";
 import { frameworkIndex, frameworkPage } from "../docs/framework-page.js";
+import { phrasesOf } from "../docs/in-words.js";
 import { operatorsPage } from "../docs/operators-page.js";
 import { createQualifier } from "../engine/qualifier.js";
 import type { FrameworkDef } from "../frameworks/framework-def.js";
@@ -71,12 +72,13 @@ export async function docs(
   if (!Array.isArray(chosen)) return reportFailure(chosen, "", io);
   try {
     await mkdir(dir, { recursive: true });
-    for (const def of chosen) await writeFile(join(dir, `${def.id}.md`), frameworkPage(def));
+    const phrases = phrasesOf(qualifier.operators.values());
+    for (const def of chosen) await writeFile(join(dir, `${def.id}.md`), frameworkPage(def, phrases));
     await writeFile(join(dir, "README.md"), frameworkIndex(chosen));
     await writeFile(join(dir, "operators.md"), operatorsPage(qualifier.operators));
     await writeFile(
       join(dir, "findings.md"),
-      findingsPage([...qualifier.ruleSets, ...chosen], [...qualifier.rules.values()]),
+      findingsPage([...qualifier.ruleSets, ...chosen], [...qualifier.rules.values()], phrases),
     );
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -34,6 +34,12 @@ export interface Operator {
   readonly name: string;
   /** One line on what it does, for the docs and for "did you mean". */
   readonly description: string;
+  /**
+   * How the docs say a call in words, for people who do not read JsonLogic: `{0}`, `{1}`... are its
+   * arguments in words, `{args}` all of them ("the accounts in the {0} tier"). Without it, the docs use
+   * the operator's name and arguments in words.
+   */
+  readonly phrase?: string;
   /** How many arguments it takes; checked when a rule is loaded. */
   readonly arity?: { readonly min: number; readonly max?: number };
   /** The schema of the value it returns, so `var` paths inside `some`/`filter` over it can be checked. */

@@ -47,6 +47,10 @@ export interface Rule<Custom extends Record<string, unknown> = Record<string, un
   readonly description: string;
   /** The ids of the findings it may report, for the docs and for switching them off. */
   readonly findings?: readonly string[];
+  /** For the docs: the base severity of its findings. */
+  readonly severity?: "info" | "warning" | "critical";
+  /** For the docs: when that severity changes, in words ("critical in negotiation"). */
+  readonly severityWhen?: string;
   /** Looks at the deal and says what it found. */
   readonly evaluate: (deal: Deal<Custom>, context: RuleContext) => RuleOutcome | undefined;
 }

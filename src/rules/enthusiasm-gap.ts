@@ -14,6 +14,7 @@ export const enthusiasmGap = defineRule({
   description:
     "Someone engaged who does not decide is positive, yet qualification is weak (mean score below 50, or no decision maker engaged). The decider's own enthusiasm is never a gap.",
   findings: ["enthusiasm-gap"],
+  severity: "critical",
   evaluate(deal, { frameworks, asOf }) {
     const people = deal.stakeholders ?? [];
     const index = peopleOf(deal);

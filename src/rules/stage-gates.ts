@@ -10,6 +10,8 @@ export const stageGates = defineRule({
   description:
     "The deal is at a stage whose gates it has not passed: criteria a framework requires by that stage are not met (critical in negotiation).",
   findings: ["stage-ahead-of-qualification"],
+  severity: "warning",
+  severityWhen: "critical in negotiation",
   evaluate(deal, { frameworks, gates }) {
     const failed = (gates ?? []).filter((g) => !g.passed);
     if (failed.length === 0) return undefined;
