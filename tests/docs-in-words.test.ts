@@ -138,3 +138,45 @@ describe("the built-in pages read as prose", () => {
     expect(page).toContain("**met** when the account is gold.");
   });
 });
+
+describe("qualify docs: only what was asked, and the custom fields", () => {
+  it("writes the chosen framework, the operators its rules use, and its custom fields with type, values, meaning and readers", async () => {
+    const { mkdtempSync, readFileSync: read, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { cli } = await import("./support/helpers.js");
+    const dir = mkdtempSync(join(tmpdir(), "qualify-docs-"));
+    const file = join(dir, "acme.json");
+    const acme = JSON.parse(read(`${ROOT}/examples/frameworks/acme-meddpicc.json`, "utf8"));
+    acme.customSchema = {
+      type: "object",
+      properties: {
+        securityReview: {
+          enum: ["scheduled", "passed", "failed"],
+          description: "Where the security review stands.",
+        },
+        tier: { type: "string", description: "The account tier." },
+      },
+    };
+    writeFileSync(file, JSON.stringify(acme));
+    const out = join(dir, "site");
+    const r = cli(["docs", out, "--framework", file]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      "README.md",
+      "acme-meddpicc.md",
+      "custom-fields.md",
+      "findings.md",
+      "operators.md",
+    ]);
+    const fields = read(join(out, "custom-fields.md"), "utf8");
+    expect(fields).toContain(
+      "| `custom.securityReview` | `scheduled` \\| `passed` \\| `failed` | Where the security review stands. | Acme MEDDPICC Security review |",
+    );
+    expect(fields).toContain("| `custom.tier` | string | The account tier. |");
+    const operators = read(join(out, "operators.md"), "utf8");
+    expect(operators).toContain("`with-role`");
+    expect(operators).not.toContain("`substr`");
+    expect(operators).not.toContain("`missing_some`");
+  });
+});

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { customFieldsPage, operatorsUsed } from "../docs/custom-fields-page.js";
 import { findingsPage } from "../docs/findings-page.js";
 import { frameworkIndex, frameworkPage } from "../docs/framework-page.js";
 import { phrasesOf } from "../docs/in-words.js";
@@ -75,7 +76,12 @@ export async function docs(
     const phrases = phrasesOf(qualifier.operators.values());
     for (const def of chosen) await writeFile(join(dir, `${def.id}.md`), frameworkPage(def, phrases));
     await writeFile(join(dir, "README.md"), frameworkIndex(chosen));
-    await writeFile(join(dir, "operators.md"), operatorsPage(qualifier.operators));
+    const sets = [...qualifier.ruleSets, ...chosen];
+    await writeFile(join(dir, "operators.md"), operatorsPage(qualifier.operators, operatorsUsed(sets)));
+    await writeFile(
+      join(dir, "custom-fields.md"),
+      customFieldsPage(qualifier.customSchema, chosen, qualifier.operators),
+    );
     await writeFile(
       join(dir, "findings.md"),
       findingsPage([...qualifier.ruleSets, ...chosen], [...qualifier.rules.values()], phrases),
@@ -91,7 +97,7 @@ export async function docs(
     io.err.write(`${escapeControls(dir)}: cannot write the pages there: ${why}\n`);
     return 1;
   }
-  io.out.write(`wrote ${chosen.length + 3} pages to ${escapeControls(dir)}\n`);
+  io.out.write(`wrote ${chosen.length + 4} pages to ${escapeControls(dir)}\n`);
   return 0;
 }
 

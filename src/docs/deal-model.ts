@@ -3,7 +3,8 @@ import { Deal } from "../model/deal.js";
 import { ISO_DATE_PATTERN, ISO_DAY_PATTERN } from "../model/iso-date.js";
 import { unwrap } from "../validation/schema-walk.js";
 
-function typeOf(schema: z.ZodType): string {
+/** A field's type in words: enums as their values, dates as dates, lists of what. */
+export function typeOf(schema: z.ZodType): string {
   const s = unwrap(schema);
   if (s instanceof z.ZodEnum) return (s.options as string[]).map((o) => `\`${o}\``).join(" \\| ");
   if (s instanceof z.ZodArray) {

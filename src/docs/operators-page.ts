@@ -4,7 +4,7 @@ import { CONTROL_OPERATORS } from "../logic/standard-operators.js";
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 /** The reference of every operator a qualifier's rules may use (built-in and from plugins): name, arity, what it does. */
-export function operatorsPage(operators: OperatorSet): string {
+export function operatorsPage(operators: OperatorSet, used?: ReadonlySet<string>): string {
   const arity = (a: { min: number; max?: number } | undefined) =>
     a === undefined
       ? "any"
@@ -16,15 +16,19 @@ export function operatorsPage(operators: OperatorSet): string {
   const out = [
     "# Operators",
     "",
-    "Every operator rules may use: JsonLogic's own, the domain operators, and those plugins add.",
+    used === undefined
+      ? "Every operator rules may use: JsonLogic's own, the domain operators, and those plugins add."
+      : "The operators these rules use: JsonLogic's own, the domain operators, and those plugins add.",
     "",
     "| operator | arguments | what it does |",
     "| --- | --- | --- |",
   ];
+  // With `used`, only the operators those rules use: the page documents the rule set, not the library.
+  const shown = (name: string) => used === undefined || used.has(name);
   for (const [name, c] of CONTROL_OPERATORS)
-    out.push(`| \`${name}\` | ${arity(c)} | ${cell(c.description)} |`);
+    if (shown(name)) out.push(`| \`${name}\` | ${arity(c)} | ${cell(c.description)} |`);
   for (const op of operators.values())
-    out.push(`| \`${op.name}\` | ${arity(op.arity)} | ${cell(op.description)} |`);
+    if (shown(op.name)) out.push(`| \`${op.name}\` | ${arity(op.arity)} | ${cell(op.description)} |`);
   out.push("");
   return out.join("\n");
 }

@@ -94,6 +94,8 @@ export interface Qualifier {
   readonly ruleSets: readonly FrameworkDef[];
   /** The TypeScript rules its frameworks may use, by id. */
   readonly rules: ReadonlyMap<string, Rule>;
+  /** The schema of `deal.custom` declared by the frameworks and plugins (merged), if any: what the docs list. */
+  readonly customSchema: z.ZodType | undefined;
   /**
    * Validates and scores a deal; throws a {@link QualifyError} listing every problem of a bad deal. A deal
    * written in TypeScript is type-checked (`evaluate({ id: 1 })` fails to compile); a value typed
@@ -206,6 +208,7 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     operators,
     ruleSets,
     rules,
+    customSchema: custom,
     safeEvaluate,
     safeParseDeal: (input) => acceptDeal(input, custom),
     evaluateMany: (deals, opts = {}) => {
