@@ -171,6 +171,6 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
-    external: ["json-logic-js", "zod", "yaml"],
+    external: ["json-logic-js", "zod", "yaml", "marked"],
   },
 ]);

@@ -1,8 +1,8 @@
 // Writes the generated files that are committed: JSON Schemas, the framework reference pages and the
 // golden reports of the example deals. Run with `npm run generate` (it builds first). Tests fail when
 // these files are stale.
-import { execSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, execSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { crmMappingJsonSchema, safeFromHubSpot, safeFromSalesforce } from "../dist/crm.js";
 import {
   calibrationJsonSchema,
@@ -75,6 +75,11 @@ writeFileSync(
   findingsPage([...everything.ruleSets, ...catalogue.values()], [...everything.rules.values()]),
 );
 console.log(`wrote 3 schemas, the deal model page and ${catalogue.size + 1} framework pages`);
+
+// The built-ins as the HTML site `qualify docs --format html` writes (tests/generated.test.ts checks it).
+rmSync("docs/site", { recursive: true, force: true });
+execFileSync(process.execPath, ["dist/cli.js", "docs", "docs/site", "--format", "html"], { stdio: "ignore" });
+console.log("wrote the HTML site of the built-ins to docs/site");
 
 // Golden reports: every example deal scored with the default frameworks as of a fixed date.
 mkdirSync("examples/reports", { recursive: true });

@@ -30,7 +30,7 @@ describe("rules in words", () => {
     ],
     [
       { some: [{ var: "competition" }, { "==": [{ var: "position" }, "ahead"] }] },
-      `one of the alternatives has their position is "ahead"`,
+      `for one of the alternatives, its position is "ahead"`,
     ],
     [
       { "met-with": [{ var: "" }, "economic-buyer", "decision-maker"] },

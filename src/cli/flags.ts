@@ -62,6 +62,7 @@ export const FLAGS = {
       score: "text (default, for a terminal), markdown (for a CRM note) or json (the Report)",
       diff: "text (default), markdown (for a CRM note) or json (schema/comparison.schema.json)",
       calibrate: "text (default), markdown or json (schema/calibration.schema.json)",
+      docs: "markdown (default) or html: a static site, self-contained, printable",
     },
   },
   ndjson: {

@@ -1,10 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { customFieldsPage, operatorsUsed } from "../docs/custom-fields-page.js";
-import { findingsPage } from "../docs/findings-page.js";
-import { frameworkIndex, frameworkPage } from "../docs/framework-page.js";
-import { phrasesOf } from "../docs/in-words.js";
-import { operatorsPage } from "../docs/operators-page.js";
+import { frameworkPage } from "../docs/framework-page.js";
+import { htmlSite } from "../docs/html-site.js";
+import { sitePages } from "../docs/site-pages.js";
 import { createQualifier } from "../engine/qualifier.js";
 import type { FrameworkDef } from "../frameworks/framework-def.js";
 import { materialisePlugins } from "../node/load-plugins.js";
@@ -41,7 +39,10 @@ export async function docs(
   files: readonly string[],
   sources: CliSources,
   io: Io,
+  format: string | undefined = "markdown",
 ): Promise<number> {
+  if (format !== "markdown" && format !== "html")
+    throw new UsageError(`docs --format must be markdown or html; got "${format}"`);
   const built = await cliSetup(sources, io, false);
   if (!built) return 1;
   const plugins = await materialisePlugins(built.setup.plugins ?? []);
@@ -73,19 +74,11 @@ export async function docs(
   if (!Array.isArray(chosen)) return reportFailure(chosen, "", io);
   try {
     await mkdir(dir, { recursive: true });
-    const phrases = phrasesOf(qualifier.operators.values());
-    for (const def of chosen) await writeFile(join(dir, `${def.id}.md`), frameworkPage(def, phrases));
-    await writeFile(join(dir, "README.md"), frameworkIndex(chosen));
-    const sets = [...qualifier.ruleSets, ...chosen];
-    await writeFile(join(dir, "operators.md"), operatorsPage(qualifier.operators, operatorsUsed(sets)));
-    await writeFile(
-      join(dir, "custom-fields.md"),
-      customFieldsPage(qualifier.customSchema, chosen, qualifier.operators),
-    );
-    await writeFile(
-      join(dir, "findings.md"),
-      findingsPage([...qualifier.ruleSets, ...chosen], [...qualifier.rules.values()], phrases),
-    );
+    const pages = sitePages(qualifier, chosen);
+    if (format === "html") {
+      const site = htmlSite(pages.map((p) => (p.name === "README" ? { ...p, name: "index" } : p)));
+      for (const [file, html] of site) await writeFile(join(dir, file), html);
+    } else for (const p of pages) await writeFile(join(dir, `${p.name}.md`), p.markdown);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =

@@ -107,7 +107,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await frameworks(rest[0], sources, io);
       case "docs":
         if (rest.length !== 1) throw new UsageError("docs takes one output directory");
-        return await docs(rest[0] as string, values.framework ?? [], sources, io);
+        return await docs(rest[0] as string, values.framework ?? [], sources, io, values.format);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -1,6 +1,6 @@
 import type { FrameworkDef } from "../frameworks/framework-def.js";
 import type { Rule } from "../plugin/define-rule.js";
-import { inWords, type Phrases } from "./in-words.js";
+import { inWords, type Phrases, templateInWords } from "./in-words.js";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
@@ -62,7 +62,7 @@ export function findingsPage(
   );
   for (const set of sets)
     for (const q of set.questions)
-      out.push(`| \`${q.id}\` | ${set.id} | ${q.topic} | ${cell(q.text)} | ${q.priority} |`);
+      out.push(`| \`${q.id}\` | ${set.id} | ${q.topic} | ${cell(templateInWords(q.text))} | ${q.priority} |`);
   out.push("");
   return out.join("\n");
 }

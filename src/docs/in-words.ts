@@ -82,9 +82,19 @@ const COMPARE: Readonly<Record<string, string>> = {
 /** Renders a sub-expression; `item` when inside `some`/`filter`/...: a path then names the item's field. */
 type Render = (l: Logic, item?: boolean) => string;
 
+/** Fields of a list's items that read better named than spelt out. */
+const ITEM_WORDS: Readonly<Record<string, string>> = {
+  agreedBy: "the person who agreed it",
+  ownerId: "its owner",
+  kind: "its kind",
+  position: "its position",
+  fit: "how well you fit it",
+};
+
 /** A path relative to the item of a list: "their sentiment". */
 function itemPath(path: string): string {
   if (path === "") return "they";
+  if (ITEM_WORDS[path] !== undefined) return ITEM_WORDS[path] as string;
   return `their ${path
     .split(".")
     .map((p) => p.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase())
@@ -99,9 +109,11 @@ const verb = (subject: string, singular: string, plural: string) =>
 
 /** A sub-expression used as a condition: a count reads "there is at least one of ...". */
 function condition(l: Logic, w: Render): string {
-  return isObj(l) && Object.keys(l).length === 1 && "count" in l
-    ? `there is at least one of ${w(args(l.count)[0], false)}`
-    : w(l);
+  if (isObj(l) && Object.keys(l).length === 1 && "count" in l)
+    return `there is at least one of ${w(args(l.count)[0], false)}`;
+  // A bare field as a condition: it holds a value.
+  if (isObj(l) && Object.keys(l).length === 1 && "var" in l) return `${w(l)} is recorded`;
+  return w(l);
 }
 
 /** One operator call in words; `w` renders a sub-expression. */
@@ -133,11 +145,11 @@ function call(op: string, a: unknown[], w: Render, phrases: Phrases, item: boole
     case "count":
       return `the number of ${w(a[0], false)}`;
     case "some":
-      return `one of ${w(a[0])} has ${w(a[1], true)}`;
+      return `for one of ${w(a[0])}, ${condition(a[1], (x, i = true) => w(x, i))}`;
     case "all":
-      return `every one of ${w(a[0])} has ${w(a[1], true)}`;
+      return `for every one of ${w(a[0])}, ${condition(a[1], (x, i = true) => w(x, i))}`;
     case "none":
-      return `none of ${w(a[0])} has ${w(a[1], true)}`;
+      return `for none of ${w(a[0])}, ${condition(a[1], (x, i = true) => w(x, i))}`;
     case "filter":
       return `${w(a[0])}, where ${w(a[1], true)}`;
     case "map":
@@ -203,6 +215,8 @@ function call(op: string, a: unknown[], w: Render, phrases: Phrases, item: boole
       if (COMPARE[op]) {
         const [x, y, z] = a;
         if (a.length === 3) return `${w(y)} is between ${w(x)} and ${w(z)}`;
+        if (y === null && (op === "!==" || op === "!=")) return `${w(x)} is recorded`;
+        if (y === null && (op === "===" || op === "==")) return `${w(x)} is not recorded`;
         // "the number of X is more than 0" reads better as "there is at least one X".
         if (isObj(x) && "count" in x && (op === ">" || op === "!=") && y === 0)
           return `there is at least one of ${w(args(x.count)[0])}`;
