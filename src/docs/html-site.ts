@@ -28,7 +28,7 @@ li{margin:.25rem 0}
 @media print{header{display:none}details{display:none}a{color:inherit;text-decoration:none}}
 `;
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
  * A static site from markdown pages: one self-contained HTML file per page (inline CSS, no script, no
@@ -39,7 +39,7 @@ export function htmlSite(pages: readonly SitePage[]): Map<string, string> {
   const names = new Set(pages.map((p) => p.name));
   const marked = new Marked({ gfm: true });
   const out = new Map<string, string>();
-  const menu = pages.map((p) => `<a href="${p.name}.html">${escape(p.title)}</a>`).join("");
+  const menu = pages.map((p) => `<a href="${p.name}.html">${escapeHtml(p.title)}</a>`).join("");
   for (const page of pages) {
     let body = marked.parse(page.markdown, { async: false });
     body = body.replace(
@@ -57,7 +57,7 @@ export function htmlSite(pages: readonly SitePage[]): Map<string, string> {
     );
     out.set(
       `${page.name}.html`,
-      `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escape(page.title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<header><nav>${menu}</nav></header>\n<main>\n${body}</main>\n</body>\n</html>\n`,
+      `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(page.title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<header><nav>${menu}</nav></header>\n<main>\n${body}</main>\n</body>\n</html>\n`,
     );
   }
   return out;
