@@ -76,6 +76,9 @@ writeFileSync(
 );
 console.log(`wrote 3 schemas, the deal model page and ${catalogue.size + 1} framework pages`);
 
+// The deal model's documented interfaces (src/model/deal-types.generated.ts), from the zod descriptions.
+execFileSync(process.execPath, ["scripts/deal-types.mjs"], { stdio: "ignore" });
+
 // The built-ins as the HTML site `qualify docs --format html` writes (tests/generated.test.ts checks it).
 rmSync("docs/site", { recursive: true, force: true });
 execFileSync(process.execPath, ["dist/cli.js", "docs", "docs/site", "--format", "html"], { stdio: "ignore" });

@@ -78,6 +78,7 @@ export {
   Need,
   Timeline,
 } from "./model/deal.js";
+export type * from "./model/deal-types.generated.js";
 export * from "./model/enums.js";
 export {
   Bindings,

@@ -100,3 +100,15 @@ describe("golden reports of the example deals", () => {
     expect(json(report), STALE).toBe(text(`examples/reports/${file}`));
   });
 });
+
+describe("the deal model's documented interfaces", () => {
+  it("src/model/deal-types.generated.ts: what scripts/deal-types.mjs writes from the zod model", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const run = spawnSync(process.execPath, ["scripts/deal-types.mjs", "--stdout"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout, STALE).toBe(text("src/model/deal-types.generated.ts"));
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DealShape, MoneyShape, StakeholderShape } from "./deal-types.generated.js";
 import {
   BudgetStatus,
   CompellingEventKind,
@@ -167,12 +168,24 @@ export const Deal = z
   .describe("A B2B deal, input version 1. Absent means we don't know, never no.");
 /**
  * A B2B deal, input version 1. `Deal<Custom>` types `custom` for rules over a company's own fields
- * (declare the same shape as a `customSchema` so deals are checked against it).
+ * (declare the same shape as a `customSchema` so deals are checked against it). Its fields, with what each
+ * means, are {@link DealShape}'s.
  */
 export type Deal<Custom extends Record<string, unknown> = Record<string, unknown>> = Omit<
-  z.infer<typeof Deal>,
+  DealShape,
   "custom"
-> & { custom?: Custom | undefined };
+> & {
+  custom?: Custom | undefined;
+};
+
+// Compile-time proof that the generated, documented interfaces are exactly what the schemas accept.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type _DealTypesAgree = [
+  Assert<Same<z.infer<typeof Deal>, DealShape>>,
+  Assert<Same<z.infer<typeof Stakeholder>, StakeholderShape>>,
+  Assert<Same<z.infer<typeof Money>, MoneyShape>>,
+];
 /** A stated need. */
 export type Need = z.infer<typeof Need>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { StakeholderShape } from "./deal-types.generated.js";
 import { Level, Organisation, Role, Seniority, Sentiment } from "./enums.js";
 import { IsoDate } from "./iso-date.js";
 import { Money } from "./money.js";
@@ -51,5 +52,5 @@ export const Stakeholder = z
       ),
   })
   .describe("A person on the buyer's side of the deal.");
-/** A person on the buyer's side of the deal. */
-export type Stakeholder = z.infer<typeof Stakeholder>;
+/** A person on the buyer's side of the deal: its fields, with what each means, are {@link StakeholderShape}'s. */
+export type Stakeholder = StakeholderShape;
