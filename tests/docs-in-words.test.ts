@@ -180,3 +180,27 @@ describe("qualify docs: only what was asked, and the custom fields", () => {
     expect(operators).not.toContain("`missing_some`");
   });
 });
+
+describe("qualify docs with no --framework", () => {
+  it("writes the frameworks the config chose; all the built-ins when none is configured", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { spawnSync } = await import("node:child_process");
+    const dir = mkdtempSync(join(tmpdir(), "qualify-docs-config-"));
+    writeFileSync(join(dir, "qualify.config.json"), JSON.stringify({ frameworks: ["bant", "spiced"] }));
+    const docs = (cwd: string) =>
+      spawnSync(process.execPath, [join(ROOT, "dist/cli.js"), "docs", "out"], { cwd, encoding: "utf8" });
+    expect(docs(dir).status).toBe(0);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([
+      "README.md",
+      "bant.md",
+      "custom-fields.md",
+      "findings.md",
+      "operators.md",
+      "spiced.md",
+    ]);
+    const bare = mkdtempSync(join(tmpdir(), "qualify-docs-bare-"));
+    expect(docs(bare).stdout).toContain("wrote 16 pages");
+  });
+});

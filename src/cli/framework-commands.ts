@@ -70,7 +70,13 @@ export async function docs(
   } catch (e) {
     return reportFailure(e, "", io);
   }
-  const chosen = chosenFrameworks(qualifier.catalogue, ids, inputs);
+  // No --framework: the frameworks the config chose, or every built-in when none is configured.
+  const fromConfig = ids.length === 0 && inputs.length === 0 && built.config?.frameworks !== undefined;
+  const selected = fromConfig ? await cliSetup(sources, io, true) : undefined;
+  if (fromConfig && !selected) return 1;
+  const chosen = selected
+    ? selected.qualifier.frameworks.map((f) => qualifier.catalogue.get(f.id) ?? f)
+    : chosenFrameworks(qualifier.catalogue, ids, inputs);
   if (!Array.isArray(chosen)) return reportFailure(chosen, "", io);
   try {
     await mkdir(dir, { recursive: true });
