@@ -1,3 +1,4 @@
+import { isRecord } from "../model/is-record.js";
 /**
  * JsonLogic rules in plain words, for the docs a sales-ops manager reads: "Met when an engaged champion
  * is positive, carries high influence and has met an economic buyer or decision maker in the last 90
@@ -9,8 +10,7 @@
 export type Phrases = ReadonlyMap<string, string>;
 
 type Logic = unknown;
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+const isObj = isRecord;
 const args = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
 
 /** "A", "A and B", "A, B and C" (or "or"). */

@@ -1,13 +1,13 @@
 import { boundedCopy, JSON_LIMITS, jsonProblems } from "../logic/json-value.js";
 import { Severity, Status } from "../model/enums.js";
+import { isRecord } from "../model/is-record.js";
 import type { Rule, RuleFinding, RuleOutcome } from "../plugin/define-rule.js";
 import { formatPath } from "../validation/issue.js";
 import { RuleFailure } from "./rule-failure.js";
 
 const STATUSES: ReadonlySet<unknown> = new Set(Status.options);
 const SEVERITIES: ReadonlySet<unknown> = new Set(Severity.options);
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+const isObj = isRecord;
 const show = (v: unknown) => {
   try {
     const text = JSON.stringify(v) ?? String(typeof v);

@@ -1,10 +1,12 @@
+import { isRecord } from "../model/is-record.js";
+
 /** The prose of a framework file's top level: for people reading its docs, never in a report. */
 const FILE_PROSE = ["summary", "origin", "sources", "differences"] as const;
 /** The prose of a criterion or a finding. */
 const ITEM_PROSE = ["description", "source"] as const;
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Obj => isRecord(v);
 
 /**
  * A framework file or definition without its prose (summary, origin, sources, differences, and each

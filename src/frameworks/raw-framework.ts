@@ -1,9 +1,10 @@
 import { LIMITS } from "../logic/limits.js";
+import { isRecord } from "../model/is-record.js";
 import type { Issue } from "../validation/issue.js";
 
 /** An object that is not an array (a framework file's parts, before their shape is known). */
-export const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+/** A JSON object (the one helper, `isRecord`, under the name the framework checker uses). */
+export const isObj = isRecord;
 
 /** The JsonLogic rules of a raw framework file, with their paths, wherever the file's shape lets them be found. */
 export function rawRules(input: unknown): Array<[unknown, string]> {

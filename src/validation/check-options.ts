@@ -1,3 +1,4 @@
+import { isPlainRecord } from "../model/is-record.js";
 import { didYouMean } from "./did-you-mean.js";
 import { formatPath, type Issue, quote } from "./issue.js";
 import type { IssueCode } from "./issue-codes.js";
@@ -25,12 +26,8 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
-/** A plain object: `{...}` or `Object.create(null)`, not a Map, an array, a class instance or a promise. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
+/** A plain object (the one helper: `isPlainRecord`). */
+export const isPlainObject = isPlainRecord;
 
 const issue = (path: Path, code: IssueCode, message: string, suggestion?: string): Issue => ({
   path: formatPath(path),

@@ -1,3 +1,4 @@
+import { isRecord } from "../model/is-record.js";
 import { didYouMean } from "./did-you-mean.js";
 import { type Issue, quote } from "./issue.js";
 
@@ -5,7 +6,7 @@ import { type Issue, quote } from "./issue.js";
 const MAX_SUGGESTIONS = 20;
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Obj => isRecord(v);
 const items = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /**

@@ -1,3 +1,5 @@
+import { isPlainRecord } from "../model/is-record.js";
+
 /** Says whether a value is certainly valid; `false` means "ask zod", never "invalid". */
 export type Acceptor = (value: unknown) => boolean;
 
@@ -10,11 +12,7 @@ type Check = {
 type Def = { type: string; checks?: Check[]; [key: string]: unknown };
 const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
 
-const isPlain = (v: unknown): v is Record<string, unknown> => {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-};
+const isPlain = isPlainRecord;
 
 function checksPass(checks: readonly Check[] | undefined): Acceptor | undefined {
   if (!checks || checks.length === 0) return undefined;

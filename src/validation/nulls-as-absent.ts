@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { JSON_LIMITS } from "../logic/json-value.js";
+import { isRecord } from "../model/is-record.js";
 import { unwrap } from "./schema-walk.js";
 
 /** Where nulls may be dropped: per key of an object, whether it is optional and what lies under it. */
@@ -26,8 +27,7 @@ function planOf(schema: z.ZodType): Plan | undefined {
   return undefined;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+const isPlainObject = isRecord;
 
 /**
  * Whether anything under `value` would be dropped (a walk that allocates nothing). A value already on
