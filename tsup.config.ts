@@ -99,7 +99,7 @@ export default defineConfig([
   },
   {
     // One self-contained file, dependencies included, for browsers, edge runtimes and sandboxes.
-    entry: { qualify: "src/index.ts" },
+    entry: { qualify: "src/browser.ts" },
     format: ["iife"],
     globalName: "qualify",
     dts: false,
