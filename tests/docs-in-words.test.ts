@@ -64,6 +64,13 @@ describe("rules in words", () => {
     expect(inWords({ weighted_score: [] }, phrases)).not.toMatch(/[{}]/);
   });
 
+  it("a question's {ask.name} and {ask.firstName} name the person asked", () => {
+    expect(templateInWords("{ask.firstName}, who signs?")).toBe(
+      "_the first name of the person asked_, who signs?",
+    );
+    expect(templateInWords("Could {ask.name} introduce us?")).toBe("Could _the person asked_ introduce us?");
+  });
+
   it("placeholders are named in words: no {token}", () => {
     expect(templateInWords("{engagedBuyers} is the economic buyer; {budget.amount} for {amount}")).toBe(
       "_engaged buyers_ is the economic buyer; _the budget's amount_ for _the deal's amount_",

@@ -257,9 +257,11 @@ export function inWords(logic: Logic, phrases: Phrases = new Map()): string {
  */
 export function templateInWords(template: string): string {
   return template.replace(/\{([A-Za-z_$][\w$]*(?:\.[\w$-]+)*)\}/g, (_, name: string) =>
-    name.includes(".") || FIELD_WORDS[name] !== undefined
-      ? `_${pathInWords(name.replace(/\.value$/, ""))}_`
-      : `_${name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}_`,
+    name.startsWith("ask.")
+      ? `_${name === "ask.firstName" ? "the first name of the person asked" : "the person asked"}_`
+      : name.includes(".") || FIELD_WORDS[name] !== undefined
+        ? `_${pathInWords(name.replace(/\.value$/, ""))}_`
+        : `_${name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}_`,
   );
 }
 
