@@ -4,8 +4,7 @@ import type { FrameworkDef } from "../frameworks/framework-def.js";
 import type { OperatorSet } from "../logic/operator-set.js";
 import { unwrap } from "../validation/schema-walk.js";
 import { typeOf } from "./deal-model.js";
-
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+import { cell } from "./markdown.js";
 
 /** Every rule of a framework, as JsonLogic: criteria, findings, collateral, questions, bindings. */
 export function rulesOf(def: FrameworkDef): unknown[] {

@@ -1,8 +1,7 @@
 import type { FrameworkDef } from "../frameworks/framework-def.js";
 import type { Rule } from "../plugin/define-rule.js";
 import { inWords, type Phrases, templateInWords } from "./in-words.js";
-
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+import { cell } from "./markdown.js";
 
 /**
  * The catalogue of every finding, collateral and deal-level question a qualifier knows, generated from

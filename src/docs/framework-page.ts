@@ -1,8 +1,7 @@
 import type { FrameworkDef } from "../frameworks/framework-def.js";
 import { Topic } from "../model/enums.js";
 import { inWords, type Phrases, templateInWords } from "./in-words.js";
-
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+import { cell } from "./markdown.js";
 
 /** The reference page of one framework, in markdown, generated from its data. */
 export function frameworkPage(def: FrameworkDef, phrases: Phrases = new Map()): string {

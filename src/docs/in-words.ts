@@ -54,14 +54,14 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   "": "it",
 };
 
+/** A camelCase name in words: "decisionBy" is "decision by". */
+const spaced = (name: string) => name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+
 /** A deal path in words: "budget.amount.value" is "the budget's amount"; "custom.tier" is "custom field tier". */
 export function pathInWords(path: string): string {
   if (FIELD_WORDS[path] !== undefined) return FIELD_WORDS[path] as string;
   if (path.startsWith("custom.")) return `the custom field ${path.slice(7)}`;
-  const words = path
-    .split(".")
-    .map((p) => p.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase())
-    .join(" ");
+  const words = path.split(".").map(spaced).join(" ");
   return `the ${words}`;
 }
 
@@ -95,10 +95,7 @@ const ITEM_WORDS: Readonly<Record<string, string>> = {
 function itemPath(path: string): string {
   if (path === "") return "they";
   if (ITEM_WORDS[path] !== undefined) return ITEM_WORDS[path] as string;
-  return `their ${path
-    .split(".")
-    .map((p) => p.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase())
-    .join(" ")}`;
+  return `their ${path.split(".").map(spaced).join(" ")}`;
 }
 
 /** "a decision maker", "an economic buyer". */
@@ -261,7 +258,7 @@ export function templateInWords(template: string): string {
       ? `_${name === "ask.firstName" ? "the first name of the person asked" : "the person asked"}_`
       : name.includes(".") || FIELD_WORDS[name] !== undefined
         ? `_${pathInWords(name.replace(/\.value$/, ""))}_`
-        : `_${name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}_`,
+        : `_${spaced(name)}_`,
   );
 }
 

@@ -1,7 +1,7 @@
 import type { OperatorSet } from "../logic/operator-set.js";
 import { CONTROL_OPERATORS } from "../logic/standard-operators.js";
+import { cell } from "./markdown.js";
 
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 /** A description's JsonLogic example (`{"with-role": [...]}`) set as code, for rule authors. */
 const described = (s: string) => cell(s).replace(/(\{"[^`]*\})(?=\.?$)/, "`$1`");
 

@@ -21,6 +21,7 @@ import {
 import { IsoDate } from "./iso-date.js";
 import { CurrencyCode, Money } from "./money.js";
 import { Stakeholder } from "./stakeholder.js";
+import type { Assert, Same } from "./type-equality.js";
 
 /** The buying organisation. */
 export const Account = z
@@ -179,8 +180,6 @@ export type Deal<Custom extends Record<string, unknown> = Record<string, unknown
 };
 
 // Compile-time proof that the generated, documented interfaces are exactly what the schemas accept.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Assert<T extends true> = T;
 export type _DealTypesAgree = [
   Assert<Same<z.infer<typeof Deal>, DealShape>>,
   Assert<Same<z.infer<typeof Stakeholder>, StakeholderShape>>,

@@ -11,6 +11,7 @@ import type {
   NextQuestionShape,
   ReportShape,
 } from "./report-types.js";
+import type { Assert, Same } from "./type-equality.js";
 
 /** One fact a criterion's status rests on: a path in the deal and what was there. */
 export const Evidence = z
@@ -169,8 +170,6 @@ export const Report = z
 export type Report = ReportShape;
 
 // Compile-time proof that the written-out interfaces are exactly what the schemas accept, both ways.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Assert<T extends true> = T;
 export type _ReportTypesAgree = [
   Assert<Same<z.infer<typeof Report>, ReportShape>>,
   Assert<Same<z.infer<typeof Evidence>, EvidenceShape>>,
