@@ -33,7 +33,6 @@ export { inWords, type Phrases, phrasesOf, templateInWords } from "./docs/in-wor
 export { issueCodesPage } from "./docs/issue-codes-page.js";
 export { operatorsPage } from "./docs/operators-page.js";
 export { type BatchResult, toBatchResult } from "./engine/batch.js";
-export type { CustomSchemaInput } from "./engine/custom-schema.js";
 export {
   createQualifier,
   DEFAULT_FRAMEWORKS,
@@ -144,6 +143,7 @@ export {
   frameworkJsonSchema,
   reportJsonSchema,
 } from "./schema/json-schema.js";
+export type { CustomSchemaInput } from "./validation/custom-schema.js";
 export { didYouMean } from "./validation/did-you-mean.js";
 export {
   type FailureKind,

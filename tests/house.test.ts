@@ -40,6 +40,31 @@ function runtimeImports(file: string): string[] {
   return out;
 }
 
+/** The layer of each folder of src/, from the table in ARCHITECTURE.md (`| 3 | \`src/logic/\` | ...`). */
+function layersOf(page: string): Map<string, number> {
+  const layer = new Map<string, number>();
+  for (const row of page.matchAll(/^\| (\d+)\s*\| (.+?)\s*\|/gm))
+    for (const folder of (row[2] as string).matchAll(/`src\/([\w-]+)\/`/g))
+      layer.set(folder[1] as string, Number(row[1]));
+  return layer;
+}
+
+/** The imports (from, to: paths under src/) that run to a folder of the same or a higher layer. */
+function wrongWay(
+  layer: ReadonlyMap<string, number>,
+  edges: ReadonlyArray<readonly [string, string]>,
+): string[] {
+  const folderOf = (path: string) => path.split(/[\\/]/)[0] as string;
+  const wrong: string[] = [];
+  for (const [from, to] of edges) {
+    const [a, b] = [layer.get(folderOf(from)), layer.get(folderOf(to))];
+    // Files at src/ itself (index.ts, browser.ts, version.ts) are entries or leaves, outside the layers.
+    if (a === undefined || b === undefined || folderOf(from) === folderOf(to)) continue;
+    if (b >= a) wrong.push(`${from} -> ${to} (layer ${a} -> ${b})`);
+  }
+  return wrong;
+}
+
 describe("the house", () => {
   it("ARCHITECTURE.md names every folder under src/", () => {
     const page = readFileSync(join(ROOT, "ARCHITECTURE.md"), "utf8");
@@ -65,6 +90,28 @@ describe("the house", () => {
     };
     for (const f of files) if (!state.has(f)) visit(f);
     expect(cycles).toEqual([]);
+  });
+
+  it("imports run only to lower layers, as ARCHITECTURE.md orders them (type-only imports aside)", () => {
+    const layer = layersOf(readFileSync(join(ROOT, "ARCHITECTURE.md"), "utf8"));
+    const folders = readdirSync(SRC).filter((f) => statSync(join(SRC, f)).isDirectory());
+    expect(folders.filter((f) => !layer.has(f))).toEqual([]);
+    const edges = files.flatMap((f) =>
+      runtimeImports(f).map((t) => [relative(SRC, f), relative(SRC, t)] as const),
+    );
+    expect(wrongWay(layer, edges)).toEqual([]);
+  });
+
+  it("the layer check reports a wrong-way import and a same-layer one", () => {
+    const layer = layersOf("| 3 | `src/logic/` | x |\n| 7 | `src/engine/`, `src/config/` | y |\n");
+    expect(
+      wrongWay(layer, [
+        ["engine/a.ts", "logic/b.ts"],
+        ["logic/b.ts", "engine/a.ts"],
+        ["config/c.ts", "engine/a.ts"],
+        ["index.ts", "engine/a.ts"],
+      ]),
+    ).toEqual(["logic/b.ts -> engine/a.ts (layer 3 -> 7)", "config/c.ts -> engine/a.ts (layer 7 -> 7)"]);
   });
 
   it("no function in src/ is longer than 120 lines", () => {

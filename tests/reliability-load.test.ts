@@ -2,7 +2,6 @@ import jsonLogic from "json-logic-js";
 import { describe, expect, it } from "vitest";
 import { formatMarkdown, formatText } from "../src/cli/format-report.js";
 import { makeStyle } from "../src/cli/style.js";
-import { formatNumber } from "../src/engine/template.js";
 import {
   createQualifier,
   defineOperator,
@@ -11,6 +10,7 @@ import {
   safeParseDeal,
   safeParseFramework,
 } from "../src/index.js";
+import { formatNumber } from "../src/logic/template.js";
 import { readJson } from "./support/helpers.js";
 
 const story = readJson("examples/deals/story-alice.json") as Record<string, unknown>;

@@ -1,6 +1,6 @@
-import { boundedCopy, JSON_LIMITS, jsonProblems } from "../logic/json-value.js";
 import { Severity, Status } from "../model/enums.js";
 import { isRecord } from "../model/is-record.js";
+import { boundedCopy, JSON_LIMITS, jsonProblems } from "../model/json-value.js";
 import type { Rule, RuleFinding, RuleOutcome } from "../plugin/define-rule.js";
 import { formatPath } from "../validation/issue.js";
 import { RuleFailure } from "./rule-failure.js";

@@ -3,6 +3,7 @@ import { withoutProse } from "../frameworks/prose.js";
 import { compileNode } from "../logic/compile.js";
 import type { Evaluator } from "../logic/operator.js";
 import type { OperatorSet } from "../logic/operator-set.js";
+import { compileTemplate, type Template } from "../logic/template.js";
 import { splitPath } from "../logic/var-path.js";
 import type { Severity } from "../model/enums.js";
 import type {
@@ -15,7 +16,6 @@ import type {
 } from "../model/framework.js";
 import { type EvidencePath, evidencePaths, pathsRead } from "./evidence.js";
 import { fingerprint } from "./hash.js";
-import { compileTemplate, type Template } from "./template.js";
 
 /** Named values computed from the deal, used by templates. */
 export type CompiledBindings = ReadonlyArray<readonly [string, Evaluator]>;

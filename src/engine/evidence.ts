@@ -1,8 +1,8 @@
-import { boundedCopy } from "../logic/json-value.js";
 import type { OperatorSet } from "../logic/operator-set.js";
 import { SCOPED_OPERATORS } from "../logic/standard-operators.js";
 import { isLogic, opAndArgs } from "../logic/truthy.js";
 import { readPath, splitPath } from "../logic/var-path.js";
+import { boundedCopy } from "../model/json-value.js";
 import type { Evidence } from "../model/report.js";
 
 /** The deal paths a rule reads at the top level (inside `some`/`filter` bodies, only the list itself). */

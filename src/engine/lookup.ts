@@ -1,7 +1,7 @@
 import type { EvalEnv } from "../logic/operator.js";
+import type { TemplateLookup } from "../logic/template.js";
 import { readPath, readVar } from "../logic/var-path.js";
 import type { CompiledBindings } from "./compile-framework.js";
-import type { TemplateLookup } from "./template.js";
 
 /** A template lookup: the rule's bindings first (each computed on first use), then deal paths. */
 export function makeLookup(bindings: CompiledBindings, deal: unknown, env: EvalEnv): TemplateLookup {

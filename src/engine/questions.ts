@@ -1,3 +1,4 @@
+import { renderTemplate } from "../logic/template.js";
 import { readPath, splitPath } from "../logic/var-path.js";
 import type { Deal } from "../model/deal.js";
 import type { Stage, Status } from "../model/enums.js";
@@ -5,7 +6,6 @@ import type { DealQuestion, QuestionDef } from "../model/framework.js";
 import type { NextQuestion } from "../model/report.js";
 import { DEFAULT_STAGE, GAP, STAGE_WEIGHTS } from "./stage-weights.js";
 import { type Target, targetChooser } from "./target.js";
-import { renderTemplate } from "./template.js";
 
 /** A question offered by one criterion that is not met. */
 export interface QuestionOffer {

@@ -9,9 +9,9 @@ import type { Plugin } from "../plugin/define-plugin.js";
 import type { Rule } from "../plugin/define-rule.js";
 import { enthusiasmGap } from "../rules/enthusiasm-gap.js";
 import { stageGates } from "../rules/stage-gates.js";
+import { dealWithCustom } from "../validation/custom-schema.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { type Issue, QualifyError } from "../validation/issue.js";
-import { dealWithCustom } from "./custom-schema.js";
 import type { QualifierOptions } from "./qualifier.js";
 
 /** The frameworks a qualifier scores when none are chosen. */

@@ -1,8 +1,8 @@
-import { dealWithCustom } from "../engine/custom-schema.js";
 import { domainOperators } from "../logic/domain-operators.js";
 import { LIMITS } from "../logic/limits.js";
 import { createOperatorSet, type OperatorSet } from "../logic/operator-set.js";
 import { type Criterion, Framework, type FrameworkInput, RuleSet } from "../model/framework.js";
+import { dealWithCustom } from "../validation/custom-schema.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { fromZod } from "../validation/from-zod.js";
 import { capIssues, failure, type Issue, type SafeParseResult } from "../validation/issue.js";

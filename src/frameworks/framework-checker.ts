@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { placeholders } from "../engine/template.js";
 import type { OperatorSet } from "../logic/operator-set.js";
+import { placeholders } from "../logic/template.js";
 import { validateLogic } from "../logic/validate-logic.js";
 import { Deal } from "../model/deal.js";
 import { Criterion, type FrameworkInput } from "../model/framework.js";

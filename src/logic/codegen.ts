@@ -1,5 +1,5 @@
+import { lessThan, looseEquals, parseNumber, toNumber } from "../model/json-value.js";
 import { charge } from "./budget.js";
-import { lessThan, looseEquals, parseNumber, toNumber } from "./json-value.js";
 import type { Evaluator } from "./operator.js";
 import type { OperatorSet } from "./operator-set.js";
 import {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { Role } from "../model/enums.js";
+import { toText } from "../model/json-value.js";
 import { Stakeholder } from "../model/stakeholder.js";
 import { daysBetween } from "./dates.js";
 import { formatMoney } from "./format-number.js";
-import { toText } from "./json-value.js";
 import { defineOperator, type Operator } from "./operator.js";
 import {
   claimsRole,

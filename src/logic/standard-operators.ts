@@ -1,13 +1,13 @@
+import { lessThan, looseEquals, parseNumber, toNumber, toText } from "../model/json-value.js";
 import { charge } from "./budget.js";
 import { constantValue, fieldOf, isConstant } from "./constant.js";
-import { lessThan, looseEquals, parseNumber, toNumber, toText } from "./json-value.js";
 import { defineOperator, type EvalEnv, type Evaluator, type Operator } from "./operator.js";
 import { truthy } from "./truthy.js";
 import { readVar } from "./var-path.js";
 
 // The eager operators of json-logic-js 2.0.5, with its exact semantics (loose equality, parseFloat in
 // `+` and `*`, PHP-style negative substr ends). `log` is left out on purpose: evaluation does no I/O.
-// One difference, on purpose: values are converted as JSON (src/logic/json-value.ts), so an object from
+// One difference, on purpose: values are converted as JSON (src/model/json-value.ts), so an object from
 // the data with its own `toString`, `valueOf` or `indexOf` is never called. json-logic-js throws there;
 // these operators are total over JSON values.
 

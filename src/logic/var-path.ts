@@ -1,4 +1,4 @@
-import { toText } from "./json-value.js";
+import { toText } from "../model/json-value.js";
 
 /** Keys a rule may never read: reading them would reach into JavaScript's object machinery. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { QualifyConfig } from "../config/define-config.js";
-import { readOnce } from "../logic/json-value.js";
+import { readOnce } from "../model/json-value.js";
 import { CONFIG_OPTIONS, checkOptions, thrownText } from "../validation/check-options.js";
 import { formatPath, type Issue } from "../validation/issue.js";
 import type { IssueCode } from "../validation/issue-codes.js";

@@ -1,6 +1,6 @@
-import type { CustomSchemaInput } from "../engine/custom-schema.js";
 import type { Operator } from "../logic/operator.js";
 import type { FrameworkInput, RuleSet } from "../model/framework.js";
+import type { CustomSchemaInput } from "../validation/custom-schema.js";
 import type { Rule } from "./define-rule.js";
 
 /** A bundle of extensions: JsonLogic operators, TypeScript rules, and framework or rule-set files. */

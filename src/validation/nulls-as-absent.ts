@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { JSON_LIMITS } from "../logic/json-value.js";
 import { isRecord } from "../model/is-record.js";
+import { JSON_LIMITS } from "../model/json-value.js";
 import { unwrap } from "./schema-walk.js";
 
 /** Where nulls may be dropped: per key of an object, whether it is optional and what lies under it. */

@@ -1,5 +1,5 @@
-import { jsonProblems } from "../logic/json-value.js";
 import { Deal } from "../model/deal.js";
+import { jsonProblems } from "../model/json-value.js";
 import { checkDealReferences } from "./deal-references.js";
 import { type Acceptor, compileAcceptor } from "./fast-accept.js";
 import { fromZod } from "./from-zod.js";

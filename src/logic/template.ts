@@ -1,6 +1,6 @@
-import { humanList } from "../logic/domain-operators.js";
-import { formatMoney, formatNumber } from "../logic/format-number.js";
-import { splitPath } from "../logic/var-path.js";
+import { humanList } from "./domain-operators.js";
+import { formatMoney, formatNumber } from "./format-number.js";
+import { splitPath } from "./var-path.js";
 
 export { formatNumber };
 

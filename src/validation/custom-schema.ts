@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Deal } from "../model/deal.js";
-import type { Issue } from "../validation/issue.js";
+import type { Issue } from "./issue.js";
 
 /** Anything that declares the shape of `deal.custom`: a JSON Schema object, or a zod schema. */
 export type CustomSchemaInput = Readonly<Record<string, unknown>> | z.ZodType;
