@@ -1,4 +1,5 @@
 import { currencySuggestion, isCurrencyCode } from "../model/currency.js";
+import { describeValue } from "../validation/describe.js";
 import { failure, withSegments } from "../validation/failure.js";
 import { assemble } from "./assemble.js";
 import { didYouMean, formatPath, IsoDay, QualifyError, type SafeParseResult } from "./core.js";
@@ -6,7 +7,6 @@ import type { Draft } from "./draft.js";
 import { type CrmMapping, CrmMappingOverride, mergeMapping } from "./mapping.js";
 import type { CrmOptions, CrmResult } from "./options.js";
 import { isRec, Notes, type Rec, Unread } from "./read.js";
-import { describe } from "./records.js";
 import { Tables } from "./tables.js";
 
 /** How one CRM's records are read into a draft deal. */
@@ -26,32 +26,36 @@ export function runAdapter(
     notes.error(
       "options.asOf",
       "invalid-date",
-      `expected a real day written YYYY-MM-DD; got ${describe(opts.asOf)}`,
+      `expected a real day written YYYY-MM-DD; got ${describeValue(opts.asOf)}`,
     );
   if (opts.closeDate !== undefined && opts.closeDate !== "ignore" && opts.closeDate !== "decisionBy")
     notes.error(
       "options.closeDate",
       "invalid-option",
-      `expected "ignore" or "decisionBy"; got ${describe(opts.closeDate)}`,
+      `expected "ignore" or "decisionBy"; got ${describeValue(opts.closeDate)}`,
     );
   if (opts.emails !== undefined && opts.emails !== "ignore" && opts.emails !== "inbound")
     notes.error(
       "options.emails",
       "invalid-option",
-      `expected "ignore" or "inbound"; got ${describe(opts.emails)}`,
+      `expected "ignore" or "inbound"; got ${describeValue(opts.emails)}`,
     );
   if (opts.strict !== undefined && typeof opts.strict !== "boolean")
-    notes.error("options.strict", "invalid-option", `expected true or false; got ${describe(opts.strict)}`);
+    notes.error(
+      "options.strict",
+      "invalid-option",
+      `expected true or false; got ${describeValue(opts.strict)}`,
+    );
   if (opts.currency !== undefined && !isCurrencyCode(opts.currency)) {
     const near = typeof opts.currency === "string" ? currencySuggestion(opts.currency) : undefined;
     notes.error(
       "options.currency",
       "invalid-currency",
-      `expected an ISO 4217 code (three capital letters, e.g. EUR); got ${describe(opts.currency)}${near ? `; did you mean "${near}"?` : ""}`,
+      `expected an ISO 4217 code (three capital letters, e.g. EUR); got ${describeValue(opts.currency)}${near ? `; did you mean "${near}"?` : ""}`,
     );
   }
   if (!isRec(records)) {
-    notes.error("", "not-records", `expected an object of CRM records; got ${describe(records)}`);
+    notes.error("", "not-records", `expected an object of CRM records; got ${describeValue(records)}`);
     return failure("invalid-input", notes.errors);
   }
   if (notes.errors.length > 0) return failure("invalid-input", notes.errors);

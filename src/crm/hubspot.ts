@@ -1,3 +1,4 @@
+import { describeValue } from "../validation/describe.js";
 import { orThrow, runAdapter } from "./adapter.js";
 import { earlierCloseDates } from "./close-history.js";
 import type { Deal, Role, SafeParseResult } from "./core.js";
@@ -17,7 +18,7 @@ import {
   text,
   type Unread,
 } from "./read.js";
-import { describe, listAt, recordOf } from "./records.js";
+import { listAt, recordOf } from "./records.js";
 import type { Tables } from "./tables.js";
 
 /** A HubSpot CRM v3 object: `id`, `properties` (values as strings), timestamps, and associations when asked for. */
@@ -212,7 +213,7 @@ function objectAt(
     notes.error(
       `${path}.id`,
       "missing",
-      value.id === undefined ? "missing" : `expected the object's id; got ${describe(value.id)}`,
+      value.id === undefined ? "missing" : `expected the object's id; got ${describeValue(value.id)}`,
     );
     ok = false;
   }
@@ -222,7 +223,7 @@ function objectAt(
       "missing",
       value.properties === undefined
         ? "missing: a CRM v3 object carries its fields in properties"
-        : `expected an object; got ${describe(value.properties)}`,
+        : `expected an object; got ${describeValue(value.properties)}`,
     );
     ok = false;
   }
@@ -250,7 +251,7 @@ function readLabels(value: unknown, notes: Notes): Map<string, { label: string; 
     notes.error(
       "associations",
       "not-a-record",
-      `expected the deal's associations by object type ({ contacts: { results } }); got ${describe(value)}`,
+      `expected the deal's associations by object type ({ contacts: { results } }); got ${describeValue(value)}`,
     );
     return out;
   }
@@ -260,7 +261,7 @@ function readLabels(value: unknown, notes: Notes): Map<string, { label: string; 
     notes.error(
       "associations.contacts",
       "not-a-list",
-      `expected v4 association results; got ${describe(value.contacts)}`,
+      `expected v4 association results; got ${describeValue(value.contacts)}`,
     );
     return out;
   }
@@ -382,7 +383,7 @@ function readEngagementLists(value: unknown, notes: Notes): Lists | undefined {
     notes.error(
       "engagements",
       "not-a-record",
-      `expected { meetings, calls, emails, notes }; got ${describe(value)}`,
+      `expected { meetings, calls, emails, notes }; got ${describeValue(value)}`,
     );
     return undefined;
   }

@@ -1,3 +1,4 @@
+import { describeValue } from "../validation/describe.js";
 import { pagedRecords } from "./pages.js";
 import { isRec, type Notes, type Rec } from "./read.js";
 
@@ -17,7 +18,7 @@ export function listAt(
   }
   const list = pagedRecords(value, key, notes, notes.strict);
   if (!list) {
-    notes.error(key, "not-a-list", `expected a list of ${what} records; got ${describe(value)}`);
+    notes.error(key, "not-a-list", `expected a list of ${what} records; got ${describeValue(value)}`);
     return undefined;
   }
   const out: Rec[] = [];
@@ -39,7 +40,11 @@ export function recordOf(
   type?: string,
 ): value is Rec {
   if (!isRec(value)) {
-    notes.error(path, "not-a-record", `expected ${article(what)} ${what} record; got ${describe(value)}`);
+    notes.error(
+      path,
+      "not-a-record",
+      `expected ${article(what)} ${what} record; got ${describeValue(value)}`,
+    );
     return false;
   }
   const attributes = value.attributes;
@@ -66,19 +71,9 @@ export function requiredText(record: Rec, key: string, path: string, notes: Note
   notes.error(
     `${path}.${key}`,
     "missing",
-    value === undefined ? "missing" : `expected a non-empty string; got ${describe(value)}`,
+    value === undefined ? "missing" : `expected a non-empty string; got ${describeValue(value)}`,
   );
   return undefined;
-}
-
-/** A value's kind in words, for errors. */
-export function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "string")
-    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
-  return `${typeof value} ${String(value)}`;
 }
 
 const article = (word: string) => (/^[aeiou]/i.test(word) ? "an" : "a");

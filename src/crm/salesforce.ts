@@ -1,3 +1,4 @@
+import { describeValue } from "../validation/describe.js";
 import { orThrow, runAdapter } from "./adapter.js";
 import { type CloseChange, earlierCloseDates } from "./close-history.js";
 import type { Deal, Organisation, Role, SafeParseResult } from "./core.js";
@@ -15,7 +16,7 @@ import {
   text,
   type Unread,
 } from "./read.js";
-import { describe, listAt, recordOf, requiredText } from "./records.js";
+import { listAt, recordOf, requiredText } from "./records.js";
 import { SALESFORCE_MAPPING } from "./salesforce-mapping.js";
 import type { Tables } from "./tables.js";
 
@@ -302,7 +303,7 @@ function readRoles(
       notes.warn(
         `${path}.ContactId`,
         "no-contact-record",
-        `no ContactId (${describe(r.ContactId)}): this role is left out`,
+        `no ContactId (${describeValue(r.ContactId)}): this role is left out`,
       );
       return;
     }

@@ -1,4 +1,5 @@
 import { BudgetExceeded } from "../logic/budget.js";
+import { messageOf } from "../validation/describe.js";
 import type { Issue } from "../validation/issue.js";
 import type { IssueCode } from "../validation/issue-codes.js";
 
@@ -31,15 +32,7 @@ export class RuleFailure extends Error {
   }
 }
 
-/** The message of anything thrown, without ever throwing itself. */
-export function messageOf(error: unknown): string {
-  try {
-    if (error instanceof Error) return error.message;
-    return typeof error === "string" ? error : `a non-error value was thrown (${typeof error})`;
-  } catch {
-    return "an unreadable error";
-  }
-}
+export { messageOf };
 
 /** Runs `fn`; anything it throws becomes a {@link RuleFailure} of `rule` at `where`. */
 export function guard<T>(where: string, rule: string, fn: () => T): T {

@@ -11,10 +11,4 @@ export { createQualifier, DEFAULT_FRAMEWORKS, QualifyError, toBatchResult } from
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
 /** The message of anything thrown, without ever throwing itself. */
-export function errorMessage(error: unknown): string {
-  try {
-    return error instanceof Error ? error.message : String(error);
-  } catch {
-    return "an unreadable error";
-  }
-}
+export { messageOf as errorMessage } from "../validation/describe.js";

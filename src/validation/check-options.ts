@@ -1,4 +1,5 @@
 import { isPlainRecord } from "../model/is-record.js";
+import { describeValue } from "./describe.js";
 import { didYouMean } from "./did-you-mean.js";
 import { formatPath, type Issue, quote } from "./issue.js";
 import type { IssueCode } from "./issue-codes.js";
@@ -11,20 +12,7 @@ import type { IssueCode } from "./issue-codes.js";
 type Path = ReadonlyArray<string | number>;
 type Check = (value: unknown, path: Path) => Issue[];
 
-/** A value named for a person: `"1000"` (a text), `-3`, `null`, `a list`, `an object`, `a Map`. */
-export function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "string") return `the text ${quote(value)}`;
-  if (typeof value === "function") return "a function";
-  if (typeof value === "object") {
-    const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor
-      ?.name;
-    return typeof name === "string" && name !== "Object" && name !== "" ? `a ${name}` : "an object";
-  }
-  if (typeof value === "bigint") return `the BigInt ${value}n`;
-  return String(value);
-}
+export { describeValue };
 
 /** A plain object (the one helper: `isPlainRecord`). */
 export const isPlainObject = isPlainRecord;

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { describeValue } from "./describe.js";
 import { didYouMean } from "./did-you-mean.js";
 import { formatPath, type Issue, MAX_ISSUES, quote } from "./issue.js";
 import { type IssueCode, isIssueCode } from "./issue-codes.js";
@@ -11,13 +12,6 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
     current = (current as Record<PropertyKey, unknown>)[key as string];
   }
   return current;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return quote(value);
-  return typeof value === "object" ? "an object" : String(value);
 }
 
 /** zod's issue codes as qualify's (the rest are handled above: unknown keys, values, unions). */
@@ -51,7 +45,7 @@ function plainMessage(issue: z.core.$ZodIssue, received: unknown): string {
     const expected = TYPE_WORDS[issue.expected] ?? `a ${issue.expected}`;
     return received === undefined
       ? `Missing: ${expected} is required here`
-      : `Expected ${expected}; received ${describe(received)}`;
+      : `Expected ${expected}; received ${describeValue(received)}`;
   }
   if (issue.code === "too_small" || issue.code === "too_big") {
     const small = issue.code === "too_small";
@@ -66,10 +60,10 @@ function plainMessage(issue: z.core.$ZodIssue, received: unknown): string {
         ? "Must not be empty"
         : `Must have ${small ? "at least" : "at most"} ${bound} items`;
     const relation = small ? (strict ? "greater than" : "at least") : strict ? "less than" : "at most";
-    return `Must be ${relation} ${bound}; received ${describe(received)}`;
+    return `Must be ${relation} ${bound}; received ${describeValue(received)}`;
   }
   if (issue.code === "invalid_format")
-    return `Not in the expected format (${issue.format}); received ${describe(received)}`;
+    return `Not in the expected format (${issue.format}); received ${describeValue(received)}`;
   return issue.message;
 }
 
@@ -107,7 +101,7 @@ export function fromZod(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, 
       out.push({
         path: formatPath(path),
         code: "invalid-value",
-        message: `Expected ${expected}; received ${describe(received)}${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
+        message: `Expected ${expected}; received ${describeValue(received)}${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
         ...(suggestion ? { suggestion } : {}),
       });
       continue;
@@ -116,7 +110,7 @@ export function fromZod(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, 
       out.push({
         path: formatPath(path),
         code: "invalid-type",
-        message: `Expected ${unionText(schema, path)}; received ${describe(valueAt(input, path))}`,
+        message: `Expected ${unionText(schema, path)}; received ${describeValue(valueAt(input, path))}`,
       });
       continue;
     }
