@@ -32,6 +32,7 @@ export { frameworkIndex, frameworkPage } from "./docs/framework-page.js";
 export { inWords, type Phrases, phrasesOf, templateInWords } from "./docs/in-words.js";
 export { issueCodesPage } from "./docs/issue-codes-page.js";
 export { operatorsPage } from "./docs/operators-page.js";
+export { withPolicyTables } from "./docs/policy-page.js";
 export { type BatchResult, toBatchResult } from "./engine/batch.js";
 export {
   createQualifier,
@@ -106,6 +107,7 @@ export type {
   SwitchableId,
 } from "./model/ids.js";
 export { IsoDate, IsoDay, isIsoDate } from "./model/iso-date.js";
+export { DEFAULT_POLICY, mergePolicy, Policy, PolicyOverride } from "./model/policy.js";
 export {
   Collateral,
   CriterionResult,
@@ -141,6 +143,7 @@ export {
   comparisonJsonSchema,
   dealJsonSchema,
   frameworkJsonSchema,
+  policyJsonSchema,
   reportJsonSchema,
 } from "./schema/json-schema.js";
 export type { CustomSchemaInput } from "./validation/custom-schema.js";

@@ -43,7 +43,18 @@ const asOf = "2026-11-27";
 describe("meta: every built-in framework", () => {
   it("the files in frameworks/ are the twelve of DESIGN.md plus the core rule set and the shared criteria", () => {
     const files = readdirSync(`${ROOT}/frameworks`).map((f) => f.replace(/\.json$/, ""));
-    expect(files.sort()).toEqual([...ids, "core.rules", "shared.criteria"].sort());
+    expect(files.sort()).toEqual([...ids, "core.rules", "index", "policy", "shared.criteria"].sort());
+  });
+
+  it("frameworks/index.json is the one list: every framework file, each after the one it extends, in the catalogue's order", () => {
+    const index = readJson("frameworks/index.json") as { frameworks: string[]; rules: string };
+    expect([...index.frameworks].sort()).toEqual([...ids].sort());
+    expect(index.rules).toBe("core.rules");
+    index.frameworks.forEach((id, at) => {
+      const base = (readJson(`frameworks/${id}.json`) as { extends?: string }).extends;
+      if (base) expect(index.frameworks.indexOf(base), `${id} extends ${base}`).toBeLessThan(at);
+    });
+    expect([...catalogue.keys()].filter((id) => ids.includes(id))).toEqual(index.frameworks);
   });
 
   it.each(ids)("%s: validates, its id matches its file, its criteria are the contract's", (id) => {

@@ -1,4 +1,5 @@
 import { createQualifier, type QualifierOptions } from "../engine/qualifier.js";
+import { STATUS_VALUE } from "../engine/score.js";
 import { today } from "../engine/today.js";
 import { IsoDay } from "../model/iso-date.js";
 import { type Issue, QualifyError } from "../validation/issue.js";
@@ -89,7 +90,6 @@ export interface Calibration {
 /** Skipped lines kept for the report; the rest are only counted. */
 const MAX_SKIPPED_KEPT = 100;
 
-const VALUE = { met: 1, partial: 0.5, unmet: 0, unknown: 0 } as const;
 /**
  * Fits a framework's weights to a team's won and lost deals: each deal's criterion statuses are the
  * features (met 1, partial 0.5, unmet and unknown 0) of an L2-regularised logistic regression, its
@@ -176,7 +176,7 @@ export function createCalibrator(options: CalibrateOptions): Calibrator {
     if (kept && kept.date > date) return;
     rows.set(id, {
       date,
-      x: ids.map((cid) => VALUE[statuses.get(cid) ?? "unknown"]),
+      x: ids.map((cid) => STATUS_VALUE[statuses.get(cid) ?? "unknown"]),
       y: h.outcome === "won" ? 1 : 0,
     });
   };

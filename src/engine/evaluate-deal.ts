@@ -6,6 +6,7 @@ import { truthy } from "../logic/truthy.js";
 import type { Deal } from "../model/deal.js";
 import { Stage, type Status } from "../model/enums.js";
 import type { CollateralRule, DealQuestion, FindingRule } from "../model/framework.js";
+import type { Policy } from "../model/policy.js";
 import type {
   Collateral,
   CriterionResult,
@@ -30,6 +31,7 @@ export interface CompiledQualifier {
   readonly ruleSets: readonly CompiledFramework[];
   readonly rules: ReadonlyMap<string, Rule>;
   readonly operators: OperatorSet;
+  readonly policy: Readonly<Policy>;
   readonly disabled: ReadonlySet<string>;
   readonly traceCompile: (logic: unknown) => Evaluator;
   /** Report metadata, made once per qualifier. */
@@ -187,7 +189,13 @@ interface Run {
 
 /** Scores one validated deal: frameworks, findings, ranked questions and collateral. Pure. */
 export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, trace: boolean): Report {
-  const env: EvalEnv = { root: deal, asOf, memo: new Map(), budget: budgetFor(deal, q.budget) };
+  const env: EvalEnv = {
+    root: deal,
+    asOf,
+    lostAfterDays: q.policy.lostAfterDays,
+    memo: new Map(),
+    budget: budgetFor(deal, q.budget),
+  };
   const outcomes = new Map<string, RuleOutcome | undefined>();
   const run: Run = {
     q,
@@ -201,7 +209,7 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
       checkOutcome(
         rule,
         guard(`rules.${rule.id}`, `Rule "${rule.id}"`, () =>
-          rule.evaluate(deal, { asOf, frameworks, ...(gates ? { gates } : {}) }),
+          rule.evaluate(deal, { asOf, frameworks, policy: q.policy, ...(gates ? { gates } : {}) }),
         ),
       ),
     ruleOutcome(id) {
@@ -222,13 +230,12 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
     frameworks,
     findings,
     questions: compactQuestions(
-      rankQuestions(
-        run.closed ? [] : offers,
-        deal,
+      rankQuestions(run.closed ? [] : offers, deal, {
         asOf,
-        dealQuestions(sets, q.disabled, deal, env, run.closed),
-        !q.compact,
-      ),
+        policy: q.policy,
+        dealLevel: dealQuestions(sets, q.disabled, deal, env, run.closed),
+        withWhy: !q.compact,
+      }),
       q.compact,
     ),
     collateral,

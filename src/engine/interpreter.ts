@@ -23,7 +23,12 @@ export function withJsonLogicOperators<T>(operators: OperatorSet, env: EvalEnv, 
   const added: string[] = [];
   const register = (op: Operator) => {
     jsonLogic.add_operation(op.name, function (this: unknown, ...args: unknown[]) {
-      return op.evaluate(args, { data: this, root: env.root, asOf: env.asOf });
+      return op.evaluate(args, {
+        data: this,
+        root: env.root,
+        asOf: env.asOf,
+        lostAfterDays: env.lostAfterDays,
+      });
     });
     added.push(op.name);
   };

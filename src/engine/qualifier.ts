@@ -8,6 +8,7 @@ import type { Deal } from "../model/deal.js";
 import type { FrameworkId, SwitchableId } from "../model/ids.js";
 import { IsoDay } from "../model/iso-date.js";
 import { frozenCopy, readOnce } from "../model/json-value.js";
+import type { Policy } from "../model/policy.js";
 import type { Report } from "../model/report.js";
 import type { Plugin } from "../plugin/define-plugin.js";
 import type { Rule } from "../plugin/define-rule.js";
@@ -96,6 +97,8 @@ export interface Qualifier {
   readonly rules: ReadonlyMap<string, Rule>;
   /** The schema of `deal.custom` declared by the frameworks and plugins (merged), if any: what the docs list. */
   readonly customSchema: z.ZodType | undefined;
+  /** The judgement policy it ranks and targets questions by (frameworks/policy.json with any plugin's overrides). */
+  readonly policy: Readonly<Policy>;
   /**
    * Validates and scores a deal; throws a {@link QualifyError} listing every problem of a bad deal. A deal
    * written in TypeScript is type-checked (`evaluate({ id: 1 })` fails to compile); a value typed
@@ -128,7 +131,7 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
   const optionIssues = checkOptions(options, QUALIFIER_OPTIONS, "createQualifier options");
   if (optionIssues.length > 0)
     throw new QualifyError("Invalid options", optionIssues, { kind: "invalid-rule-set" });
-  const { operators, rules, catalogue, selected, ruleSets, custom } = buildRegistry(options);
+  const { operators, rules, catalogue, selected, ruleSets, custom, policy } = buildRegistry(options);
   const interpreted = options.mode === "interpreter";
   const strategy = interpreted
     ? interpret
@@ -148,6 +151,7 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     },
     rules,
     operators,
+    policy,
     disabled: new Set(options.disable ?? []),
     traceCompile: (logic: unknown) => compileNode(logic, operators, true),
     ...(options.budget ? { budget: options.budget } : {}),
@@ -198,7 +202,9 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     const run = () => evaluateDeal(compiled, deal, asOf, opts.trace === true);
     return {
       success: true,
-      data: interpreted ? withJsonLogicOperators(operators, { root: deal, asOf }, run) : run(),
+      data: interpreted
+        ? withJsonLogicOperators(operators, { root: deal, asOf, lostAfterDays: policy.lostAfterDays }, run)
+        : run(),
     };
   };
 
@@ -209,6 +215,7 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
     ruleSets,
     rules,
     customSchema: custom,
+    policy,
     safeEvaluate,
     safeParseDeal: (input) => acceptDeal(input, custom),
     evaluateMany: (deals, opts = {}) => {

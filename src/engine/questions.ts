@@ -3,8 +3,8 @@ import { readPath, splitPath } from "../logic/var-path.js";
 import type { Deal } from "../model/deal.js";
 import type { Stage, Status } from "../model/enums.js";
 import type { DealQuestion, QuestionDef } from "../model/framework.js";
+import type { Policy } from "../model/policy.js";
 import type { NextQuestion } from "../model/report.js";
-import { DEFAULT_STAGE, GAP, STAGE_WEIGHTS } from "./stage-weights.js";
 import { type Target, targetChooser } from "./target.js";
 
 /** A question offered by one criterion that is not met. */
@@ -35,9 +35,21 @@ export interface DealQuestionOffer {
   readonly text: string;
 }
 
-/** Each later question of a criterion is worth a little less than the one before it. */
-export const POSITION_DECAY = 0.1;
-const value = (o: QuestionOffer) => o.share * GAP[o.status] * Math.max(0.5, 1 - POSITION_DECAY * o.position);
+/** What ranking needs besides the offers and the deal. */
+export interface RankOptions {
+  /** The date the deal is judged at. */
+  readonly asOf: string;
+  /** The judgement policy: stage weights, gaps, position decay, topic spread, whom to ask. */
+  readonly policy: Readonly<Policy>;
+  /** The deal-level questions whose conditions hold. */
+  readonly dealLevel?: readonly DealQuestionOffer[];
+  /** Whether to write each question's `why` (compact reports leave it out). */
+  readonly withWhy?: boolean;
+}
+
+/** An offer's value: its criterion's share x the gap of its status x the decay of its place in the list. */
+const offerValue = (o: QuestionOffer, p: Readonly<Policy>) =>
+  o.share * p.gap[o.status] * Math.max(p.positionFloor, 1 - p.positionDecay * o.position);
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -49,18 +61,16 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 export function rankQuestions(
   offers: readonly QuestionOffer[],
   deal: Deal,
-  asOf: string,
-  dealLevel: readonly DealQuestionOffer[] = [],
-  withWhy = true,
+  { asOf, policy, dealLevel = [], withWhy = true }: RankOptions,
 ): NextQuestion[] {
-  const stage: Stage = deal.stage ?? DEFAULT_STAGE;
+  const stage: Stage = deal.stage ?? policy.defaultStage;
   const groups = new Map<string, Array<{ offer: QuestionOffer; value: number }>>();
-  const chooseTarget = targetChooser(deal, asOf);
+  const chooseTarget = targetChooser(deal, asOf, policy);
   for (const offer of offers) {
     // Not asked when the deal already holds the answer, or at a stage it no longer fits.
     if (offer.question.unlessStage?.includes(stage)) continue;
     if (offer.answered?.every((parts) => hasValue(readPath(deal, parts, undefined)))) continue;
-    const entry = { offer, value: value(offer) };
+    const entry = { offer, value: offerValue(offer, policy) };
     const group = groups.get(offer.key);
     if (group) group.push(entry);
     else groups.set(offer.key, [entry]);
@@ -90,7 +100,9 @@ export function rankQuestions(
         )
       : q.text;
     const why = withWhy ? `${q.settles}. Open: ${open.join(", ")}.${askedWhy(target)}` : "";
-    out.push(question(q, text, target, why, criteria, round1(100 * STAGE_WEIGHTS[q.topic][stage] * sum)));
+    out.push(
+      question(q, text, target, why, criteria, round1(100 * policy.stageWeights[q.topic][stage] * sum)),
+    );
   }
   for (const { question: q, text } of dealLevel) {
     const target = chooseTarget(q.topic, q.askOf);
@@ -99,23 +111,24 @@ export function rankQuestions(
   }
   return spreadTopics(
     out.sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    policy.topicSpread,
   );
 }
 
-/** In the first `head` questions, at most `perTopic` share a topic, where the deal has other open topics. */
-export const TOPIC_SPREAD = Object.freeze({ head: 5, perTopic: 2 });
-
 /**
- * Reorders a ranked list so one topic does not crowd the top: each of the first {@link TOPIC_SPREAD}
+ * Reorders a ranked list so one topic does not crowd the top: each of the first `spread.head`
  * places goes to the best question whose topic is not already there `perTopic` times; only when every
  * remaining question is on such a topic does the best of them take it. The rest keep their rank order.
  */
-export function spreadTopics<T extends { readonly topic: string }>(ranked: readonly T[]): T[] {
+export function spreadTopics<T extends { readonly topic: string }>(
+  ranked: readonly T[],
+  spread: Readonly<Policy["topicSpread"]>,
+): T[] {
   const rest = [...ranked];
   const head: T[] = [];
   const used = new Map<string, number>();
-  while (head.length < TOPIC_SPREAD.head && rest.length > 0) {
-    let i = rest.findIndex((q) => (used.get(q.topic) ?? 0) < TOPIC_SPREAD.perTopic);
+  while (head.length < spread.head && rest.length > 0) {
+    let i = rest.findIndex((q) => (used.get(q.topic) ?? 0) < spread.perTopic);
     if (i < 0) i = 0;
     const [q] = rest.splice(i, 1) as [T];
     head.push(q);

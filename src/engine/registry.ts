@@ -5,12 +5,14 @@ import { orderByExtends } from "../frameworks/order.js";
 import { safeParseFramework } from "../frameworks/parse-framework.js";
 import { domainOperators } from "../logic/domain-operators.js";
 import { createOperatorSet, type OperatorSet } from "../logic/operator-set.js";
+import { DEFAULT_POLICY, mergePolicy, type Policy, PolicyOverride } from "../model/policy.js";
 import type { Plugin } from "../plugin/define-plugin.js";
 import type { Rule } from "../plugin/define-rule.js";
 import { enthusiasmGap } from "../rules/enthusiasm-gap.js";
 import { stageGates } from "../rules/stage-gates.js";
 import { dealWithCustom } from "../validation/custom-schema.js";
 import { didYouMean } from "../validation/did-you-mean.js";
+import { fromZod } from "../validation/from-zod.js";
 import { type Issue, QualifyError } from "../validation/issue.js";
 import type { QualifierOptions } from "./qualifier.js";
 
@@ -31,6 +33,8 @@ export interface Registry {
   readonly ruleSets: readonly FrameworkDef[];
   /** The schema of `deal.custom`, when frameworks or plugins declare one. */
   readonly custom?: z.ZodType;
+  /** The judgement policy: frameworks/policy.json with the plugins' overrides, in plugin order. */
+  readonly policy: Readonly<Policy>;
 }
 
 /**
@@ -106,9 +110,37 @@ export function buildRegistry(options: QualifierOptions): Registry {
       });
     chosen.add(def.id);
   });
+  const policy = policyOf(plugins, issues);
   if (issues.length > 0)
     throw new QualifyError("Invalid qualifier setup", issues, { kind: "invalid-rule-set" });
-  return { operators, rules, catalogue, selected, ruleSets, ...(typed ? { custom: typed.custom } : {}) };
+  return {
+    operators,
+    rules,
+    catalogue,
+    selected,
+    ruleSets,
+    policy,
+    ...(typed ? { custom: typed.custom } : {}),
+  };
+}
+
+/** The built-in policy with each plugin's `policy` applied in turn; every invalid part is an issue with its path. */
+function policyOf(plugins: readonly Plugin[], issues: Issue[]): Readonly<Policy> {
+  const overrides: PolicyOverride[] = [];
+  for (const plugin of plugins) {
+    if (plugin.policy === undefined) continue;
+    const parsed = PolicyOverride.safeParse(plugin.policy);
+    if (parsed.success) overrides.push(parsed.data);
+    else
+      issues.push(
+        ...fromZod(parsed.error.issues, PolicyOverride, plugin.policy).map((i) => ({
+          ...i,
+          path: i.path ? `policy.${i.path}` : "policy",
+          file: `plugin ${plugin.name}`,
+        })),
+      );
+  }
+  return mergePolicy(DEFAULT_POLICY, overrides);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { holdsRole, isBuyerSide, isLost, peopleOf } from "../logic/people-index.js";
 import type { Deal } from "../model/deal.js";
 import type { Role, Topic } from "../model/enums.js";
+import type { Policy } from "../model/policy.js";
 import type { Stakeholder } from "../model/stakeholder.js";
-import { ABOUT_THE_DECIDER, SENSITIVE_TOPICS, TOPIC_ROLES } from "./stage-weights.js";
 
 // Code-point order: the same on every machine and locale (localeCompare is neither fast nor portable).
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -58,29 +58,30 @@ export type Target = { readonly person: Stakeholder; readonly because: string } 
 export function targetChooser(
   deal: Deal,
   asOf: string | undefined,
+  policy: Readonly<Policy>,
 ): ((topic: Topic, askOf: readonly Role[] | undefined) => Target) & { readonly anyoneToAsk: boolean } {
   const index = peopleOf(deal);
   const engaged = (deal.stakeholders ?? [])
     .filter((s) => s.engaged === true && s.departed !== true)
     .sort((a, b) => compare(a.id, b.id));
   // The buyer's own live people first: a partner's rep, an advisor or someone moved only when nobody else is.
-  const live = engaged.filter((s) => !isLost(index, s, asOf) && isBuyerSide(s));
+  const live = engaged.filter((s) => !isLost(index, s, asOf, policy.lostAfterDays) && isBuyerSide(s));
   const reachable = live.length > 0 ? live : engaged;
   const memo = new Map<string, Target>();
   const choose = (topic: Topic, askOf: readonly Role[] | undefined): Target => {
     // Someone against the deal is asked nothing from the frameworks: their concerns go to the champion.
     const eligible = reachable.filter(
-      (s) => !isHostile(s) && !(ABOUT_THE_DECIDER.has(topic) && holdsRole(index, s, DECIDES)),
+      (s) => !isHostile(s) && !(policy.aboutTheDecider.includes(topic) && holdsRole(index, s, DECIDES)),
     );
     if (topic === "budget" && deal.budget?.ownerId) {
       const owner = eligible.find((s) => s.id === deal.budget?.ownerId);
       if (owner) return { person: owner, because: "owns the budget" };
     }
-    for (const role of askOf ?? TOPIC_ROLES[topic]) {
+    for (const role of askOf ?? policy.topicRoles[topic]) {
       const holder = eligible.find((s) => holdsRole(index, s, [role]));
       if (holder) return { person: holder, because: ROLE_PHRASE[role] };
     }
-    if (SENSITIVE_TOPICS.has(topic)) {
+    if (policy.sensitiveTopics.includes(topic)) {
       // Through a friend: a positive contact, the closest to power first.
       const friends = eligible.filter((s) => s.sentiment === "positive");
       const best = [...friends].sort(

@@ -164,15 +164,22 @@ function compileInner(logic: unknown, operators: OperatorSet, trace: boolean): E
   const [a0, a1] = args as [Evaluator, Evaluator];
   const call: Evaluator =
     args.length === 0
-      ? (d, e) => evaluate([], { data: d, root: e.root, asOf: e.asOf })
+      ? (d, e) => evaluate([], { data: d, root: e.root, asOf: e.asOf, lostAfterDays: e.lostAfterDays })
       : args.length === 1
-        ? (d, e) => evaluate([a0(d, e)], { data: d, root: e.root, asOf: e.asOf })
+        ? (d, e) =>
+            evaluate([a0(d, e)], { data: d, root: e.root, asOf: e.asOf, lostAfterDays: e.lostAfterDays })
         : args.length === 2
-          ? (d, e) => evaluate([a0(d, e), a1(d, e)], { data: d, root: e.root, asOf: e.asOf })
+          ? (d, e) =>
+              evaluate([a0(d, e), a1(d, e)], {
+                data: d,
+                root: e.root,
+                asOf: e.asOf,
+                lostAfterDays: e.lostAfterDays,
+              })
           : (d, e) =>
               evaluate(
                 args.map((f) => f(d, e)),
-                { data: d, root: e.root, asOf: e.asOf },
+                { data: d, root: e.root, asOf: e.asOf, lostAfterDays: e.lostAfterDays },
               );
   if (!operator.rootOnly || !values.every((v) => isInvariant(v, operators))) return call;
   // The same value for every item and every rule of one evaluation: compute it once.

@@ -71,10 +71,10 @@ export const domainOperators: readonly Operator[] = [
       'The buyer\'s people we have spoken with and who are still live contacts for this decision (not departed or moved, heard from within 90 days; a partner\'s rep or an advisor is not a thread into the buyer): of the deal, or of a given list: {"engaged": [{"with-role": ["champion"]}]}.',
     arity: { min: 0, max: 1 },
     returns: People,
-    evaluate: ([list], { root, asOf }) => {
+    evaluate: ([list], { root, asOf, lostAfterDays }) => {
       const index = peopleOf(root);
       return listOr(list, root).filter(
-        (p) => p?.engaged === true && isBuyerSide(p) && !isLost(index, p, asOf),
+        (p) => p?.engaged === true && isBuyerSide(p) && !isLost(index, p, asOf, lostAfterDays),
       );
     },
   }),
@@ -86,9 +86,11 @@ export const domainOperators: readonly Operator[] = [
       'The stakeholders lost as contacts for this decision: departed, moved out of it, or not heard from (lastContact or their latest interaction) for 90 days or more; of the deal, or of a given list: {"lost": [{"with-role": ["champion"]}]}.',
     arity: { min: 0, max: 1 },
     returns: People,
-    evaluate: ([list], { root, asOf }) => {
+    evaluate: ([list], { root, asOf, lostAfterDays }) => {
       const index = peopleOf(root);
-      return listOr(list, root).filter((p) => typeof p === "object" && p !== null && isLost(index, p, asOf));
+      return listOr(list, root).filter(
+        (p) => typeof p === "object" && p !== null && isLost(index, p, asOf, lostAfterDays),
+      );
     },
   }),
   defineOperator({
@@ -137,9 +139,9 @@ export const domainOperators: readonly Operator[] = [
       'Whether a stakeholder (object or id) took part, within the last 90 days, in an interaction together with someone who holds one of the roles and is still a live contact: {"met-with": [{"var": ""}, "economic-buyer"]}.',
     arity: { min: 2 },
     literals: { from: 1, values: Role.options, what: "a role" },
-    evaluate: ([who, ...roles], { root, asOf }) => {
+    evaluate: ([who, ...roles], { root, asOf, lostAfterDays }) => {
       const p = resolve(who, root);
-      return p ? metWithRole(peopleOf(root), p, roles, asOf) : false;
+      return p ? metWithRole(peopleOf(root), p, roles, asOf, lostAfterDays) : false;
     },
   }),
   defineOperator({
@@ -178,10 +180,10 @@ export const domainOperators: readonly Operator[] = [
     description:
       'Why a stakeholder (object or id) is lost as a contact, in words: "has left the organisation (on 2026-03-01)", "has moved out of this decision", "has not been heard from for 120 days"; null when they are not lost: {"absence": [{"var": ""}]}.',
     arity: { min: 1, max: 1 },
-    evaluate: ([who], { root, asOf }) => {
+    evaluate: ([who], { root, asOf, lostAfterDays }) => {
       const p = resolve(who, root);
       const index = peopleOf(root);
-      if (!p || !isLost(index, p, asOf)) return null;
+      if (!p || !isLost(index, p, asOf, lostAfterDays)) return null;
       const on = (date: unknown) => (typeof date === "string" ? ` on ${date}` : "");
       if (p.departed === true)
         return `has left the organisation${on((p as { departedOn?: unknown }).departedOn)}`;
@@ -197,9 +199,9 @@ export const domainOperators: readonly Operator[] = [
     description:
       'Whether a stakeholder (object or id) is a live contact for this decision: known, not departed or moved, heard from within 90 days (unknown recency counts as live): {"live": [{"var": "agreedBy"}]}.',
     arity: { min: 1, max: 1 },
-    evaluate: ([who], { root, asOf }) => {
+    evaluate: ([who], { root, asOf, lostAfterDays }) => {
       const p = resolve(who, root);
-      return p !== undefined && !isLost(peopleOf(root), p, asOf);
+      return p !== undefined && !isLost(peopleOf(root), p, asOf, lostAfterDays);
     },
   }),
   defineOperator({

@@ -8,6 +8,8 @@ export interface OperatorContext {
   readonly root: unknown;
   /** The date rules are judged at, `YYYY-MM-DD`; rules never read the clock. */
   readonly asOf: string | undefined;
+  /** The judgement policy's days of silence after which a contact is lost (absent: the built-in 90). */
+  readonly lostAfterDays?: number | undefined;
 }
 
 /** A compiled expression: data and environment in, value out. */
@@ -19,6 +21,8 @@ export interface EvalEnv {
   readonly root: unknown;
   /** The date rules are judged at. */
   readonly asOf: string | undefined;
+  /** The judgement policy's days of silence after which a contact is lost (absent: the built-in 90). */
+  readonly lostAfterDays?: number | undefined;
   /**
    * Values of data-independent sub-expressions already computed in this evaluation (by the rule's
    * text): `{"with-role": ["champion"]}` is worked out once per deal however many rules ask.

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from "../model/policy.js";
 import { daysBetween } from "./dates.js";
 
 /** A stakeholder as operators see it: whatever the deal holds (validated deals hold Stakeholders). */
@@ -23,8 +24,11 @@ export const BUYER_ONLY_ROLES: ReadonlySet<unknown> = new Set([
 /** Roles that decide: held only by someone who may approve the deal's amount alone. */
 export const DECIDER_ROLES: ReadonlySet<unknown> = new Set(["economic-buyer", "decision-maker"]);
 
-/** Days of silence after which a person no longer counts as a live contact: their role is not confirmed. */
-export const LOST_AFTER_DAYS = 90;
+/**
+ * Days of silence after which a person no longer counts as a live contact: their role is not confirmed.
+ * The built-in policy's `lostAfterDays` (frameworks/policy.json); a qualifier passes its own.
+ */
+export const LOST_AFTER_DAYS: number = DEFAULT_POLICY.lostAfterDays;
 
 /** The stakeholders of one deal, indexed once: lookups by id and reporting-line answers in O(1). */
 export interface PeopleIndex {
@@ -105,7 +109,7 @@ const EMPTY: PeopleIndex = {
 };
 
 /**
- * Whether a person took part, within the last {@link LOST_AFTER_DAYS} days, in an interaction together
+ * Whether a person took part, within the last `lostAfterDays` days, in an interaction together
  * with someone else who holds one of the roles and is still a live contact: shown access to power now,
  * not a meeting months ago with a decider who has since left or gone quiet. Linear in the interactions'
  * participants, once per role list per deal.
@@ -115,17 +119,18 @@ export function metWithRole(
   p: Person,
   roles: readonly unknown[],
   asOf: string | undefined,
+  lostAfterDays: number = LOST_AFTER_DAYS,
 ): boolean {
-  const key = `${asOf ?? ""}|${JSON.stringify(roles)}`;
+  const key = `${asOf ?? ""}|${lostAfterDays}|${JSON.stringify(roles)}`;
   let met = index.metWith.get(key);
   if (!met) {
     const found = new Set<unknown>();
     for (const { ids, day } of index.meetings) {
       const ago = daysBetween(day, asOf);
-      if (ago !== null && ago >= LOST_AFTER_DAYS) continue;
+      if (ago !== null && ago >= lostAfterDays) continue;
       const holders = ids.filter((id) => {
         const q = index.byId.get(id);
-        return q !== undefined && holdsRole(index, q, roles) && !isLost(index, q, asOf);
+        return q !== undefined && holdsRole(index, q, roles) && !isLost(index, q, asOf, lostAfterDays);
       });
       if (holders.length === 0) continue;
       for (const id of ids) if (holders.some((h) => h !== id)) found.add(id);
@@ -156,13 +161,18 @@ export function silentDays(index: PeopleIndex, p: Person, asOf: string | undefin
 
 /**
  * Whether a person is lost as a contact for this decision: they left (`departed`), moved out of it
- * (`moved`), or nobody has heard from them for {@link LOST_AFTER_DAYS} days or more. Unknown recency is
+ * (`moved`), or nobody has heard from them for `lostAfterDays` days or more (the policy's). Unknown recency is
  * not lost: absent is "we don't know".
  */
-export function isLost(index: PeopleIndex, p: Person, asOf: string | undefined): boolean {
+export function isLost(
+  index: PeopleIndex,
+  p: Person,
+  asOf: string | undefined,
+  lostAfterDays: number = LOST_AFTER_DAYS,
+): boolean {
   if (p.departed === true || p.moved === true) return true;
   const days = silentDays(index, p, asOf);
-  return days !== undefined && days >= LOST_AFTER_DAYS;
+  return days !== undefined && days >= lostAfterDays;
 }
 
 /** Whether a person is on the buyer's side (no `organisation`, or `buyer`), not a partner or an advisor. */

@@ -1,5 +1,6 @@
 import type { Operator } from "../logic/operator.js";
 import type { FrameworkInput, RuleSet } from "../model/framework.js";
+import type { PolicyOverride } from "../model/policy.js";
 import type { CustomSchemaInput } from "../validation/custom-schema.js";
 import type { Rule } from "./define-rule.js";
 
@@ -18,6 +19,11 @@ export interface Plugin {
    * `custom.` are checked against it when loaded, and a deal whose `custom` does not match is invalid.
    */
   readonly customSchema?: CustomSchemaInput;
+  /**
+   * Overrides of the judgement policy (frameworks/policy.json): stage weights, whom to ask, days until a
+   * contact is lost... Objects merge key by key, lists and numbers replace; later plugins win.
+   */
+  readonly policy?: PolicyOverride;
 }
 
 /**

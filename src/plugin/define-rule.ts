@@ -1,5 +1,6 @@
 import type { Deal } from "../model/deal.js";
 import type { Severity, Status } from "../model/enums.js";
+import type { Policy } from "../model/policy.js";
 import type { Evidence, FrameworkResult, Report } from "../model/report.js";
 
 /** What a TypeScript rule sees besides the deal. */
@@ -10,6 +11,8 @@ export interface RuleContext {
   readonly frameworks: readonly FrameworkResult[];
   /** The stage gates of the deal's stage (filled when findings run). */
   readonly gates?: Report["gates"];
+  /** The qualifier's judgement policy (frameworks/policy.json with any plugin's overrides). */
+  readonly policy?: Readonly<Policy>;
 }
 
 /** A finding reported by a TypeScript rule. */

@@ -3,6 +3,7 @@ import { CalibrationResult } from "../calibrate/model.js";
 import { Comparison } from "../compare/model.js";
 import { Deal } from "../model/deal.js";
 import { Framework, RuleSet } from "../model/framework.js";
+import { Policy } from "../model/policy.js";
 import { Report } from "../model/report.js";
 
 const BASE = "https://unpkg.com/qualify/schema";
@@ -57,6 +58,11 @@ export function frameworkJsonSchema(): Record<string, unknown> {
     "qualify framework or rule set",
     "input",
   );
+}
+
+/** JSON Schema of the judgement policy file (frameworks/policy.json). */
+export function policyJsonSchema(): Record<string, unknown> {
+  return generate(Policy, "policy.schema.json", "qualify judgement policy", "input");
 }
 
 /** JSON Schema of a report. */

@@ -38,13 +38,28 @@ export function childOf(schema: z.ZodType, key: string | number): Child {
       ? { kind: "schema", schema: s.element as z.ZodType }
       : { kind: "none" };
   }
-  if (s instanceof z.ZodRecord || s instanceof z.ZodUnknown || s instanceof z.ZodAny) return { kind: "any" };
+  if (s instanceof z.ZodRecord) {
+    // A table keyed by an enum (a policy's stage weights): its rows are known; an open record is anything.
+    const keys = enumKeys(s);
+    if (!keys) return { kind: "any" };
+    return keys.includes(String(key))
+      ? { kind: "schema", schema: s.valueType as z.ZodType }
+      : { kind: "none" };
+  }
+  if (s instanceof z.ZodUnknown || s instanceof z.ZodAny) return { kind: "any" };
   return { kind: "none" };
+}
+
+/** The keys a record allows when they are an enum's values (z.record(Topic, ...)); undefined when open. */
+function enumKeys(record: z.ZodRecord): string[] | undefined {
+  const key = unwrap(record.keyType as z.ZodType);
+  return key instanceof z.ZodEnum ? (key.options as unknown[]).map(String) : undefined;
 }
 
 /** The keys an object schema allows (empty for other schemas). */
 export function keysOf(schema: z.ZodType): string[] {
   const s = unwrap(schema);
+  if (s instanceof z.ZodRecord) return enumKeys(s) ?? [];
   return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
 }
 
