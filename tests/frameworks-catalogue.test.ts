@@ -43,7 +43,9 @@ const asOf = "2026-11-27";
 describe("meta: every built-in framework", () => {
   it("the files in frameworks/ are the twelve of DESIGN.md plus the core rule set and the shared criteria", () => {
     const files = readdirSync(`${ROOT}/frameworks`).map((f) => f.replace(/\.json$/, ""));
-    expect(files.sort()).toEqual([...ids, "core.rules", "index", "policy", "shared.criteria"].sort());
+    expect(files.sort()).toEqual(
+      [...ids, "core.rules", "index", "policy", "shared.criteria", "shared.definitions"].sort(),
+    );
   });
 
   it("frameworks/index.json is the one list: every framework file, each after the one it extends, in the catalogue's order", () => {

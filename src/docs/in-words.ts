@@ -1,4 +1,5 @@
 import { isRecord } from "../model/is-record.js";
+import { DEFAULT_POLICY } from "../model/policy.js";
 /**
  * JsonLogic rules in plain words, for the docs a sales-ops manager reads: "Met when an engaged champion
  * is positive, carries high influence and has met an economic buyer or decision maker in the last 90
@@ -160,7 +161,7 @@ function call(op: string, a: unknown[], w: Render, phrases: Phrases, item: boole
     case "lost":
       return a.length === 0
         ? "the people lost as contacts"
-        : `${w(a[0])} lost as contacts (left, moved, or silent 90 days or more)`;
+        : `${w(a[0])} lost as contacts (left, moved, or silent ${DEFAULT_POLICY.lostAfterDays} days or more)`;
     case "live":
       return `${w(a[0])} is still a live contact`;
     case "has-role":
@@ -168,7 +169,7 @@ function call(op: string, a: unknown[], w: Render, phrases: Phrases, item: boole
     case "reports-to-role":
       return `${verb(w(a[0]), "reports", "report")}, at any distance, to ${article(roles(a.slice(1)))}`;
     case "met-with":
-      return `${verb(w(a[0]), "has", "have")} met ${article(roles(a.slice(1)))} in the last 90 days`;
+      return `${verb(w(a[0]), "has", "have")} met ${article(roles(a.slice(1)))} in the last ${DEFAULT_POLICY.lostAfterDays} days`;
     case "stakeholder":
       return `the person named by ${w(a[0])}`;
     case "over-limit":

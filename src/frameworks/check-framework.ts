@@ -7,6 +7,7 @@ import { didYouMean } from "../validation/did-you-mean.js";
 import { fromZod } from "../validation/from-zod.js";
 import { capIssues, failure, type Issue, type SafeParseResult } from "../validation/issue.js";
 import { builtinCatalogue } from "./builtin-catalogue.js";
+import { expandDefinitions } from "./definitions.js";
 import {
   checkCriteria,
   checkFileRules,
@@ -26,6 +27,24 @@ import { isObj, rawRules, rawTemplates, sizeIssues } from "./raw-framework.js";
  * gates. Every problem comes out in one run; the definition is built only when there is none.
  */
 export function checkFramework(
+  raw: unknown,
+  given: FrameworkParseOptions,
+  library: () => ReadonlyMap<string, Criterion>,
+): SafeParseResult<FrameworkDef> {
+  // Named definitions first ({"ref": "deciders"}): everything after sees the file written out in full.
+  const expanded = expandDefinitions(raw);
+  // Past the expansion's limits the file is not read further: what it would expand to is unknown.
+  if (expanded.issues.some((i) => i.code === "too-large" || i.code === "too-deep"))
+    return failure("invalid-rule-set", capIssues(expanded.issues));
+  const result = checkExpanded(expanded.value, given, library);
+  if (expanded.issues.length === 0) return result;
+  return failure(
+    "invalid-rule-set",
+    capIssues([...expanded.issues, ...(result.success ? [] : result.issues)]),
+  );
+}
+
+function checkExpanded(
   input: unknown,
   given: FrameworkParseOptions,
   library: () => ReadonlyMap<string, Criterion>,

@@ -241,6 +241,18 @@ export const domainOperators: readonly Operator[] = [
     evaluate: ([items]) => (Array.isArray(items) ? humanList(items) : ""),
   }),
   defineOperator({
+    name: "mentions",
+    description:
+      'Whether a text contains any of the words, ignoring case (as written anywhere in it: "data" is in "Data residency"); false when it is not text.',
+    phrase: "{0} mentions {1}",
+    arity: { min: 2, max: 2 },
+    evaluate: ([text, words]) => {
+      if (typeof text !== "string" || !Array.isArray(words)) return false;
+      const lower = text.toLowerCase();
+      return words.some((w) => typeof w === "string" && w !== "" && lower.includes(w.toLowerCase()));
+    },
+  }),
+  defineOperator({
     name: "days-until",
     rootOnly: true,
     description: "Whole days from asOf to a date (negative when it has passed); null when unknown.",

@@ -171,6 +171,12 @@ export const DealQuestion = z
 
 const Common = {
   $schema: z.string().optional().describe("The JSON Schema this file is written against."),
+  define: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe(
+      'Named pieces of this file, written once: {"ref": "<name>"} anywhere in the file stands for the definition (frameworks/shared.definitions.json holds the shared ones).',
+    ),
   id: Id.describe("Id of the framework or rule set."),
   name: z.string().min(1).describe("Display name."),
   summary: z.string().min(1).optional().describe("What it is, in a sentence or two."),

@@ -74,6 +74,9 @@ export const PolicyOverride = z.strictObject({
 });
 export type PolicyOverride = z.input<typeof PolicyOverride>;
 
+/** A copy of a JSON value (structuredClone is missing in some warehouse sandboxes). */
+const copyJson = (v: unknown): unknown => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
+
 const deepFreeze = <T>(value: T): T => {
   if (typeof value === "object" && value !== null) {
     for (const v of Object.values(value)) deepFreeze(v);
@@ -83,7 +86,7 @@ const deepFreeze = <T>(value: T): T => {
 };
 
 /** The built-in policy: frameworks/policy.json (checked against {@link Policy} by the tests and at generation). */
-export const DEFAULT_POLICY: Readonly<Policy> = deepFreeze(structuredClone(policyFile) as Policy);
+export const DEFAULT_POLICY: Readonly<Policy> = deepFreeze(copyJson(policyFile) as Policy);
 
 /**
  * The policy with overrides applied in order: objects merge key by key (a stage-weight row by its stages),
@@ -92,7 +95,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = deepFreeze(structuredClone(polic
 export function mergePolicy(base: Readonly<Policy>, overrides: readonly PolicyOverride[]): Readonly<Policy> {
   if (overrides.length === 0) return base;
   const merge = (a: unknown, b: unknown): unknown => {
-    if (!isPlainRecord(a) || !isPlainRecord(b)) return b === undefined ? a : structuredClone(b);
+    if (!isPlainRecord(a) || !isPlainRecord(b)) return b === undefined ? a : copyJson(b);
     const out: Record<string, unknown> = { ...a };
     for (const [key, value] of Object.entries(b)) out[key] = merge(a[key], value);
     return out;

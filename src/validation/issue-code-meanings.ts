@@ -25,6 +25,8 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, string>> = {
   "forbidden-key": "a key such as `__proto__` in a rule",
   quadratic: "a warning: a rule that loops over a list inside a loop over it",
   "status-or-rule": "a criterion with both or neither of `status` and `rule`",
+  "unknown-definition":
+    'a {"ref": ...} naming no definition of the file or of frameworks/shared.definitions.json',
   "unknown-rule": "a criterion naming a TypeScript rule no plugin registers",
   "unknown-criterion": "a gate or calibration coefficient naming no criterion",
   "unknown-framework": "an `extends` or a chosen framework that is not known",

@@ -26,6 +26,7 @@ export const ISSUE_CODE_LIST = [
   "quadratic",
   "status-or-rule",
   "unknown-rule",
+  "unknown-definition",
   "unknown-criterion",
   "unknown-framework",
   "duplicate-id",
