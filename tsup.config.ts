@@ -172,5 +172,10 @@ export default defineConfig([
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
     external: ["json-logic-js", "zod", "yaml", "marked"],
+    // Each command is a chunk loaded when it runs (src/cli/main.ts), kept under dist/cli/.
+    splitting: true,
+    esbuildOptions(options) {
+      options.chunkNames = "cli/[name]-[hash]";
+    },
   },
 ]);

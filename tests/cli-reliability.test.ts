@@ -113,7 +113,7 @@ describe("NDJSON: one output line per input line, in order, always", () => {
           });
           expect(result.status).toBe(used.every((k) => k === "good") ? 0 : 1);
         }),
-        { numRuns: workers ? 12 : 20, seed: 20261128 },
+        { numRuns: workers ? 8 : 12, seed: 20261128 },
       );
     },
     120_000,

@@ -45,12 +45,24 @@ describe("operators are total over JSON values (no implicit toString/valueOf/ind
     expect(() => compileLogic(rule, { operators })({ custom: { tier } })).not.toThrow();
   });
 
-  it("every operator, on any JSON arguments (odd keys included), returns a value", () => {
+  it("every operator, on any JSON arguments (odd keys included), returns a JSON value, the same each time", () => {
     fc.assert(
       fc.property(fc.constantFrom(...names), fc.array(json, { minLength: 1, maxLength: 3 }), (op, args) => {
         const rule = { [op]: args.map((_, i) => ({ var: `a.${i}` })) };
         const fn = compileLogic(rule, { operators });
-        expect(() => fn({ a: args }, { asOf: "2026-01-01" })).not.toThrow();
+        const value = fn({ a: args }, { asOf: "2026-01-01" });
+        // A value a rule can hold: JSON, with no undefined or function inside (NaN is JsonLogic's own
+        // answer to arithmetic on text, as in json-logic-js).
+        const asJson = (x: unknown) =>
+          JSON.stringify(x, (_, v) => {
+            if (v === undefined || typeof v === "function")
+              throw new Error(`${op} gave ${String(v)} inside its value`);
+            return typeof v === "number" && !Number.isFinite(v) ? String(v) : v;
+          });
+        const text = asJson(value);
+        expect(text, `${op} gave undefined`).toBeTypeOf("string");
+        // Pure: the same arguments give the same value.
+        expect(asJson(fn({ a: args }, { asOf: "2026-01-01" }))).toBe(text);
       }),
       { numRuns: 3000, seed: 20261128 },
     );

@@ -17,7 +17,7 @@ import { UsageError } from "./usage.js";
 
 /** `qualify frameworks [id]`: list the frameworks, or show one. */
 export async function frameworks(id: string | undefined, sources: CliSources, io: Io): Promise<number> {
-  const built = await cliSetup(sources, io, false);
+  const built = await cliSetup(sources, io, { select: false });
   if (!built) return 1;
   const { catalogue } = built.qualifier;
   if (!id) {
@@ -43,7 +43,7 @@ export async function docs(
 ): Promise<number> {
   if (format !== "markdown" && format !== "html")
     throw new UsageError(`docs --format must be markdown or html; got "${format}"`);
-  const built = await cliSetup(sources, io, false);
+  const built = await cliSetup(sources, io, { select: false });
   if (!built) return 1;
   const plugins = await materialisePlugins(built.setup.plugins ?? []);
   const inputs: unknown[] = [];
@@ -72,7 +72,7 @@ export async function docs(
   }
   // No --framework: the frameworks the config chose, or every built-in when none is configured.
   const fromConfig = ids.length === 0 && inputs.length === 0 && built.config?.frameworks !== undefined;
-  const selected = fromConfig ? await cliSetup(sources, io, true) : undefined;
+  const selected = fromConfig ? await cliSetup(sources, io, { select: true }) : undefined;
   if (fromConfig && !selected) return 1;
   const chosen = selected
     ? selected.qualifier.frameworks.map((f) => qualifier.catalogue.get(f.id) ?? f)

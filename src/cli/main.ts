@@ -2,14 +2,20 @@ import { parseArgs } from "node:util";
 import pkg from "../../package.json" with { type: "json" };
 import { thrownText } from "../validation/check-options.js";
 import { escapeControls } from "../validation/issue.js";
-import { calibrateCommand } from "./calibrate-command.js";
-import { type Io, score } from "./commands.js";
-import { diff } from "./diff-command.js";
+import type { Io } from "./commands.js";
 import { COMMANDS, type Command, flagProblem, parseArgsOptions } from "./flags.js";
-import { docs, frameworks } from "./framework-commands.js";
-import { importCommand } from "./import-command.js";
 import { helpFor, UsageError } from "./usage.js";
-import { validate } from "./validate-command.js";
+
+// Each command's code is loaded when it runs (a chunk of its own): `qualify --version` or `score` does not
+// pay for the docs, calibration, CRM or comparison code.
+const commands = {
+  score: () => import("./commands.js"),
+  diff: () => import("./diff-command.js"),
+  calibrate: () => import("./calibrate-command.js"),
+  import: () => import("./import-command.js"),
+  validate: () => import("./validate-command.js"),
+  frameworks: () => import("./framework-commands.js"),
+};
 
 const OPTIONS = parseArgsOptions();
 
@@ -54,7 +60,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         if (workers !== undefined && !(/^\d+$/.test(values.workers ?? "") && workers >= 1)) {
           throw new UsageError(`--workers must be a whole number of at least 1; got "${values.workers}"`);
         }
-        return await score(
+        return await (await commands.score()).score(
           rest[0] as string,
           {
             ...(framework ? { framework } : {}),
@@ -74,7 +80,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         );
       }
       case "diff":
-        return await diff(
+        return await (await commands.diff()).diff(
           rest,
           {
             ...(values.format ? { format: values.format } : {}),
@@ -86,7 +92,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case "calibrate":
         if (rest.length !== 1)
           throw new UsageError("calibrate takes one NDJSON history file (or - for stdin)");
-        return await calibrateCommand(
+        return await (await commands.calibrate()).calibrateCommand(
           rest[0],
           {
             ...(framework ? { framework } : {}),
@@ -100,14 +106,25 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           io,
         );
       case "import":
-        return await importCommand(rest[0], rest[1], importFlags(values, rest.length), io);
+        return await (await commands.import()).importCommand(
+          rest[0],
+          rest[1],
+          importFlags(values, rest.length),
+          io,
+        );
       case "validate":
-        return await validate(rest, sources, io);
+        return await (await commands.validate()).validate(rest, sources, io);
       case "frameworks":
-        return await frameworks(rest[0], sources, io);
+        return await (await commands.frameworks()).frameworks(rest[0], sources, io);
       case "docs":
         if (rest.length !== 1) throw new UsageError("docs takes one output directory");
-        return await docs(rest[0] as string, values.framework ?? [], sources, io, values.format);
+        return await (await commands.frameworks()).docs(
+          rest[0] as string,
+          values.framework ?? [],
+          sources,
+          io,
+          values.format,
+        );
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -44,7 +44,7 @@ function fail(io: Io, heading: string, issues: readonly Issue[]): undefined {
 export async function cliSetup(
   sources: CliSources,
   io: Io,
-  select = true,
+  { select = true }: { readonly select?: boolean } = {},
 ): Promise<
   { setup: WorkerSetup; options: QualifierOptions; qualifier: Qualifier; config?: QualifyConfig } | undefined
 > {

@@ -44,20 +44,14 @@ export interface CompiledQualifier {
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
-function criterionResult(
-  c: CompiledCriterion,
-  deal: Deal,
-  env: EvalEnv,
-  ruleOutcome: (id: string) => RuleOutcome | undefined,
-  q: CompiledQualifier,
-  trace: boolean,
-  seen: Map<string, unknown>,
-): CriterionResult {
+/** One criterion's result in this evaluation (`run`: the deal, its environment, trace or not). */
+function criterionResult(c: CompiledCriterion, run: Run): CriterionResult {
+  const { q, deal, env, trace, seen } = run;
   let status: Status = "unknown";
   let explanation: string | undefined;
   let evidence: Evidence[] | undefined;
   if (c.def.rule) {
-    const outcome = ruleOutcome(c.def.rule);
+    const outcome = run.ruleOutcome(c.def.rule);
     status = outcome?.status ?? "unknown";
     explanation = outcome?.reason;
     evidence = [...(outcome?.evidence ?? [])];
@@ -149,15 +143,10 @@ function severityOf(rule: CompiledDealRule<FindingRule>, deal: Deal, env: EvalEn
 }
 
 /** The deal-level questions that hold: review questions on a closed deal, the others on an open one. */
-function dealQuestions(
-  sets: readonly CompiledFramework[],
-  disabled: ReadonlySet<string>,
-  deal: Deal,
-  env: EvalEnv,
-  closed: boolean,
-): DealQuestionOffer[] {
+function dealQuestions(sets: readonly CompiledFramework[], run: Run): DealQuestionOffer[] {
+  const { deal, env, closed } = run;
   const out: DealQuestionOffer[] = [];
-  for (const rule of dealRules(sets, (f) => f.questions, disabled)) {
+  for (const rule of dealRules(sets, (f) => f.questions, run.q.disabled)) {
     if ((rule.def.topic === "review") !== closed) continue;
     const offer = guard(`questions.${rule.def.id}`, `Question "${rule.def.id}"`, () =>
       truthy(rule.when(deal, env))
@@ -188,7 +177,11 @@ interface Run {
 }
 
 /** Scores one validated deal: frameworks, findings, ranked questions and collateral. Pure. */
-export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, trace: boolean): Report {
+export function evaluateDeal(
+  q: CompiledQualifier,
+  deal: Deal,
+  { asOf, trace = false }: { readonly asOf: string; readonly trace?: boolean },
+): Report {
   const env: EvalEnv = {
     root: deal,
     asOf,
@@ -233,7 +226,7 @@ export function evaluateDeal(q: CompiledQualifier, deal: Deal, asOf: string, tra
       rankQuestions(run.closed ? [] : offers, deal, {
         asOf,
         policy: q.policy,
-        dealLevel: dealQuestions(sets, q.disabled, deal, env, run.closed),
+        dealLevel: dealQuestions(sets, run),
         withWhy: !q.compact,
       }),
       q.compact,
@@ -251,12 +244,10 @@ function scoreFramework(
   run: Run,
   offers: QuestionOffer[],
 ): FrameworkResult {
-  const { q, deal, env, trace, seen } = run;
+  const { deal, env } = run;
   const labels = f.def.statusLabels;
   const criteria = f.criteria.map((c) => {
-    const result = guard(c.where, c.failureName, () =>
-      criterionResult(c, deal, env, (id) => run.ruleOutcome(id), q, trace, seen),
-    );
+    const result = guard(c.where, c.failureName, () => criterionResult(c, run));
     const label = labels?.[result.status];
     return label ? { ...result, label } : result;
   });

@@ -199,7 +199,7 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
       return failure("invalid-input", [...dateIssues, ...(parsed.success ? [] : parsed.issues)]);
     const canonical = canonicalDeal(parsed.data as Deal);
     const deal = untrusted ? frozenCopy(canonical) : canonical;
-    const run = () => evaluateDeal(compiled, deal, asOf, opts.trace === true);
+    const run = () => evaluateDeal(compiled, deal, { asOf, trace: opts.trace === true });
     return {
       success: true,
       data: interpreted

@@ -1,8 +1,16 @@
+import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { errorMessage as messageOf, QualifyError } from "./core.js";
 import type { WorkerSetup } from "./protocol.js";
 
-const WORKER_URL = new URL("./worker.js", import.meta.url);
+/**
+ * dist/worker.js: beside this code in qualify/node (dist/node.js), one folder up from the CLI's command
+ * chunks (dist/cli/*.js). Looked up at each worker start (a file check).
+ */
+function workerUrl(): URL {
+  const beside = new URL("./worker.js", import.meta.url);
+  return existsSync(beside) ? beside : new URL("../worker.js", import.meta.url);
+}
 
 /** Failed starts (a worker that dies before it is ready) after which a pool gives up. */
 export const MAX_FAILED_STARTS = 2;
@@ -63,7 +71,7 @@ export function createStartGuard(): StartGuard {
 /** Starts a worker on `setup`; one that exits before it is ready (and before `closed()`) is a failed start. */
 export function startThread(setup: WorkerSetup, guard: StartGuard, closed: () => boolean): Thread {
   const progress = new Int32Array(new SharedArrayBuffer(8));
-  const worker = new Worker(WORKER_URL, { workerData: { setup, progress: progress.buffer } });
+  const worker = new Worker(workerUrl(), { workerData: { setup, progress: progress.buffer } });
   const t: Thread = { worker, progress, ready: false };
   worker.on("message", (m: { ready?: boolean }) => {
     if (m.ready) t.ready = true;
