@@ -81,15 +81,28 @@ describe("worker pool (qualify/node)", () => {
     const pool = createWorkerPool({ workers: 1, chunkSize: 64 });
     await collect(pool.evaluateMany([{ id: "warm", name: "Warm-up" }], { asOf })); // the thread has started
     const seen: number[] = [];
+    // The producer waits, after each deal, for that deal's answer (a pool that held a partial chunk back
+    // would never give it: the producer then goes on after a minute, and the answers come too late). No
+    // timing decides the outcome: only the order of events.
+    let answer: (() => void) | undefined;
     async function* slow() {
       for (let i = 0; i < 3; i++) {
         yield { id: `s${i}`, name: "Slow" };
-        await new Promise((r) => setTimeout(r, 250));
+        await new Promise<void>((resolve) => {
+          const stop = setTimeout(resolve, 60_000);
+          answer = () => {
+            clearTimeout(stop);
+            resolve();
+          };
+        });
         seen.push(i);
       }
     }
     const answeredAfter: number[] = [];
-    for await (const _ of pool.evaluateMany(slow(), { asOf })) answeredAfter.push(seen.length);
+    for await (const _ of pool.evaluateMany(slow(), { asOf })) {
+      answeredAfter.push(seen.length);
+      answer?.();
+    }
     await pool.close();
     // Each answer arrives while the producer is still pausing, not after all three deals.
     expect(answeredAfter).toEqual([0, 1, 2]);

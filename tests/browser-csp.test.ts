@@ -23,43 +23,39 @@ setTimeout(() => { document.getElementById("out").textContent = JSON.stringify({
 };
 
 describe("the browser build under a strict Content-Security-Policy", () => {
-  it.skipIf(!chromium)(
-    "scores a deal, rejects a bad one, and fires no securitypolicyviolation",
-    async () => {
-      const script = readFileSync(`${ROOT}/dist/qualify.global.js`, "utf8");
-      const server = createServer((req, res) => {
-        const body = req.url === "/qualify.global.js" ? script : FILES[req.url ?? ""];
-        if (body === undefined) return res.writeHead(404).end();
-        res
-          .writeHead(200, { "content-type": req.url?.endsWith(".html") ? "text/html" : "text/javascript" })
-          .end(body);
+  it.skipIf(!chromium)("scores a deal, rejects a bad one, and fires no securitypolicyviolation", async () => {
+    const script = readFileSync(`${ROOT}/dist/qualify.global.js`, "utf8");
+    const server = createServer((req, res) => {
+      const body = req.url === "/qualify.global.js" ? script : FILES[req.url ?? ""];
+      if (body === undefined) return res.writeHead(404).end();
+      res
+        .writeHead(200, { "content-type": req.url?.endsWith(".html") ? "text/html" : "text/javascript" })
+        .end(body);
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const dom = await new Promise<string>((done) => {
+        const child = spawn(chromium as string, [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--virtual-time-budget=5000",
+          "--dump-dom",
+          `http://127.0.0.1:${port}/index.html`,
+        ]);
+        let out = "";
+        child.stdout.on("data", (d) => (out += d));
+        child.on("close", () => done(out));
       });
-      await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-      const { port } = server.address() as AddressInfo;
-      try {
-        const dom = await new Promise<string>((done) => {
-          const child = spawn(chromium as string, [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--virtual-time-budget=5000",
-            "--dump-dom",
-            `http://127.0.0.1:${port}/index.html`,
-          ]);
-          let out = "";
-          child.stdout.on("data", (d) => (out += d));
-          child.on("close", () => done(out));
-        });
-        const text = /<pre id="out">([^<]*)/.exec(dom)?.[1] ?? "";
-        expect(JSON.parse(text.replace(/&quot;/g, '"'))).toEqual({
-          authority: "met",
-          rejected: true,
-          violations: [],
-        });
-      } finally {
-        server.close();
-      }
-    },
-    60_000,
-  );
+      const text = /<pre id="out">([^<]*)/.exec(dom)?.[1] ?? "";
+      expect(JSON.parse(text.replace(/&quot;/g, '"'))).toEqual({
+        authority: "met",
+        rejected: true,
+        violations: [],
+      });
+    } finally {
+      server.close();
+    }
+  });
 });

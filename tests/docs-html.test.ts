@@ -65,13 +65,13 @@ describe("qualify docs --format html", () => {
       const flags = ["--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files"];
       const dom = spawnSync(chromium as string, [...flags, "--dump-dom", page], {
         encoding: "utf8",
-        timeout: 60_000,
+        timeout: 300_000,
       });
       expect(dom.stdout).toContain("Economic Buyer");
       expect(dom.stdout).toContain("The first rule that holds decides");
       const shot = join(out, "shot.png");
       spawnSync(chromium as string, [...flags, `--screenshot=${shot}`, "--window-size=1200,1400", page], {
-        timeout: 60_000,
+        timeout: 300_000,
       });
       // A blank page compresses to a few kilobytes; a page of text and tables to far more.
       expect(statSync(shot).size).toBeGreaterThan(30_000);

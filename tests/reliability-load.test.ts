@@ -49,9 +49,8 @@ describe.each([
     ],
   ])("%s", (_, when) => {
     const q = createQualifier({ frameworks: [framework(criterion(when))], codegen });
-    const started = performance.now();
+    // Stopped by its budget of steps (a count, not a clock): it fails with budget-exceeded.
     const result = q.safeEvaluate({ id: "d", name: "D", stakeholders: people(800) }, { asOf: "2026-01-01" });
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(result.issues[0]).toMatchObject({ path: "frameworks.acme.criteria.c", code: "budget-exceeded" });
@@ -88,13 +87,13 @@ describe.each([
 
 describe("limits and numbers in framework files", () => {
   it("100,000 criteria: refused at once with a clean error", () => {
-    const started = performance.now();
     const result = parse(
       framework(...Array.from({ length: 100_000 }, (_, i) => ({ ...criterion(true), id: `c${i}` }))),
     );
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(result.success).toBe(false);
-    if (!result.success) expect(result.issues[0]).toMatchObject({ path: "criteria", code: "too-large" });
+    // At once: the one size issue, before any criterion is read (none of theirs is reported).
+    if (!result.success)
+      expect(result.issues).toEqual([expect.objectContaining({ path: "criteria", code: "too-large" })]);
   });
 
   it("weights whose sum is not a finite number are refused", () => {

@@ -105,6 +105,11 @@ export function watchProgress(
       const watched = new Set(busy());
       for (const t of seen.keys()) if (!watched.has(t)) seen.delete(t);
       for (const t of watched) {
+        // A thread still starting is not stuck on a deal: its deals' time runs from when it is ready.
+        if (!t.ready) {
+          seen.delete(t);
+          continue;
+        }
         const [job, done] = [Atomics.load(t.progress, 0), Atomics.load(t.progress, 1)];
         const last = seen.get(t);
         if (!last || last.job !== job || last.done !== done) seen.set(t, { job, done, since: now });

@@ -36,12 +36,18 @@ export function createQuarantine(options: {
       const t = thread ?? start();
       thread = t;
       let over = false;
-      const timer = setTimeout(() => {
-        over = true;
-        void t.worker.terminate();
-      }, limitMs);
+      // The deal's time runs from when its worker is ready: a thread's start (its JIT, the plugins it
+      // loads) is not the deal's time, however busy the machine.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const startClock = () => {
+        timer ??= setTimeout(() => {
+          over = true;
+          void t.worker.terminate();
+        }, limitMs);
+      };
+      if (t.ready) startClock();
       const onMessage = (done: Done | { ready: true }) => {
-        if ("ready" in done) return;
+        if ("ready" in done) return startClock();
         stop();
         resolve(done);
       };
