@@ -2,6 +2,7 @@
 // of them from the built package, and tests/generated.test.ts checks each against the sources. Each entry
 // is a path and the function making its text. `lib` is qualify (dist or src), `crm` qualify/crm, `read`
 // reads a committed file (for pages with a generated block, and for inputs such as the example deals).
+import { acceptorSource } from "./acceptor-source.mjs";
 import { GOLDEN_AS_OF } from "./golden-date.mjs";
 
 const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
@@ -20,6 +21,8 @@ export function artefacts(lib, crm, read, list) {
     ["crm-mapping", crm.crmMappingJsonSchema],
   ])
     add(`schema/${name}.schema.json`, () => json(make()));
+
+  add("src/validation/deal-acceptor.generated.ts", () => acceptorSource(lib.Deal));
 
   const { catalogue } = lib.createQualifier({ frameworks: [] });
   for (const def of catalogue.values()) add(`docs/frameworks/${def.id}.md`, () => lib.frameworkPage(def));

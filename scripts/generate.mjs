@@ -5,6 +5,7 @@ import { execFileSync, execSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { crmMappingJsonSchema, safeFromHubSpot, safeFromSalesforce } from "../dist/crm.js";
 import * as lib from "../dist/index.js";
+import { acceptorSource } from "./acceptor-source.mjs";
 import { artefacts } from "./artefacts.mjs";
 import { builtinDefsSource } from "./builtin-defs-source.mjs";
 import { GOLDEN_AS_OF } from "./golden-date.mjs";
@@ -27,11 +28,17 @@ const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
   const core = lib.safeParseFramework(file("core.rules"), { frameworks: catalogue });
   if (!core.success) throw new Error(`core.rules: ${JSON.stringify(core.issues)}`);
   const text = builtinDefsSource({ frameworks, core: core.data });
-  if (text !== readFileSync("src/frameworks/builtin-defs.generated.ts", "utf8")) {
-    writeFileSync("src/frameworks/builtin-defs.generated.ts", text);
+  // The deal acceptor (src/validation/deal-acceptor.generated.ts), from the zod Deal schema: built in too.
+  const acceptor = acceptorSource(lib.Deal);
+  const stale = [
+    ["src/frameworks/builtin-defs.generated.ts", text],
+    ["src/validation/deal-acceptor.generated.ts", acceptor],
+  ].filter(([path, made]) => made !== readFileSync(path, "utf8"));
+  if (stale.length > 0) {
+    for (const [path, made] of stale) writeFileSync(path, made);
     execSync("npm run build --silent", { stdio: "inherit" });
     console.log(
-      "wrote src/frameworks/builtin-defs.generated.ts and rebuilt; generating the rest with the new build",
+      `wrote ${stale.map(([path]) => path).join(" and ")} and rebuilt; generating the rest with the new build`,
     );
     // This process holds the old build: the rest runs in a fresh one.
     execSync(`"${process.execPath}" scripts/generate.mjs`, { stdio: "inherit" });

@@ -114,14 +114,20 @@ export function fromZod(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, 
       });
       continue;
     }
-    const params = issue.code === "custom" ? (issue.params as { code?: string; suggestion?: string }) : {};
+    const params =
+      issue.code === "custom"
+        ? (issue.params as { code?: string; suggestion?: string; suggest?: (value: unknown) => unknown })
+        : {};
+    // A refinement may name its suggestion (a static one), or say how to make it from the value received.
+    const suggestion =
+      typeof params?.suggest === "function" ? params.suggest(valueAt(input, path)) : params?.suggestion;
     const code =
       issue.code === "custom" ? customCode(params?.code) : (ZOD_CODES[issue.code] ?? "invalid-value");
     out.push({
       path: formatPath(path),
       code,
       message: plainMessage(issue, valueAt(input, path)),
-      ...(typeof params?.suggestion === "string" ? { suggestion: params.suggestion } : {}),
+      ...(typeof suggestion === "string" ? { suggestion } : {}),
     });
   }
   return out;
