@@ -50,6 +50,19 @@ const udfDiet: EsbuildPlugin = {
         "const no = () => { throw new Error('z.compile is not available in the warehouse UDF'); }; export const INVALID = Symbol.for('zod.compile.invalid'); export class ZodCompileAsyncError extends Error {} export class ZodCompileUnsupportedError extends Error {} export const compile = no, withParser = no, compileFn = no;",
       loader: "js",
     }));
+    // zod's JSON Schema generation (schema.toJSONSchema(), about 20 KB minified): a UDF never writes a JSON
+    // Schema. Each export becomes a function whose result throws if it is ever used.
+    build.onResolve({ filter: /[\\/](to-json-schema|json-schema-processors)\.c?js$/ }, (args) =>
+      /zod/.test(args.resolveDir)
+        ? { path: resolve(args.resolveDir, args.path), namespace: "udf-zod-json-schema" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "udf-zod-json-schema" }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const names = [...source.matchAll(/^export (?:const|function) (\w+)/gm)].map((m) => m[1]);
+      const no = "() => () => { throw new Error('JSON Schema generation is not available in the warehouse UDF'); }";
+      return { contents: names.map((n) => `export const ${n} = ${no};`).join("\n"), loader: "js" };
+    });
     // The built-ins validated from their files on first use: they compress better than the validated
     // definitions (src/frameworks/builtin-defs-at-run.ts).
     build.onResolve({ filter: /[\\/]builtin-defs\.js$/ }, () => ({
