@@ -17,6 +17,17 @@ const coreAsPackage: EsbuildPlugin = {
   },
 };
 
+// dist/browser.js keeps its two imports as imports of the files beside it (dist/jitless.js, dist/index.js),
+// in order, instead of bundling them into one module (where zod's import would be hoisted above jitless).
+const siblings: EsbuildPlugin = {
+  name: "siblings",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(jitless|index)\.js$/ }, (args) =>
+      /browser-entry\.ts$/.test(args.importer) ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
 // The warehouse UDF leaves out what a UDF never uses, to stay under Snowflake's recommended 100 KB
 // (gzipped): zod's messages in other languages, zod's JSON Schema reader (customSchema as JSON Schema;
 // zod schemas still work), and json-logic-js (interpreter mode). Each stub says so if it is ever called.
@@ -60,7 +71,8 @@ const udfDiet: EsbuildPlugin = {
     build.onLoad({ filter: /.*/, namespace: "udf-zod-json-schema" }, async (args) => {
       const source = await readFile(args.path, "utf8");
       const names = [...source.matchAll(/^export (?:const|function) (\w+)/gm)].map((m) => m[1]);
-      const no = "() => () => { throw new Error('JSON Schema generation is not available in the warehouse UDF'); }";
+      const no =
+        "() => () => { throw new Error('JSON Schema generation is not available in the warehouse UDF'); }";
       return { contents: names.map((n) => `export const ${n} = ${no};`).join("\n"), loader: "js" };
     });
     // The built-ins validated from their files on first use: they compress better than the validated
@@ -109,6 +121,20 @@ export default defineConfig([
     target: "node20",
     platform: "neutral",
     treeshake: true,
+  },
+  {
+    // The `browser` condition of `qualify` for bundlers: the library with zod set to jitless before it loads
+    // (src/browser.ts), its dependencies left to the app's bundler.
+    // Two small files: dist/jitless.js, and dist/browser.js, which imports it and then dist/index.js.
+    entry: { browser: "src/browser-entry.ts", jitless: "src/jitless.ts" },
+    format: ["esm"],
+    dts: false,
+    clean: false,
+    // No build log in front of `npm start`'s report (errors still print).
+    silent: true,
+    target: "es2022",
+    platform: "browser",
+    esbuildPlugins: [siblings],
   },
   {
     // One self-contained file, dependencies included, for browsers, edge runtimes and sandboxes.

@@ -1,5 +1,5 @@
 // `npm run bench [-- section]`: every benchmark, printed as markdown tables for docs/performance.md.
-// Sections: logic, peers, floor, model, frameworks, bant, memory, workers, scale, calibrate, import, size, engines. Memory streams 1,000,000 deals
+// Sections: logic, peers, floor, model, frameworks, bant, memory, workers, scale, calibrate, import (or cold), size, engines. Memory streams 1,000,000 deals
 // (set BENCH_DEALS to change it).
 import os from "node:os";
 import { benchCalibrate } from "./calibrate.mjs";
@@ -9,7 +9,7 @@ import { benchBant, benchFrameworks } from "./frameworks.mjs";
 import { benchLogic } from "./logic.mjs";
 import { benchPeers } from "./peers.mjs";
 import { benchScale } from "./scale.mjs";
-import { benchImport, benchMemory, benchSize, benchWorkers } from "./system.mjs";
+import { benchAppBundle, benchImport, benchMemory, benchSize, benchWorkers } from "./system.mjs";
 import { benchWorkersModel } from "./workers-model.mjs";
 
 const table = (title, header, rows) =>
@@ -106,9 +106,18 @@ if (want("calibrate"))
   console.log(
     table("qualify calibrate, a history file of n lines", ["lines", "time", "peak RSS"], benchCalibrate()),
   );
-if (want("import"))
+if (want("import") || want("cold"))
   console.log(table("Cold start (median of 15 fresh processes)", ["what", "time", "cost"], benchImport()));
-if (want("size")) console.log(table("Size of dist", ["file", "size", "gzipped"], benchSize()));
+if (want("size")) {
+  console.log(table("Size of dist", ["file", "size", "gzipped"], benchSize()));
+  console.log(
+    table(
+      "An app bundled for the browser (esbuild, minified) that imports createQualifier and scores a deal",
+      ["what", "minified", "gzipped / share"],
+      await benchAppBundle(),
+    ),
+  );
+}
 if (want("engines"))
   console.log(
     table(

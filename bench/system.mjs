@@ -1,7 +1,18 @@
 // Whole-program figures: peak memory of `qualify score --ndjson`, worker speed-up, cold import, dist size.
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const node = process.execPath;
@@ -125,6 +136,17 @@ export function benchImport(runs = 15) {
   const first = time(
     'const q = await import("./dist/index.js"); q.createQualifier().evaluate({ id: "d", name: "D", stakeholders: [{ id: "a", name: "A", engaged: true }] }, { asOf: "2026-11-27" });',
   );
+  const cli = (args) => {
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      const t = process.hrtime.bigint();
+      spawnSync(node, ["dist/cli.js", ...args]);
+      samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    return samples.sort((a, b) => a - b)[Math.floor(runs / 2)];
+  };
+  const version = cli(["--version"]);
+  const story = cli(["score", "examples/deals/story-alice.json", "--as-of", "2026-11-27"]);
   const ratio = (ms) => `+${(ms - empty).toFixed(0)} ms, ${(ms / empty).toFixed(2)}x bare node`;
   return [
     ["node, importing nothing (baseline)", `${empty.toFixed(0)} ms`, "1.00x"],
@@ -132,6 +154,60 @@ export function benchImport(runs = 15) {
     ["import qualify", `${esm.toFixed(0)} ms`, ratio(esm)],
     ["import + createQualifier() (bant, meddpicc, core rules)", `${ready.toFixed(0)} ms`, ratio(ready)],
     ["import + createQualifier() + first report", `${first.toFixed(0)} ms`, ratio(first)],
+    [
+      "qualify --version (the CLI loads each command when it runs)",
+      `${version.toFixed(0)} ms`,
+      ratio(version),
+    ],
+    ["qualify score story-alice.json (the main job, text report)", `${story.toFixed(0)} ms`, ratio(story)],
+  ];
+}
+
+/**
+ * An app bundled for the browser (esbuild, minified) that imports createQualifier and scores a deal: its
+ * gzipped size, and the share of each part, from esbuild's metafile.
+ */
+export async function benchAppBundle() {
+  const { build } = await import("esbuild");
+  const dir = mkdtempSync(join(os.tmpdir(), "qualify-app-"));
+  mkdirSync(join(dir, "node_modules"));
+  symlinkSync(process.cwd(), join(dir, "node_modules/qualify"), "dir");
+  writeFileSync(
+    join(dir, "app.js"),
+    'import { createQualifier } from "qualify";\nconsole.log(createQualifier().evaluate({ id: "d", name: "D" }, { asOf: "2026-11-27" }).frameworks.length);\n',
+  );
+  const out = await build({
+    entryPoints: [join(dir, "app.js")],
+    bundle: true,
+    minify: true,
+    platform: "browser",
+    format: "iife",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const text = out.outputFiles[0].text;
+  const parts = {};
+  for (const [file, input] of Object.entries(Object.values(out.metafile.outputs)[0].inputs)) {
+    const part =
+      /node_modules\/(zod|json-logic-js|marked|yaml)\//.exec(file)?.[1] ??
+      (/dist\//.test(file) ? "qualify" : "app");
+    parts[part] = (parts[part] ?? 0) + input.bytesInOutput;
+  }
+  const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  return [
+    [
+      "the whole app",
+      `${(text.length / 1024).toFixed(1)} KB`,
+      `${(gzipSync(text).length / 1024).toFixed(1)} KB gzipped`,
+    ],
+    ...Object.entries(parts)
+      .sort((a, b) => b[1] - a[1])
+      .map(([part, bytes]) => [
+        `  of which ${part}`,
+        `${(bytes / 1024).toFixed(1)} KB`,
+        `${((100 * bytes) / total).toFixed(0)}% of the minified code`,
+      ]),
   ];
 }
 

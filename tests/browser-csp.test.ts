@@ -1,7 +1,11 @@
 import { spawn, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./support/helpers.js";
 
@@ -22,40 +26,78 @@ const bad = qualify.createQualifier().safeEvaluate({ id: "d", name: "D", stage: 
 setTimeout(() => { document.getElementById("out").textContent = JSON.stringify({ authority: report.frameworks[0].criteria[1].status, rejected: !bad.success, violations: window.violations }); }, 200);`,
 };
 
-describe("the browser build under a strict Content-Security-Policy", () => {
-  it.skipIf(!chromium)("scores a deal, rejects a bad one, and fires no securitypolicyviolation", async () => {
-    const script = readFileSync(`${ROOT}/dist/qualify.global.js`, "utf8");
-    const server = createServer((req, res) => {
-      const body = req.url === "/qualify.global.js" ? script : FILES[req.url ?? ""];
-      if (body === undefined) return res.writeHead(404).end();
-      res
-        .writeHead(200, { "content-type": req.url?.endsWith(".html") ? "text/html" : "text/javascript" })
-        .end(body);
-    });
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    const { port } = server.address() as AddressInfo;
-    try {
-      const dom = await new Promise<string>((done) => {
-        const child = spawn(chromium as string, [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--virtual-time-budget=5000",
-          "--dump-dom",
-          `http://127.0.0.1:${port}/index.html`,
-        ]);
-        let out = "";
-        child.stdout.on("data", (d) => (out += d));
-        child.on("close", () => done(out));
-      });
-      const text = /<pre id="out">([^<]*)/.exec(dom)?.[1] ?? "";
-      expect(JSON.parse(text.replace(/&quot;/g, '"'))).toEqual({
-        authority: "met",
-        rejected: true,
-        violations: [],
-      });
-    } finally {
-      server.close();
-    }
+/** Serves `files` on a local port, opens index.html in headless Chromium, and returns what it printed. */
+async function inChromium(files: Record<string, string>): Promise<unknown> {
+  const server = createServer((req, res) => {
+    const body = files[req.url ?? ""];
+    if (body === undefined) return res.writeHead(404).end();
+    res
+      .writeHead(200, { "content-type": req.url?.endsWith(".html") ? "text/html" : "text/javascript" })
+      .end(body);
   });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = server.address() as AddressInfo;
+  try {
+    const dom = await new Promise<string>((done) => {
+      const child = spawn(chromium as string, [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--virtual-time-budget=5000",
+        "--dump-dom",
+        `http://127.0.0.1:${port}/index.html`,
+      ]);
+      let out = "";
+      child.stdout.on("data", (d) => (out += d));
+      child.on("close", () => done(out));
+    });
+    const text = /<pre id="out">([^<]*)/.exec(dom)?.[1] ?? "";
+    return JSON.parse(text.replace(/&quot;/g, '"'));
+  } finally {
+    server.close();
+  }
+}
+
+const EXPECTED = { authority: "met", rejected: true, violations: [] };
+
+describe("the browser builds under a strict Content-Security-Policy", () => {
+  it.skipIf(!chromium)(
+    "qualify/global (the script): scores a deal, rejects a bad one, fires no securitypolicyviolation",
+    async () => {
+      // Resolved through the package's exports, as a page's build step would.
+      const path = createRequire(import.meta.url).resolve("qualify/global");
+      expect(path).toBe(join(ROOT, "dist/qualify.global.js"));
+      expect(await inChromium({ ...FILES, "/qualify.global.js": readFileSync(path, "utf8") })).toEqual(
+        EXPECTED,
+      );
+    },
+  );
+
+  it.skipIf(!chromium)(
+    "an app bundled for the browser from `qualify` (the browser condition): the same",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "qualify-app-"));
+      mkdirSync(join(dir, "node_modules"));
+      symlinkSync(ROOT, join(dir, "node_modules/qualify"), "dir");
+      writeFileSync(
+        join(dir, "app.js"),
+        `import { createQualifier } from "qualify";
+window.qualify = { createQualifier };
+`,
+      );
+      const bundled = await build({
+        entryPoints: [join(dir, "app.js")],
+        bundle: true,
+        minify: true,
+        platform: "browser",
+        format: "iife",
+        write: false,
+        logLevel: "silent",
+      });
+      const app = bundled.outputFiles[0]?.text ?? "";
+      // The browser build was chosen: it sets zod to jitless before zod loads.
+      expect(app).toContain("__zod_globalConfig");
+      expect(await inChromium({ ...FILES, "/qualify.global.js": app })).toEqual(EXPECTED);
+    },
+  );
 });
