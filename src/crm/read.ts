@@ -1,4 +1,5 @@
 import { currencySuggestion, isCurrencyCode } from "../model/currency.js";
+import { isRecord } from "../model/is-record.js";
 import type { IssueCode } from "../validation/issue-codes.js";
 import type { Deal, Issue } from "./core.js";
 import { IsoDay } from "./core.js";
@@ -7,8 +8,8 @@ import { readNumber } from "./numbers.js";
 /** A JSON object, as records are. */
 export type Rec = Readonly<Record<string, unknown>>;
 
-/** Whether a value is a plain object (not null, not an array). */
-export const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);
+/** Whether a value is an object (not null, not an array): the one helper, `isRecord`. */
+export const isRec: (v: unknown) => v is Rec = isRecord;
 
 /** Collects warnings (something left out, and why) and errors (the input is not what the CRM returns). */
 export class Notes {
