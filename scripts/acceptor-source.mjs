@@ -36,6 +36,13 @@ export function acceptorSource(root, name = "acceptDeal") {
   const names = new Map();
   const functions = [];
   const bodies = new Map();
+  // The keys of each object schema, as a Set made once when the module loads (not a list per call).
+  const sets = new Map();
+  const keySet = (keys) => {
+    const text = JSON.stringify(keys);
+    if (!sets.has(text)) sets.set(text, `k${sets.size}`);
+    return sets.get(text);
+  };
   const fn = (schema) => {
     if (names.has(schema)) return names.get(schema);
     const body = expr(schema);
@@ -85,7 +92,7 @@ export function acceptorSource(root, name = "acceptDeal") {
       case "object": {
         if (!def.catchall || defOf(def.catchall).type !== "never" || checks.length) return "false"; // strict only
         const shape = Object.entries(def.shape);
-        const known = JSON.stringify(shape.map(([k]) => k));
+        const known = keySet(shape.map(([k]) => k));
         const fields = shape.map(([k, s]) => `${fn(s)}(v[${JSON.stringify(k)}])`);
         return [`isPlain(v)`, `onlyKeys(v, ${known})`, ...fields].join(" &&\n  ");
       }
@@ -107,10 +114,12 @@ const every = (list: any[], accept: (v: any) => boolean): boolean => {
   for (let i = 0; i < list.length; i++) if (!accept(list[i])) return false;
   return true;
 };
-const onlyKeys = (v: any, known: readonly string[]): boolean => {
-  for (const key in v) if (!known.includes(key)) return false;
+const onlyKeys = (v: any, known: ReadonlySet<string>): boolean => {
+  for (const key in v) if (!known.has(key)) return false;
   return true;
 };
+
+${[...sets].map(([keys, id]) => `const ${id}: ReadonlySet<string> = new Set(${keys});`).join("\n")}
 
 ${functions.join("\n")}
 

@@ -11,10 +11,24 @@ const every = (list: any[], accept: (v: any) => boolean): boolean => {
   for (let i = 0; i < list.length; i++) if (!accept(list[i])) return false;
   return true;
 };
-const onlyKeys = (v: any, known: readonly string[]): boolean => {
-  for (const key in v) if (!known.includes(key)) return false;
+const onlyKeys = (v: any, known: ReadonlySet<string>): boolean => {
+  for (const key in v) if (!known.has(key)) return false;
   return true;
 };
+
+const k0: ReadonlySet<string> = new Set(["$schema","$comment","id","name","stage","type","amount","account","stakeholders","budget","timeline","needs","metrics","decision","pilot","competition","interactions","custom"]);
+const k1: ReadonlySet<string> = new Set(["value","currency"]);
+const k2: ReadonlySet<string> = new Set(["name","industry","employees","technicalMaturity","acquiredOn","parent","usageTrend"]);
+const k3: ReadonlySet<string> = new Set(["id","name","title","department","seniority","technical","roles","sentiment","influence","reportsTo","engaged","lastContact","concerns","departed","departedOn","moved","movedOn","organisation","approvalLimit","canVeto"]);
+const k4: ReadonlySet<string> = new Set(["status","amount","ownerId"]);
+const k5: ReadonlySet<string> = new Set(["decisionBy","decisionByHistory","startBy","compellingEvent","compellingEventKind","priority"]);
+const k6: ReadonlySet<string> = new Set(["description","impact","quantified","ownerId"]);
+const k7: ReadonlySet<string> = new Set(["description","baseline","target","agreedBy"]);
+const k8: ReadonlySet<string> = new Set(["criteria","method","process","processSteps","paperProcess","paperSteps"]);
+const k9: ReadonlySet<string> = new Set(["description","kind","fit"]);
+const k10: ReadonlySet<string> = new Set(["status","successCriteria","sponsorId","endsOn"]);
+const k11: ReadonlySet<string> = new Set(["name","kind","position","eliminated"]);
+const k12: ReadonlySet<string> = new Set(["date","kind","stakeholderIds","summary"]);
 
 const a0 = (v: any): boolean => typeof v === "string";
 const a1 = (v: any): boolean => v === undefined || a0(v);
@@ -27,7 +41,7 @@ const a7 = (v: any): boolean => typeof v === "number" && Number.isFinite(v) && v
 const a8 = (v: any): boolean => typeof v === "string" && isCurrencyCode(v);
 const a9 = (v: any): boolean => v === undefined || a8(v);
 const a10 = (v: any): boolean => isPlain(v) &&
-  onlyKeys(v, ["value","currency"]) &&
+  onlyKeys(v, k1) &&
   a7(v["value"]) &&
   a9(v["currency"]);
 const a11 = (v: any): boolean => v === undefined || a10(v);
@@ -41,7 +55,7 @@ const a18 = (v: any): boolean => v === undefined || a2(v);
 const a19 = (v: any): boolean => v === "growing" || v === "flat" || v === "declining";
 const a20 = (v: any): boolean => v === undefined || a19(v);
 const a21 = (v: any): boolean => isPlain(v) &&
-  onlyKeys(v, ["name","industry","employees","technicalMaturity","acquiredOn","parent","usageTrend"]) &&
+  onlyKeys(v, k2) &&
   a1(v["name"]) &&
   a1(v["industry"]) &&
   a13(v["employees"]) &&
@@ -64,7 +78,7 @@ const a33 = (v: any): boolean => v === undefined || a32(v);
 const a34 = (v: any): boolean => v === "buyer" || v === "partner" || v === "advisor";
 const a35 = (v: any): boolean => v === undefined || a34(v);
 const a36 = (v: any): boolean => isPlain(v) &&
-  onlyKeys(v, ["id","name","title","department","seniority","technical","roles","sentiment","influence","reportsTo","engaged","lastContact","concerns","departed","departedOn","moved","movedOn","organisation","approvalLimit","canVeto"]) &&
+  onlyKeys(v, k3) &&
   a2(v["id"]) &&
   a2(v["name"]) &&
   a1(v["title"]) &&
@@ -90,7 +104,7 @@ const a38 = (v: any): boolean => v === undefined || a37(v);
 const a39 = (v: any): boolean => v === "none" || v === "exploring" || v === "allocated" || v === "approved" || v === "frozen";
 const a40 = (v: any): boolean => v === undefined || a39(v);
 const a41 = (v: any): boolean => isPlain(v) &&
-  onlyKeys(v, ["status","amount","ownerId"]) &&
+  onlyKeys(v, k4) &&
   a40(v["status"]) &&
   a11(v["amount"]) &&
   a18(v["ownerId"]);
@@ -102,7 +116,7 @@ const a46 = (v: any): boolean => v === undefined || a45(v);
 const a47 = (v: any): boolean => v === "top" || v === "high" || v === "medium" || v === "low";
 const a48 = (v: any): boolean => v === undefined || a47(v);
 const a49 = (v: any): boolean => isPlain(v) &&
-  onlyKeys(v, ["decisionBy","decisionByHistory","startBy","compellingEvent","compellingEventKind","priority"]) &&
+  onlyKeys(v, k5) &&
   a17(v["decisionBy"]) &&
   a44(v["decisionByHistory"]) &&
   a17(v["startBy"]) &&
@@ -113,7 +127,7 @@ const a50 = (v: any): boolean => v === undefined || a49(v);
 const a51 = (v: any): boolean => v === "low" || v === "medium" || v === "high" || v === "critical";
 const a52 = (v: any): boolean => v === undefined || a51(v);
 const a53 = (v: any): boolean => isPlain(v) &&
-  onlyKeys(v, ["description","impact","quantified","ownerId"]) &&
+  onlyKeys(v, k6) &&
   a2(v["description"]) &&
   a52(v["impact"]) &&
   a26(v["quantified"]) &&
@@ -124,7 +138,7 @@ const a56 = (v: any): boolean => typeof v === "number" && Number.isFinite(v);
 const a57 = (v: any): boolean => a56(v) || a0(v);
 const a58 = (v: any): boolean => v === undefined || a57(v);
 const a59 = (v: any): boolean => isPlain(v) &&
-  onlyKeys(v, ["description","baseline","target","agreedBy"]) &&
+  onlyKeys(v, k7) &&
   a2(v["description"]) &&
   a58(v["baseline"]) &&
   a58(v["target"]) &&
@@ -136,7 +150,7 @@ const a63 = (v: any): boolean => v === undefined || a62(v);
 const a64 = (v: any): boolean => v === "strong" || v === "partial" || v === "weak";
 const a65 = (v: any): boolean => v === undefined || a64(v);
 const a66 = (v: any): boolean => isPlain(v) &&
-  onlyKeys(v, ["description","kind","fit"]) &&
+  onlyKeys(v, k9) &&
   a2(v["description"]) &&
   a63(v["kind"]) &&
   a65(v["fit"]);
@@ -147,7 +161,7 @@ const a70 = (v: any): boolean => v === undefined || a69(v);
 const a71 = (v: any): boolean => v === "partial" || v === "mapped";
 const a72 = (v: any): boolean => v === undefined || a71(v);
 const a73 = (v: any): boolean => isPlain(v) &&
-  onlyKeys(v, ["criteria","method","process","processSteps","paperProcess","paperSteps"]) &&
+  onlyKeys(v, k8) &&
   a68(v["criteria"]) &&
   a70(v["method"]) &&
   a72(v["process"]) &&
@@ -160,7 +174,7 @@ const a76 = (v: any): boolean => v === undefined || a75(v);
 const a77 = (v: any): boolean => Array.isArray(v) && every(v, a2);
 const a78 = (v: any): boolean => v === undefined || a77(v);
 const a79 = (v: any): boolean => isPlain(v) &&
-  onlyKeys(v, ["status","successCriteria","sponsorId","endsOn"]) &&
+  onlyKeys(v, k10) &&
   a76(v["status"]) &&
   a78(v["successCriteria"]) &&
   a18(v["sponsorId"]) &&
@@ -171,7 +185,7 @@ const a82 = (v: any): boolean => v === undefined || a81(v);
 const a83 = (v: any): boolean => v === "ahead" || v === "level" || v === "behind";
 const a84 = (v: any): boolean => v === undefined || a83(v);
 const a85 = (v: any): boolean => isPlain(v) &&
-  onlyKeys(v, ["name","kind","position","eliminated"]) &&
+  onlyKeys(v, k11) &&
   a2(v["name"]) &&
   a82(v["kind"]) &&
   a84(v["position"]) &&
@@ -181,7 +195,7 @@ const a87 = (v: any): boolean => v === undefined || a86(v);
 const a88 = (v: any): boolean => v === "meeting" || v === "call" || v === "email" || v === "demo" || v === "workshop" || v === "other";
 const a89 = (v: any): boolean => v === undefined || a88(v);
 const a90 = (v: any): boolean => isPlain(v) &&
-  onlyKeys(v, ["date","kind","stakeholderIds","summary"]) &&
+  onlyKeys(v, k12) &&
   a16(v["date"]) &&
   a89(v["kind"]) &&
   a77(v["stakeholderIds"]) &&
@@ -192,7 +206,7 @@ const a93 = (v: any): boolean => true;
 const a94 = (v: any): boolean => isPlain(v) && Object.values(v).every(a93);
 const a95 = (v: any): boolean => v === undefined || a94(v);
 const a96 = (v: any): boolean => isPlain(v) &&
-  onlyKeys(v, ["$schema","$comment","id","name","stage","type","amount","account","stakeholders","budget","timeline","needs","metrics","decision","pilot","competition","interactions","custom"]) &&
+  onlyKeys(v, k0) &&
   a1(v["$schema"]) &&
   a1(v["$comment"]) &&
   a2(v["id"]) &&
