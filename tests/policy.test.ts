@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  compare,
   createQualifier,
   DEFAULT_POLICY,
   type Deal,
@@ -152,6 +153,36 @@ describe("a plugin overrides the policy", () => {
     expect(q.policy.sensitiveTopics).toEqual(["budget"]);
     expect(q.policy.gap).toEqual({ unknown: 1, unmet: 0.6, partial: 0.4 });
     expect(DEFAULT_POLICY.lostAfterDays).toBe(90);
+  });
+});
+
+describe("a report says which policy made it", () => {
+  it("meta.policy is absent with the built-in policy, and a fingerprint of an overridden one", () => {
+    const deal = readJson("examples/deals/story-alice.json") as Deal;
+    const plain = createQualifier().evaluate(deal, { asOf });
+    expect(plain.meta.policy).toBeUndefined();
+    const strict = (days: number) =>
+      createQualifier({ plugins: [definePlugin({ name: "p", policy: { lostAfterDays: days } })] }).evaluate(
+        deal,
+        {
+          asOf,
+        },
+      );
+    expect(strict(30).meta.policy).toMatch(/^[0-9a-f]{16}$/);
+    expect(strict(30).meta.policy).toBe(strict(30).meta.policy);
+    expect(strict(30).meta.policy).not.toBe(strict(45).meta.policy);
+  });
+
+  it("compare says when two reports were made by different policies", () => {
+    const deal = readJson("examples/deals/story-alice.json") as Deal;
+    const before = createQualifier().evaluate(deal, { asOf });
+    const after = createQualifier({
+      plugins: [definePlugin({ name: "p", policy: { lostAfterDays: 30 } })],
+    }).evaluate(deal, { asOf });
+    const diff = compare(before, after);
+    expect(diff.rulesChanged?.frameworks).toEqual([]);
+    expect(diff.rulesChanged?.message).toMatch(/different judgement policies/);
+    expect(compare(before, before).rulesChanged).toBeUndefined();
   });
 });
 

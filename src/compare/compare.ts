@@ -66,14 +66,19 @@ function rulesChanged(a: Report, b: Report): Comparison["rulesChanged"] {
   const hashes = (r: Report) => new Map(r.meta.frameworks.map((f) => [f.id, f.hash]));
   const [ha, hb] = [hashes(a), hashes(b)];
   const ids = [...new Set([...ha.keys(), ...hb.keys()])].filter((id) => ha.get(id) !== hb.get(id));
-  if (ids.length === 0) return undefined;
+  const policy = a.meta.policy !== b.meta.policy;
+  if (ids.length === 0 && !policy) return undefined;
   const versions =
     a.meta.qualifyVersion !== b.meta.qualifyVersion
       ? ` (qualify ${a.meta.qualifyVersion} and ${b.meta.qualifyVersion})`
       : "";
+  const what = [
+    ...(ids.length > 0 ? [`different rules for ${ids.join(", ")}${versions}`] : []),
+    ...(policy ? ["different judgement policies (question ranking and whom to ask)"] : []),
+  ].join(" and ");
   return {
     frameworks: ids,
-    message: `the two reports were made by different rules for ${ids.join(", ")}${versions}; score changes there may come from the rules, not from the deal. Score both snapshots with today's rules to see the deal's progress.`,
+    message: `the two reports were made by ${what}; score changes there may come from the rules, not from the deal. Score both snapshots with today's rules to see the deal's progress.`,
   };
 }
 

@@ -8,7 +8,7 @@ import type { Deal } from "../model/deal.js";
 import type { FrameworkId, SwitchableId } from "../model/ids.js";
 import { IsoDay } from "../model/iso-date.js";
 import { frozenCopy, readOnce } from "../model/json-value.js";
-import type { Policy } from "../model/policy.js";
+import { DEFAULT_POLICY, type Policy } from "../model/policy.js";
 import type { Report } from "../model/report.js";
 import type { Plugin } from "../plugin/define-plugin.js";
 import type { Rule } from "../plugin/define-rule.js";
@@ -21,6 +21,7 @@ import { type BatchResult, evaluateEach } from "./batch.js";
 import { canonicalDeal } from "./canonical.js";
 import { compileFramework } from "./compile-framework.js";
 import { evaluateDeal } from "./evaluate-deal.js";
+import { fingerprint } from "./hash.js";
 import { interpret, withJsonLogicOperators } from "./interpreter.js";
 import { buildRegistry } from "./registry.js";
 import { failureIssue, RuleFailure } from "./rule-failure.js";
@@ -148,6 +149,8 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
       qualifyVersion: QUALIFY_VERSION,
       frameworks: [...compiledRuleSets, ...compiledFrameworks].map((f) => ({ id: f.def.id, hash: f.hash })),
       ...(options.configFile !== undefined ? { config: options.configFile } : {}),
+      // Rankings and targets follow the policy: a report made with another one says so.
+      ...(policy !== DEFAULT_POLICY ? { policy: fingerprint(policy) } : {}),
     },
     rules,
     operators,

@@ -124,6 +124,8 @@ export interface ReportMetaShape {
   frameworks: Array<{ id: string; hash: string }>;
   /** The config file whose options produced it, relative to the working directory (CLI and loadConfig). */
   config?: string | undefined;
+  /** Fingerprint of the judgement policy, when a plugin overrides the built-in one (absent: as shipped). */
+  policy?: string | undefined;
 }
 
 /** The qualification report, version 1 (1.1: additive fields). */

@@ -162,6 +162,12 @@ export const Report = z
           .describe(
             "The config file whose options produced it, relative to the working directory (CLI and loadConfig).",
           ),
+        policy: z
+          .string()
+          .optional()
+          .describe(
+            "Fingerprint of the judgement policy, when a plugin overrides the built-in one (absent: frameworks/policy.json as shipped).",
+          ),
       })
       .describe("What produced the report, so a stored report says so."),
   })
