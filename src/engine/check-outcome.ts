@@ -1,12 +1,12 @@
-import { Severity, Status } from "../model/enums.js";
 import { isRecord } from "../model/is-record.js";
 import { boundedCopy, JSON_LIMITS, jsonProblems } from "../model/json-value.js";
+import { SEVERITIES, STATUSES } from "../model/values.js";
 import type { Rule, RuleFinding, RuleOutcome } from "../plugin/define-rule.js";
 import { formatPath } from "../validation/issue.js";
 import { RuleFailure } from "./rule-failure.js";
 
-const STATUSES: ReadonlySet<unknown> = new Set(Status.options);
-const SEVERITIES: ReadonlySet<unknown> = new Set(Severity.options);
+const STATUS_SET: ReadonlySet<unknown> = new Set(STATUSES);
+const SEVERITY_SET: ReadonlySet<unknown> = new Set(SEVERITIES);
 const isObj = isRecord;
 const show = (v: unknown) => {
   try {
@@ -31,8 +31,8 @@ export function checkOutcome(rule: Rule, outcome: unknown): RuleOutcome | undefi
   };
   if (!isObj(outcome)) return fail(`it returned ${show(outcome)}, not an outcome object or undefined`);
   const { status, reason, evidence, findings } = outcome;
-  if (status !== undefined && !STATUSES.has(status))
-    fail(`status ${show(status)} is not one of ${Status.options.join(", ")}`);
+  if (status !== undefined && !STATUS_SET.has(status))
+    fail(`status ${show(status)} is not one of ${STATUSES.join(", ")}`);
   if (reason !== undefined && typeof reason !== "string") fail(`reason ${show(reason)} is not a string`);
   if (evidence !== undefined) {
     if (!Array.isArray(evidence)) fail("evidence is not an array");
@@ -53,8 +53,8 @@ export function checkOutcome(rule: Rule, outcome: unknown): RuleOutcome | undefi
         fail(
           `findings[${i}] has id ${show(f.id)}, which the rule does not declare (its findings: ${[...declared].join(", ") || "none"})`,
         );
-      if (!SEVERITIES.has(f.severity))
-        fail(`findings[${i}].severity ${show(f.severity)} is not one of ${Severity.options.join(", ")}`);
+      if (!SEVERITY_SET.has(f.severity))
+        fail(`findings[${i}].severity ${show(f.severity)} is not one of ${SEVERITIES.join(", ")}`);
       if (typeof f.message !== "string" || f.message === "")
         fail(`findings[${i}].message is not a non-empty string`);
       if (

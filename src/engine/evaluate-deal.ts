@@ -4,7 +4,7 @@ import type { OperatorSet } from "../logic/operator-set.js";
 import { Tracer } from "../logic/trace.js";
 import { truthy } from "../logic/truthy.js";
 import type { Deal } from "../model/deal.js";
-import { Stage, type Status } from "../model/enums.js";
+import type { Status } from "../model/enums.js";
 import type { CollateralRule, DealQuestion, FindingRule } from "../model/framework.js";
 import type { Policy } from "../model/policy.js";
 import type {
@@ -16,6 +16,7 @@ import type {
   NextQuestion,
   Report,
 } from "../model/report.js";
+import { OPEN_STAGES } from "../model/values.js";
 import type { Rule, RuleOutcome } from "../plugin/define-rule.js";
 import { checkOutcome } from "./check-outcome.js";
 import type { CompiledCriterion, CompiledDealRule, CompiledFramework } from "./compile-framework.js";
@@ -104,7 +105,6 @@ function dealRules<T extends FindingRule | CollateralRule | DealQuestion>(
 }
 
 /** The stages a deal is worked in, in order (the closed ones have no gates). */
-const OPEN_STAGES = Stage.exclude(["closed-won", "closed-lost"]).options;
 
 /**
  * The stage gates for the deal's stage: for each framework with gates at that stage or before it, the

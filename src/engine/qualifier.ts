@@ -6,10 +6,10 @@ import { compileNode } from "../logic/compile.js";
 import type { OperatorSet } from "../logic/operator-set.js";
 import type { Deal } from "../model/deal.js";
 import type { FrameworkId, SwitchableId } from "../model/ids.js";
-import { IsoDay } from "../model/iso-date.js";
 import { frozenCopy, readOnce } from "../model/json-value.js";
 import { DEFAULT_POLICY, type Policy } from "../model/policy.js";
 import type { Report } from "../model/report.js";
+import { isIsoDay } from "../model/value-checks.js";
 import type { Plugin } from "../plugin/define-plugin.js";
 import type { Rule } from "../plugin/define-rule.js";
 import { checkOptions, QUALIFIER_OPTIONS, thrownText } from "../validation/check-options.js";
@@ -188,7 +188,7 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
   };
   const evaluateOnce = (input: unknown, opts: EvaluateOptions): SafeParseResult<Report> => {
     const asOf = opts.asOf ?? today();
-    const dateIssues: Issue[] = IsoDay.safeParse(asOf).success
+    const dateIssues: Issue[] = isIsoDay(asOf)
       ? []
       : [
           {

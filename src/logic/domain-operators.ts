@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { Role } from "../model/enums.js";
 import { toText } from "../model/json-value.js";
 import { Stakeholder } from "../model/stakeholder.js";
+import { ROLES } from "../model/values.js";
 import { daysBetween } from "./dates.js";
 import { formatMoney } from "./format-number.js";
 import { defineOperator, type Operator } from "./operator.js";
@@ -55,7 +55,7 @@ export const domainOperators: readonly Operator[] = [
     description:
       'The deal\'s stakeholders confirmed in any of the given roles, and able to hold it: a partner\'s rep or an advisor is never the economic buyer, decision maker or champion, and someone whose approvalLimit is below the deal\'s amount is not its economic buyer or decision maker: {"with-role": ["economic-buyer"]}.',
     arity: { min: 1 },
-    literals: { from: 0, values: Role.options, what: "a role" },
+    literals: { from: 0, values: ROLES, what: "a role" },
     returns: People,
     evaluate: (roles, { root }) => {
       const wanted = roles.some(Array.isArray) ? roles.flat() : roles;
@@ -112,7 +112,7 @@ export const domainOperators: readonly Operator[] = [
     description:
       'Whether a stakeholder (object or id) holds any of the roles, as with-role counts them: {"has-role": [{"var": ""}, "champion"]}.',
     arity: { min: 2 },
-    literals: { from: 1, values: Role.options, what: "a role" },
+    literals: { from: 1, values: ROLES, what: "a role" },
     evaluate: ([who, ...roles], { root }) => {
       const p = resolve(who, root);
       return p ? holdsRole(peopleOf(root), p, roles) : false;
@@ -125,7 +125,7 @@ export const domainOperators: readonly Operator[] = [
     description:
       "Whether a stakeholder has a confirmed reporting line (through reportsTo, at any distance) to someone holding one of the roles.",
     arity: { min: 2 },
-    literals: { from: 1, values: Role.options, what: "a role" },
+    literals: { from: 1, values: ROLES, what: "a role" },
     evaluate: ([who, ...roles], { root }) => {
       const p = resolve(who, root);
       return p ? reportsToRole(peopleOf(root), p, roles) : false;
@@ -138,7 +138,7 @@ export const domainOperators: readonly Operator[] = [
     description:
       'Whether a stakeholder (object or id) took part, within the last 90 days, in an interaction together with someone who holds one of the roles and is still a live contact: {"met-with": [{"var": ""}, "economic-buyer"]}.',
     arity: { min: 2 },
-    literals: { from: 1, values: Role.options, what: "a role" },
+    literals: { from: 1, values: ROLES, what: "a role" },
     evaluate: ([who, ...roles], { root, asOf, lostAfterDays }) => {
       const p = resolve(who, root);
       return p ? metWithRole(peopleOf(root), p, roles, asOf, lostAfterDays) : false;
@@ -166,7 +166,7 @@ export const domainOperators: readonly Operator[] = [
     description:
       'The stakeholders from a partner or an advisor (organisation partner or advisor) recorded in any of the given roles, or in any role: {"outsiders": ["champion"]}.',
     arity: { min: 0 },
-    literals: { from: 0, values: Role.options, what: "a role" },
+    literals: { from: 0, values: ROLES, what: "a role" },
     returns: People,
     evaluate: (roles, { root }) =>
       stakeholdersOf(root).filter(

@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { ROLES, SEVERITIES, STAGES, STATUSES } from "./values.js";
 
 /** Where a deal stands in the sales cycle. */
-export const Stage = z
-  .enum(["prospecting", "discovery", "evaluation", "proposal", "negotiation", "closed-won", "closed-lost"])
-  .describe("Where the deal stands in the sales cycle.");
+export const Stage = z.enum(STAGES).describe("Where the deal stands in the sales cycle.");
 /** A deal stage. */
 export type Stage = z.infer<typeof Stage>;
 
@@ -47,18 +46,7 @@ export type Seniority = z.infer<typeof Seniority>;
 
 /** A buying role that has been confirmed (never assumed from a title). */
 export const Role = z
-  .enum([
-    "economic-buyer",
-    "decision-maker",
-    "champion",
-    "coach",
-    "technical-buyer",
-    "user-buyer",
-    "influencer",
-    "blocker",
-    "procurement",
-    "legal",
-  ])
+  .enum(ROLES)
   .describe("A buying role that has been confirmed, never assumed from a title.");
 /** A confirmed buying role. */
 export type Role = z.infer<typeof Role>;
@@ -123,13 +111,13 @@ export type InteractionKind = z.infer<typeof InteractionKind>;
 
 /** The status of a qualification criterion. */
 export const Status = z
-  .enum(["met", "partial", "unmet", "unknown"])
+  .enum(STATUSES)
   .describe("met, partial or unmet when the deal says so; unknown when it does not.");
 /** A criterion status. */
 export type Status = z.infer<typeof Status>;
 
 /** The severity of a finding. */
-export const Severity = z.enum(["info", "warning", "critical"]).describe("How serious a finding is.");
+export const Severity = z.enum(SEVERITIES).describe("How serious a finding is.");
 /** A finding severity. */
 export type Severity = z.infer<typeof Severity>;
 

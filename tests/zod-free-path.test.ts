@@ -1,0 +1,47 @@
+import { readdirSync } from "node:fs";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createQualifier, Deal, Role, Severity, Stage, Status } from "../src/index.js";
+import { OPEN_STAGES, ROLES, SEVERITIES, STAGES, STATUSES } from "../src/model/values.js";
+import { ROOT, readJson } from "./support/helpers.js";
+
+// Scoring a valid deal runs no zod: the generated acceptor accepts it, and the values code needs at run
+// time (stages, roles, statuses, severities) are plain lists. zod explains a rejection, and only then.
+
+describe("the value lists are the enums' values", () => {
+  it.each([
+    ["stages", STAGES, Stage.options],
+    ["roles", ROLES, Role.options],
+    ["statuses", STATUSES, Status.options],
+    ["severities", SEVERITIES, Severity.options],
+  ] as const)("%s", (_, list, options) => {
+    expect([...list]).toEqual([...options]);
+  });
+
+  it("the open stages are every stage but the closed ones, in order", () => {
+    expect([...OPEN_STAGES]).toEqual(STAGES.filter((s) => !s.startsWith("closed-")));
+  });
+});
+
+describe("zod runs only to explain a rejection", () => {
+  afterEach(() => vi.restoreAllMocks());
+  const q = createQualifier();
+  const asOf = "2026-11-27";
+
+  it("every example deal is scored without a call to the Deal schema", () => {
+    const safeParse = vi.spyOn(Deal, "safeParse");
+    const parse = vi.spyOn(Deal, "parse");
+    for (const file of readdirSync(`${ROOT}/examples/deals`).filter((f) => f.endsWith(".json")))
+      expect(q.safeEvaluate(readJson(`examples/deals/${file}`), { asOf }).success, file).toBe(true);
+    expect(safeParse).not.toHaveBeenCalled();
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it("an invalid deal is explained by the schema, every problem with its path", () => {
+    const safeParse = vi.spyOn(Deal, "safeParse");
+    const result = q.safeEvaluate({ id: "d", name: "D", stage: "proposl", amount: { value: -1 } }, { asOf });
+    expect(result.success).toBe(false);
+    expect(safeParse).toHaveBeenCalledTimes(1);
+    if (!result.success)
+      expect(result.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["stage", "amount.value"]));
+  });
+});
