@@ -1,8 +1,11 @@
 // One NDJSON line with all twelve frameworks against the JSON floor: `JSON.parse(line)` of the deal plus
 // `JSON.stringify(report)` of the report it gives, the least any scorer that reads and writes JSON does.
+
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createQualifier } from "../dist/index.js";
 import { makeDeals } from "./deals.mjs";
 import { medianOpsPerSecond, rate } from "./measure.mjs";
+import { fileRun } from "./system.mjs";
 
 const ALL = [...createQualifier({ frameworks: [] }).catalogue.keys()];
 const asOf = "2026-11-27";
@@ -45,6 +48,31 @@ export async function benchFloor() {
       rate(ours),
       `${(floor / ours).toFixed(2)}x`,
     ]);
+    if (name === "full reports") rows.push(...cliRows(floor));
+  }
+  return rows;
+}
+
+/**
+ * The CLI on the same deals (5,000 lines: the 500 ten times, from a file, output to /dev/null), on one
+ * thread and with two workers, against the same floor: process start and line handling included.
+ */
+function cliRows(floor) {
+  mkdirSync(".bench-tmp", { recursive: true });
+  const file = ".bench-tmp/floor.ndjson";
+  writeFileSync(file, `${Array.from({ length: 10 }, () => lines.join("\n")).join("\n")}\n`);
+  const frameworks = ["-f", ALL.join(",")];
+  const rows = [];
+  for (const [name, extra] of [
+    ["qualify score --ndjson (the CLI, one thread)", []],
+    ["qualify score --ndjson --workers 2", ["--workers", "2"]],
+  ]) {
+    const seconds = Math.min(
+      fileRun(file, [...frameworks, ...extra]),
+      fileRun(file, [...frameworks, ...extra]),
+    );
+    const perSecond = (lines.length * 10) / seconds;
+    rows.push([name, "", "", rate(perSecond), `${(floor / perSecond).toFixed(2)}x`]);
   }
   return rows;
 }

@@ -70,7 +70,7 @@ export async function benchMemory(long = 1_000_000) {
 }
 
 /** Runs `qualify score --ndjson` on a file, output to /dev/null: the CLI alone on the cores. */
-function fileRun(file, extra = []) {
+export function fileRun(file, extra = []) {
   const started = process.hrtime.bigint();
   const out = openSync("/dev/null", "w");
   const run = spawnSync(node, ["dist/cli.js", "score", "--ndjson", file, "--as-of", "2026-11-27", ...extra], {
