@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { sitePages } from "../src/docs/site-pages.js";
 import {
   compare,
   createQualifier,
@@ -183,6 +184,23 @@ describe("a report says which policy made it", () => {
     expect(diff.rulesChanged?.frameworks).toEqual([]);
     expect(diff.rulesChanged?.message).toMatch(/different judgement policies/);
     expect(compare(before, before).rulesChanged).toBeUndefined();
+  });
+});
+
+describe("the pages of a setup say its policy", () => {
+  it("the framework pages name the qualifier's lostAfterDays", () => {
+    const page = (q: ReturnType<typeof createQualifier>) =>
+      sitePages(q, q.frameworks).find((p) => p.name === "meddpicc")?.markdown ?? "";
+    const built = page(createQualifier({ frameworks: ["meddpicc"] }));
+    const strict = page(
+      createQualifier({
+        frameworks: ["meddpicc"],
+        plugins: [definePlugin({ name: "p", policy: { lostAfterDays: 30 } })],
+      }),
+    );
+    expect(built).toMatch(/in the last 90 days/);
+    expect(strict).toMatch(/in the last 30 days/);
+    expect(strict).not.toMatch(/in the last 90 days/);
   });
 });
 

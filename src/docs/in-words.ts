@@ -10,6 +10,11 @@ import { DEFAULT_POLICY } from "../model/policy.js";
 /** A plugin operator's phrase: `{0}`, `{1}`... are its arguments in words, `{args}` all of them. */
 export type Phrases = ReadonlyMap<string, string>;
 
+/** The entry of {@link Phrases} that holds the policy's `lostAfterDays` (no operator has this name). */
+const LOST_AFTER_DAYS_KEY = "#lostAfterDays";
+const lostDays = (phrases: Phrases) =>
+  phrases.get(LOST_AFTER_DAYS_KEY) ?? String(DEFAULT_POLICY.lostAfterDays);
+
 type Logic = unknown;
 const isObj = isRecord;
 const args = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
@@ -161,7 +166,7 @@ function call(op: string, a: unknown[], w: Render, phrases: Phrases, item: boole
     case "lost":
       return a.length === 0
         ? "the people lost as contacts"
-        : `${w(a[0])} lost as contacts (left, moved, or silent ${DEFAULT_POLICY.lostAfterDays} days or more)`;
+        : `${w(a[0])} lost as contacts (left, moved, or silent ${lostDays(phrases)} days or more)`;
     case "live":
       return `${w(a[0])} is still a live contact`;
     case "has-role":
@@ -169,7 +174,7 @@ function call(op: string, a: unknown[], w: Render, phrases: Phrases, item: boole
     case "reports-to-role":
       return `${verb(w(a[0]), "reports", "report")}, at any distance, to ${article(roles(a.slice(1)))}`;
     case "met-with":
-      return `${verb(w(a[0]), "has", "have")} met ${article(roles(a.slice(1)))} in the last ${DEFAULT_POLICY.lostAfterDays} days`;
+      return `${verb(w(a[0]), "has", "have")} met ${article(roles(a.slice(1)))} in the last ${lostDays(phrases)} days`;
     case "stakeholder":
       return `the person named by ${w(a[0])}`;
     case "over-limit":
@@ -264,8 +269,13 @@ export function templateInWords(template: string): string {
 }
 
 /** The phrases of the operators that carry one (plugins' `defineOperator({ phrase })`). */
-export function phrasesOf(operators: Iterable<{ readonly name: string; readonly phrase?: string }>): Phrases {
+export function phrasesOf(
+  operators: Iterable<{ readonly name: string; readonly phrase?: string }>,
+  policy?: { readonly lostAfterDays: number },
+): Phrases {
   const out = new Map<string, string>();
   for (const op of operators) if (op.phrase) out.set(op.name, op.phrase);
+  // The days of silence the sentences name ("silent 90 days or more") are the qualifier's policy's.
+  if (policy) out.set(LOST_AFTER_DAYS_KEY, String(policy.lostAfterDays));
   return out;
 }

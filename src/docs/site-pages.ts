@@ -12,7 +12,7 @@ import { operatorsPage } from "./operators-page.js";
  * the findings they can raise, the operators their rules use, and the custom fields they read.
  */
 export function sitePages(qualifier: Qualifier, chosen: readonly FrameworkDef[]): SitePage[] {
-  const phrases = phrasesOf(qualifier.operators.values());
+  const phrases = phrasesOf(qualifier.operators.values(), qualifier.policy);
   const sets = [...qualifier.ruleSets, ...chosen];
   return [
     { name: "README", title: "Frameworks", markdown: frameworkIndex(chosen) },
