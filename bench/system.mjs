@@ -1,18 +1,7 @@
 // Whole-program figures: peak memory of `qualify score --ndjson`, worker speed-up, cold import, dist size.
 import { spawn, spawnSync } from "node:child_process";
-import {
-  closeSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const node = process.execPath;
@@ -168,25 +157,12 @@ export function benchImport(runs = 15) {
  * gzipped size, and the share of each part, from esbuild's metafile.
  */
 export async function benchAppBundle() {
-  const { build } = await import("esbuild");
-  const dir = mkdtempSync(join(os.tmpdir(), "qualify-app-"));
-  mkdirSync(join(dir, "node_modules"));
-  symlinkSync(process.cwd(), join(dir, "node_modules/qualify"), "dir");
-  writeFileSync(
-    join(dir, "app.js"),
+  const { bundleApp } = await import("../scripts/app-bundle.mjs");
+  const out = await bundleApp(
+    process.cwd(),
     'import { createQualifier } from "qualify";\nconsole.log(createQualifier().evaluate({ id: "d", name: "D" }, { asOf: "2026-11-27" }).frameworks.length);\n',
   );
-  const out = await build({
-    entryPoints: [join(dir, "app.js")],
-    bundle: true,
-    minify: true,
-    platform: "browser",
-    format: "iife",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
-  const text = out.outputFiles[0].text;
+  const { text } = out;
   const parts = {};
   for (const [file, input] of Object.entries(Object.values(out.metafile.outputs)[0].inputs)) {
     const part =

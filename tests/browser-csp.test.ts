@@ -1,12 +1,11 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { bundleApp } from "../scripts/app-bundle.mjs";
 import { ROOT } from "./support/helpers.js";
 
 // dist/qualify.global.js under `Content-Security-Policy: script-src 'self'` in headless Chromium: it scores
@@ -76,25 +75,10 @@ describe("the browser builds under a strict Content-Security-Policy", () => {
   it.skipIf(!chromium)(
     "an app bundled for the browser from `qualify` (the browser condition): the same",
     async () => {
-      const dir = mkdtempSync(join(tmpdir(), "qualify-app-"));
-      mkdirSync(join(dir, "node_modules"));
-      symlinkSync(ROOT, join(dir, "node_modules/qualify"), "dir");
-      writeFileSync(
-        join(dir, "app.js"),
-        `import { createQualifier } from "qualify";
-window.qualify = { createQualifier };
-`,
+      const { text: app } = await bundleApp(
+        ROOT,
+        'import { createQualifier } from "qualify";\nwindow.qualify = { createQualifier };\n',
       );
-      const bundled = await build({
-        entryPoints: [join(dir, "app.js")],
-        bundle: true,
-        minify: true,
-        platform: "browser",
-        format: "iife",
-        write: false,
-        logLevel: "silent",
-      });
-      const app = bundled.outputFiles[0]?.text ?? "";
       // The browser build was chosen: it sets zod to jitless before zod loads.
       expect(app).toContain("__zod_globalConfig");
       expect(await inChromium({ ...FILES, "/qualify.global.js": app })).toEqual(EXPECTED);

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { Role } from "../../src/index.js";
+import { STAGES } from "../../src/model/values.js";
 
 const roles = Role.options;
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
@@ -41,17 +42,7 @@ export const dealArb = fc
       }),
       { minLength: 8, maxLength: 8 },
     ),
-    stage: opt(
-      fc.constantFrom(
-        "prospecting",
-        "discovery",
-        "evaluation",
-        "proposal",
-        "negotiation",
-        "closed-won",
-        "closed-lost",
-      ),
-    ),
+    stage: opt(fc.constantFrom(...STAGES)),
     type: opt(fc.constantFrom("new-business", "expansion", "renewal")),
     amount: opt(
       fc.record({ value: fc.integer({ min: 0, max: 500000 }), currency: fc.constantFrom("EUR", "USD") }),
