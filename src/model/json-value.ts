@@ -16,6 +16,13 @@ export const JSON_LIMITS = Object.freeze({
 /** The marker put where a copy stops. */
 export const TRUNCATED = "[truncated]";
 
+/** Sets a data key on a plain copy; a key named `__proto__` stays a key, never the copy's prototype. */
+export function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__")
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
 const OBJECT_TEXT = "[object Object]";
 
 /**
@@ -206,9 +213,7 @@ export function frozenCopy<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const item = frozenCopy((value as Record<string, unknown>)[key]);
-    // A data key named __proto__ must stay a key, not set the copy's prototype.
-    if (key === "__proto__") Object.defineProperty(out, key, { value: item, enumerable: true });
-    else out[key] = item;
+    setKey(out, key, item);
   }
   return Object.freeze(out) as T;
 }
@@ -247,14 +252,7 @@ export function readOnce(
         path.push(key);
         const item = copy((v as Record<string, unknown>)[key]);
         path.pop();
-        if (key === "__proto__")
-          Object.defineProperty(obj, key, {
-            value: item,
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-        else obj[key] = item;
+        setKey(obj, key, item);
       }
       out = obj;
     }

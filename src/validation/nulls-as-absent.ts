@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isRecord } from "../model/is-record.js";
-import { JSON_LIMITS } from "../model/json-value.js";
+import { JSON_LIMITS, setKey } from "../model/json-value.js";
 import { unwrap } from "./schema-walk.js";
 
 /** Where nulls may be dropped: per key of an object, whether it is optional and what lies under it. */
@@ -72,14 +72,7 @@ function drop(value: unknown, plan: Plan | undefined, onPath: Set<object>): unkn
       const entry = plan.kind === "free" ? { optional: true, plan } : plan.keys.get(key);
       if (entry && item === null && entry.optional) continue;
       const kept = entry ? drop(item, entry.plan, onPath) : item;
-      if (key === "__proto__")
-        Object.defineProperty(out, key, {
-          value: kept,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      else out[key] = kept;
+      setKey(out, key, kept);
     }
     return out;
   } finally {
