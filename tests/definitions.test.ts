@@ -189,6 +189,19 @@ describe("a wrong reference or definition is an issue with its path", () => {
     expect(["too-deep", "too-large"]).toContain(issues[0]?.code);
   });
 
+  it("a data key named __proto__ survives the expansion, for the checks after to name", () => {
+    const hostile = JSON.parse('{"and": [{"ref": "deciders"}, {"__proto__": [1]}]}');
+    const withRef = issuesOf(file(hostile));
+    const without = issuesOf(file(JSON.parse('{"and": [true, {"__proto__": [1]}]}')));
+    expect(without.length).toBeGreaterThan(0);
+    expect(withRef.map((i) => [i.path, i.code])).toEqual(without.map((i) => [i.path, i.code]));
+  });
+
+  it("a file with no reference and no define comes back as it was (no copy)", () => {
+    const plain = file(true);
+    expect(expandDefinitions(plain).value).toBe(plain);
+  });
+
   it("customSchema is left as written (a JSON Schema may hold anything)", () => {
     const { value } = expandDefinitions({
       ...file(true),

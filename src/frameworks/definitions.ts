@@ -1,5 +1,6 @@
 import sharedFile from "../../frameworks/shared.definitions.json" with { type: "json" };
 import { isPlainRecord } from "../model/is-record.js";
+import { setKey } from "../model/json-value.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { formatPath, type Issue } from "../validation/issue.js";
 
@@ -27,6 +28,13 @@ const copyJson = (v: unknown): unknown => (v === undefined ? v : JSON.parse(JSON
 const isRef = (v: unknown): v is { ref: unknown } =>
   isPlainRecord(v) && Object.keys(v).length === 1 && Object.hasOwn(v, "ref");
 
+/** Whether a `{"ref": ...}` stands anywhere in a value (walked no deeper than MAX_DEPTH). */
+function hasRef(v: unknown, depth: number): boolean {
+  if (depth > MAX_DEPTH || typeof v !== "object" || v === null) return false;
+  if (isRef(v)) return true;
+  return Object.values(v).some((x) => hasRef(x, depth + 1));
+}
+
 /** How many values a JSON value holds (itself included). */
 function sizeOf(v: unknown): number {
   if (Array.isArray(v)) return v.reduce<number>((n, x) => n + sizeOf(x), 1);
@@ -50,6 +58,8 @@ export function expandDefinitions(
   shared: Readonly<Record<string, unknown>> = sharedDefinitions(),
 ): { value: unknown; issues: Issue[] } {
   if (!isPlainRecord(input)) return { value: input, issues: [] };
+  // A file with no definitions and no reference is read as it is: nothing to copy.
+  if (input.define === undefined && !hasRef(input, 0)) return { value: input, issues: [] };
   const issues: Issue[] = [];
   const own = ownDefinitions(input.define, shared, issues);
   const all: Record<string, { body: unknown; where: Path }> = {};
@@ -102,7 +112,8 @@ export function expandDefinitions(
     if (Array.isArray(node)) return node.map((x, i) => expand(x, [...path, i], stack, depth + 1));
     if (isPlainRecord(node)) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(node)) out[k] = expand(v, [...path, k], stack, depth + 1);
+      // setKey: a data key named __proto__ stays a key (for the checks after to name), never a prototype.
+      for (const [k, v] of Object.entries(node)) setKey(out, k, expand(v, [...path, k], stack, depth + 1));
       return out;
     }
     return node;
