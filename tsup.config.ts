@@ -17,6 +17,20 @@ const coreAsPackage: EsbuildPlugin = {
   },
 };
 
+// The CLI bundles the core itself: src/node/core.ts takes it from the modules that hold it
+// (src/node/core-parts.ts), not from the whole public API (src/index.ts), which would load calibration,
+// comparison, docs and JSON Schema code on every start.
+const cliCore: EsbuildPlugin = {
+  name: "cli-core",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
+      /src[\\/]node[\\/]core\.ts$/.test(args.importer)
+        ? { path: resolve("src/node/core-parts.ts") }
+        : undefined,
+    );
+  },
+};
+
 // dist/browser.js keeps its two imports as imports of the files beside it (dist/jitless.js, dist/index.js),
 // in order, instead of bundling them into one module (where zod's import would be hoisted above jitless).
 const siblings: EsbuildPlugin = {
@@ -215,6 +229,7 @@ export default defineConfig([
     // (`qualify score` about 10% sooner). A plugin's zod schemas still work: zod 4 recognises schemas of
     // another copy by their traits, not by class identity (tests/custom-rule-sets.test.ts).
     noExternal: ["zod"],
+    esbuildPlugins: [cliCore],
     // Each command is a chunk loaded when it runs (src/cli/main.ts), kept under dist/cli/.
     splitting: true,
     esbuildOptions(options) {
