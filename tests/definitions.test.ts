@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expandDefinitions, MAX_EXPANDED, sharedDefinitions } from "../src/frameworks/definitions.js";
@@ -105,6 +105,18 @@ describe("references expand to their definitions", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the docs' example", () => {
+  it("the define/ref sample of docs/rules.md is a valid framework file", () => {
+    const page = readFileSync(`${ROOT}/docs/rules.md`, "utf8");
+    const sample = [...page.matchAll(/```json\n([\s\S]*?)```/g)]
+      .map((m) => m[1] as string)
+      .find((text) => text.includes('"define"'));
+    expect(sample).toBeDefined();
+    const result = safeParseFramework(JSON.parse(sample as string));
+    expect(result.success, JSON.stringify(result.success ? [] : result.issues)).toBe(true);
   });
 });
 
