@@ -31,6 +31,36 @@ function checksSource(schema, v) {
   return parts;
 }
 
+/** Strips optional, nullable, default and readonly wrappers (and pipes) to the schema that shapes a value. */
+function unwrap(schema) {
+  let s = schema;
+  for (;;) {
+    const d = defOf(s);
+    if (["optional", "nullable", "default", "readonly"].includes(d.type)) s = d.innerType;
+    else if (d.type === "pipe") s = d.in;
+    else return s;
+  }
+}
+
+/** Where a null may be read as absent (src/validation/nulls-as-absent.ts): per key, optional or not. */
+function nullsPlan(schema) {
+  const d = defOf(unwrap(schema));
+  if (d.type === "object") {
+    const keys = {};
+    for (const [key, child] of Object.entries(d.shape)) {
+      const plan = nullsPlan(child);
+      keys[key] = { optional: child.safeParse(undefined).success, ...(plan ? { plan } : {}) };
+    }
+    return { kind: "object", keys };
+  }
+  if (d.type === "array") {
+    const element = nullsPlan(d.element);
+    return { kind: "array", ...(element ? { element } : {}) };
+  }
+  if (d.type === "record") return { kind: "free" };
+  return undefined;
+}
+
 /** Writes the acceptor: one small function per distinct schema, the deal's last. */
 export function acceptorSource(root, name = "acceptDeal") {
   const names = new Map();
@@ -106,6 +136,7 @@ export function acceptorSource(root, name = "acceptDeal") {
 /* biome-ignore-all lint: generated code */
 // biome-ignore-all format: generated code
 import { ${VALUE_CHECKS.join(", ")} } from "../model/value-checks.js";
+import type { NullsPlan } from "./nulls-as-absent.js";
 
 const isPlain = (v: any): boolean =>
   typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
@@ -125,5 +156,8 @@ ${functions.join("\n")}
 
 /** Whether the value is certainly a valid deal; \`false\` means "ask zod", never "invalid". */
 export const ${name}: (value: unknown) => boolean = ${top};
+
+/** Where a null on the deal is read as absent: every optional field (SQL engines write a missing column so). */
+export const dealNullsPlan: NullsPlan = ${JSON.stringify(nullsPlan(root))};
 `;
 }

@@ -1,7 +1,7 @@
 import { createQualifier, type QualifierOptions } from "../engine/qualifier.js";
 import { STATUS_VALUE } from "../engine/score.js";
 import { today } from "../engine/today.js";
-import { IsoDay } from "../model/iso-date.js";
+import { isIsoDay } from "../model/value-checks.js";
 import { type Issue, QualifyError } from "../validation/issue.js";
 import { CALIBRATION_MINIMUM, fitAll } from "./fit.js";
 import type { reliability } from "./metrics.js";
@@ -117,7 +117,7 @@ export interface Calibrator {
 /** Starts a calibration to feed line by line (streams of any length: see `qualify calibrate`). */
 export function createCalibrator(options: CalibrateOptions): Calibrator {
   const { framework, asOf = today(), seed = 20261128, bootstrap = 200, dropLeaks = false, ...rest } = options;
-  if (!IsoDay.safeParse(asOf).success)
+  if (!isIsoDay(asOf))
     throw new QualifyError("Invalid options", [
       { path: "asOf", code: "invalid-date", message: `asOf must be YYYY-MM-DD; got "${asOf}"` },
     ]);

@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { createReadStream } from "node:fs";
 import type { Qualifier } from "../engine/qualifier.js";
 import { today } from "../engine/today.js";
-import { IsoDay } from "../model/iso-date.js";
+import { isIsoDay } from "../model/value-checks.js";
 import { ndjsonLines } from "../node/ndjson-input.js";
 import { scoreLine } from "../node/ndjson-line.js";
 import { createWorkerPool } from "../node/pool.js";
@@ -45,7 +45,7 @@ export async function score(
 ): Promise<number> {
   const format = outputFormat(opts.format);
   // An impossible day is a usage error like any other bad flag value (exit 2), not invalid input.
-  if (opts.asOf !== undefined && !IsoDay.safeParse(opts.asOf).success)
+  if (opts.asOf !== undefined && !isIsoDay(opts.asOf))
     throw new UsageError(`--as-of must be a real day written YYYY-MM-DD; got "${opts.asOf}"`);
   if (opts.workers !== undefined && !opts.ndjson) throw new UsageError("--workers goes with --ndjson");
   if (opts.trace && (opts.ndjson || format !== "json"))

@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { safeFromHubSpot } from "../crm/hubspot.js";
 import type { CrmOptions, CrmResult } from "../crm/options.js";
 import { safeFromSalesforce } from "../crm/salesforce.js";
-import { IsoDay } from "../model/iso-date.js";
+import { isIsoDay } from "../model/value-checks.js";
 import { errorRecord } from "../node/ndjson-line.js";
 import { decodeUtf8, loadFile, readError, readStdin } from "../node/read-input.js";
 import { formatIssues, type SafeParseResult } from "../validation/issue.js";
@@ -45,7 +45,7 @@ export async function importCommand(
     throw new UsageError(
       `import takes a CRM (salesforce or hubspot) and a file of its records${crm && !adapter ? `; got "${crm}"` : ""}`,
     );
-  if (flags.asOf !== undefined && !IsoDay.safeParse(flags.asOf).success)
+  if (flags.asOf !== undefined && !isIsoDay(flags.asOf))
     throw new UsageError(`--as-of must be a real day written YYYY-MM-DD; got "${flags.asOf}"`);
   if (flags.closeDate !== undefined && flags.closeDate !== "ignore" && flags.closeDate !== "decisionBy")
     throw new UsageError(`--close-date must be ignore or decisionBy; got "${flags.closeDate}"`);

@@ -1,5 +1,5 @@
 import { isRecord } from "../model/is-record.js";
-import { DEFAULT_POLICY } from "../model/policy.js";
+import { DEFAULT_POLICY } from "../model/policy-default.js";
 /**
  * JsonLogic rules in plain words, for the docs a sales-ops manager reads: "Met when an engaged champion
  * is positive, carries high influence and has met an economic buyer or decision maker in the last 90

@@ -1,5 +1,5 @@
 import type { Role, Stage, Topic } from "../model/enums.js";
-import { DEFAULT_POLICY } from "../model/policy.js";
+import { DEFAULT_POLICY } from "../model/policy-default.js";
 
 // The built-in judgement policy's tables under their public names. The numbers live in
 // frameworks/policy.json (one source); a qualifier uses its own policy, with any plugin's overrides.

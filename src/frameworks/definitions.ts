@@ -1,6 +1,6 @@
 import sharedFile from "../../frameworks/shared.definitions.json" with { type: "json" };
 import { isPlainRecord } from "../model/is-record.js";
-import { setKey } from "../model/json-value.js";
+import { copyJson, setKey } from "../model/json-value.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { formatPath, type Issue } from "../validation/issue.js";
 
@@ -20,9 +20,6 @@ type Path = Array<string | number>;
 
 /** How deeply references are followed and values walked: past it, the file is too deep (checked later too). */
 const MAX_DEPTH = 1_000;
-
-/** A copy of a JSON value (structuredClone is missing in some warehouse sandboxes). */
-const copyJson = (v: unknown): unknown => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
 
 /** `{"ref": "name"}`: an object with the one key `ref`. */
 const isRef = (v: unknown): v is { ref: unknown } =>

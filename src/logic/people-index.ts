@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY } from "../model/policy.js";
+import { DEFAULT_POLICY } from "../model/policy-default.js";
 import { daysBetween } from "./dates.js";
 
 /** A stakeholder as operators see it: whatever the deal holds (validated deals hold Stakeholders). */

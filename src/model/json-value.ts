@@ -16,6 +16,9 @@ export const JSON_LIMITS = Object.freeze({
 /** The marker put where a copy stops. */
 export const TRUNCATED = "[truncated]";
 
+/** A copy of a JSON value (where structuredClone is missing: some warehouse sandboxes have none). */
+export const copyJson = (v: unknown): unknown => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
+
 /** Sets a data key on a plain copy; a key named `__proto__` stays a key, never the copy's prototype. */
 export function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
   if (key === "__proto__")

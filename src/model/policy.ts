@@ -1,7 +1,5 @@
 import { z } from "zod";
-import policyFile from "../../frameworks/policy.json" with { type: "json" };
 import { Role, Stage, Topic } from "./enums.js";
-import { isPlainRecord } from "./is-record.js";
 
 const weight = z.number().min(0).max(10);
 const share = z.number().min(0).max(1);
@@ -74,31 +72,4 @@ export const PolicyOverride = z.strictObject({
 });
 export type PolicyOverride = z.input<typeof PolicyOverride>;
 
-/** A copy of a JSON value (structuredClone is missing in some warehouse sandboxes). */
-const copyJson = (v: unknown): unknown => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
-
-const deepFreeze = <T>(value: T): T => {
-  if (typeof value === "object" && value !== null) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-};
-
-/** The built-in policy: frameworks/policy.json (checked against {@link Policy} by the tests and at generation). */
-export const DEFAULT_POLICY: Readonly<Policy> = deepFreeze(copyJson(policyFile) as Policy);
-
-/**
- * The policy with overrides applied in order: objects merge key by key (a stage-weight row by its stages),
- * lists and numbers replace. The overrides are already validated ({@link PolicyOverride}).
- */
-export function mergePolicy(base: Readonly<Policy>, overrides: readonly PolicyOverride[]): Readonly<Policy> {
-  if (overrides.length === 0) return base;
-  const merge = (a: unknown, b: unknown): unknown => {
-    if (!isPlainRecord(a) || !isPlainRecord(b)) return b === undefined ? a : copyJson(b);
-    const out: Record<string, unknown> = { ...a };
-    for (const [key, value] of Object.entries(b)) out[key] = merge(a[key], value);
-    return out;
-  };
-  return deepFreeze(overrides.reduce<unknown>((acc, o) => merge(acc, o), base) as Policy);
-}
+export { DEFAULT_POLICY, mergePolicy } from "./policy-default.js";

@@ -1,6 +1,6 @@
 import { humanList } from "../logic/domain-operators.js";
 import { holdsRole, isBuyerSide, isLost, peopleOf } from "../logic/people-index.js";
-import { DEFAULT_POLICY } from "../model/policy.js";
+import { DEFAULT_POLICY } from "../model/policy-default.js";
 import { defineRule } from "../plugin/define-rule.js";
 
 /**

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { createQualifier, type Qualifier } from "../engine/qualifier.js";
 import { messageOf } from "../engine/rule-failure.js";
-import { IsoDay } from "../model/iso-date.js";
+import { isIsoDay } from "../model/value-checks.js";
 import { checkOptions, DATA_OPTIONS, describeValue } from "../validation/check-options.js";
 import type { Issue } from "../validation/issue.js";
 
@@ -15,7 +15,7 @@ import type { Issue } from "../validation/issue.js";
 z.config({ jitless: true });
 
 const realDay = (v: unknown, path: ReadonlyArray<string | number>): Issue[] =>
-  typeof v === "string" && IsoDay.safeParse(v).success
+  typeof v === "string" && isIsoDay(v)
     ? []
     : [
         {

@@ -1,31 +1,27 @@
-import { z } from "zod";
 import { isRecord } from "../model/is-record.js";
 import { JSON_LIMITS, setKey } from "../model/json-value.js";
-import { unwrap } from "./schema-walk.js";
 
-/** Where nulls may be dropped: per key of an object, whether it is optional and what lies under it. */
-type Plan =
+/**
+ * Where nulls may be dropped: per key of an object, whether it is optional and what lies under it. The
+ * deal's plan is generated from its schema at build time (`dealNullsPlan` in deal-acceptor.generated.ts).
+ */
+export type NullsPlan =
   | {
       readonly kind: "object";
-      readonly keys: ReadonlyMap<string, { optional: boolean; plan: Plan | undefined }>;
+      readonly keys: Readonly<Record<string, { readonly optional: boolean; readonly plan?: NullsPlan }>>;
     }
-  | { readonly kind: "array"; readonly element: Plan | undefined }
+  | { readonly kind: "array"; readonly element?: NullsPlan }
   /** Free-form data (`custom`): every null property at any depth is dropped. */
   | { readonly kind: "free" };
+type Plan = NullsPlan;
 
-/** The plan of a schema: built once per schema, when the module loads. */
-function planOf(schema: z.ZodType): Plan | undefined {
-  const s = unwrap(schema);
-  if (s instanceof z.ZodObject) {
-    const keys = new Map<string, { optional: boolean; plan: Plan | undefined }>();
-    for (const [key, child] of Object.entries(s.shape as Record<string, z.ZodType>))
-      keys.set(key, { optional: child.safeParse(undefined).success, plan: planOf(child) });
-    return { kind: "object", keys };
-  }
-  if (s instanceof z.ZodArray) return { kind: "array", element: planOf(s.element as z.ZodType) };
-  if (s instanceof z.ZodRecord) return { kind: "free" };
-  return undefined;
-}
+/** The entry of `key` in a plan: how a null there is read, and the plan below it. */
+const entryOf = (plan: Plan, key: string) =>
+  plan.kind === "free"
+    ? { optional: true, plan }
+    : plan.kind === "object" && Object.hasOwn(plan.keys, key)
+      ? plan.keys[key]
+      : undefined;
 
 const isPlainObject = isRecord;
 
@@ -50,7 +46,7 @@ function hasDroppable(value: unknown, plan: Plan | undefined, onPath: Set<object
     if (!isPlainObject(value)) return false;
     for (const key of Object.keys(value)) {
       const item = value[key];
-      const entry = plan.kind === "free" ? { optional: true, plan } : plan.keys.get(key);
+      const entry = entryOf(plan, key);
       if (!entry) continue;
       if (item === null ? entry.optional : hasDroppable(item, entry.plan, onPath)) return true;
     }
@@ -69,7 +65,7 @@ function drop(value: unknown, plan: Plan | undefined, onPath: Set<object>): unkn
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value as Record<string, unknown>)) {
       const item = (value as Record<string, unknown>)[key];
-      const entry = plan.kind === "free" ? { optional: true, plan } : plan.keys.get(key);
+      const entry = entryOf(plan, key);
       if (entry && item === null && entry.optional) continue;
       const kept = entry ? drop(item, entry.plan, onPath) : item;
       setKey(out, key, kept);
@@ -86,7 +82,6 @@ function drop(value: unknown, plan: Plan | undefined, onPath: Set<object>): unkn
  * it has none. A null on a required field, or inside a list, is kept for validation to name. Under an
  * open record (`custom`), every null property is dropped.
  */
-export function nullsAsAbsent(schema: z.ZodType): (value: unknown) => unknown {
-  const plan = planOf(schema);
+export function nullsAsAbsent(plan: NullsPlan): (value: unknown) => unknown {
   return (value) => drop(value, plan, new Set());
 }

@@ -1,6 +1,6 @@
 import { Deal } from "../model/deal.js";
 import { jsonProblems } from "../model/json-value.js";
-import { acceptDeal } from "./deal-acceptor.generated.js";
+import { acceptDeal, dealNullsPlan } from "./deal-acceptor.generated.js";
 import { checkDealReferences } from "./deal-references.js";
 import { fromZod } from "./from-zod.js";
 import { capIssues, failure, formatPath, type Issue, QualifyError, type SafeParseResult } from "./issue.js";
@@ -10,7 +10,7 @@ import { nullsAsAbsent } from "./nulls-as-absent.js";
 // what the schema accepts, with no zod, no issues collected and nothing copied. Valid input, the common
 // case, takes this path; anything it does not accept goes through zod, which finds every problem.
 // SQL engines write a missing column as null: on an optional field, that is absent (unknown).
-const withoutNulls = nullsAsAbsent(Deal);
+const withoutNulls = nullsAsAbsent(dealNullsPlan);
 
 /**
  * Validates a deal: types, enums, dates, unknown fields (with "did you mean") and references, all at once.
