@@ -5,8 +5,11 @@
 import { isCurrencyCode, isIsoDate, isIsoDay } from "../model/value-checks.js";
 import type { NullsPlan } from "./nulls-as-absent.js";
 
-const isPlain = (v: any): boolean =>
-  typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+const isPlain = (v: any): boolean => {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
 // A for loop, not `every`: `every` skips holes (`[, {...}]`), which the schema rejects.
 const every = (list: any[], accept: (v: any) => boolean): boolean => {
   for (let i = 0; i < list.length; i++) if (!accept(list[i])) return false;
