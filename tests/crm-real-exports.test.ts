@@ -2,29 +2,12 @@ import { describe, expect, it } from "vitest";
 import { fromHubSpot, fromSalesforce, safeFromSalesforce } from "../src/crm/index.js";
 import { readNumber } from "../src/crm/numbers.js";
 import { createQualifier } from "../src/index.js";
+import { salesforceBuilders } from "./support/salesforce-records.js";
 
 // What real exports contain (#25): paged query responses, archived records, another opportunity's
 // activity, CRM defaults, numbers as people write them, localised values, one bad row.
 const AS_OF = "2026-11-27";
-const sfAttr = (type: string, id: string) => ({ type, url: `/services/data/v62.0/sobjects/${type}/${id}` });
-const opp = (extra: Record<string, unknown> = {}) => ({
-  attributes: sfAttr("Opportunity", "006A00000000001"),
-  Id: "006A00000000001",
-  Name: "Opp",
-  ...extra,
-});
-const contact = (id: string, extra: Record<string, unknown> = {}) => ({
-  attributes: sfAttr("Contact", id),
-  Id: id,
-  Name: `Person ${id}`,
-  ...extra,
-});
-const role = (contactId: string, value: string | null) => ({
-  attributes: sfAttr("OpportunityContactRole", `00K${contactId}`),
-  OpportunityId: "006A00000000001",
-  ContactId: contactId,
-  Role: value,
-});
+const { sfAttr, opp, contact, role } = salesforceBuilders("006A00000000001");
 const event = (who: string, day: string, extra: Record<string, unknown> = {}) => ({
   attributes: sfAttr("Event", `00U${who}`),
   WhoId: who,

@@ -13,6 +13,7 @@ import {
 } from "../src/crm/index.js";
 import { createQualifier, QualifyError, safeParseDeal } from "../src/index.js";
 import { cli, node, ROOT, readJson } from "./support/helpers.js";
+import { salesforceBuilders } from "./support/salesforce-records.js";
 
 const AS_OF = "2026-11-27";
 const CRMS = { salesforce: safeFromSalesforce, hubspot: safeFromHubSpot } as const;
@@ -30,26 +31,7 @@ const mappingOf = (crm: string, name: string) => {
 };
 
 // --- Salesforce records, built small -----------------------------------------------------------------
-const sfAttr = (type: string, id: string) => ({ type, url: `/services/data/v62.0/sobjects/${type}/${id}` });
-const opp = (extra: Record<string, unknown> = {}) => ({
-  attributes: sfAttr("Opportunity", "006A"),
-  Id: "006A",
-  Name: "Opp",
-  ...extra,
-});
-const contact = (id: string, extra: Record<string, unknown> = {}) => ({
-  attributes: sfAttr("Contact", id),
-  Id: id,
-  Name: `Person ${id}`,
-  ...extra,
-});
-const role = (contactId: string, value: string | null) => ({
-  attributes: sfAttr("OpportunityContactRole", `00K${contactId}`),
-  OpportunityId: "006A",
-  ContactId: contactId,
-  Role: value,
-  IsPrimary: false,
-});
+const { sfAttr, opp, contact, role } = salesforceBuilders("006A", { IsPrimary: false });
 const event = (who: string, start: string, extra: Record<string, unknown> = {}) => ({
   attributes: sfAttr("Event", `00U${who}${start}`),
   WhoId: who,
