@@ -2,7 +2,9 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Plugin as EsbuildPlugin } from "esbuild";
 import { defineConfig } from "tsup";
+import * as coreApi from "./src/core.js";
 import { withoutProse } from "./src/frameworks/prose.js";
+import * as publicApi from "./src/index.js";
 
 // qualify/node and its worker import the core as the package itself, never a copy of it: the one core is
 // shared (instanceof QualifyError holds across entries; plugins made with one work with the other).
@@ -14,6 +16,70 @@ const coreAsPackage: EsbuildPlugin = {
         ? { path: "qualify", external: true }
         : undefined,
     );
+  },
+};
+
+// In the ESM build for Node, each `lazy-side` file (src/model/model-side.ts, src/engine/lazy-setup.ts,
+// src/lazy-api.ts) becomes a synchronous load of dist/on-demand.js on its first call (require of an ES
+// module, Node >= 20.19: the same module instances as `import`), so zod and the modules that need it
+// load only when first needed. Elsewhere (CJS, browsers, the CLI, the UDF) the file's plain import stays.
+// `file` is the on-demand module's name beside the chunks: the CLI has its own (dist/cli/cli-on-demand.js),
+// so that it never loads a second copy of the core; a name found nowhere fails loudly, never silently.
+const lazySides = (file: string): EsbuildPlugin => ({
+  name: "lazy-sides",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const side = /^\/\/ lazy-side: (\w+)$/m.exec(source)?.[1];
+      if (side === undefined) return undefined;
+      const name = /^export const (\w+)/m.exec(source)?.[1];
+      if (name === undefined) throw new Error(`${args.path}: a lazy-side file exports one const`);
+      return {
+        contents: [
+          `const load = () => process.getBuiltinModule("node:module").createRequire(import.meta.url)("./${file}");`,
+          "let side;",
+          `export const ${name} = () => (side ??= load()).${side};`,
+        ].join("\n"),
+        loader: "js",
+      };
+    });
+  },
+});
+
+// dist/index.js for Node (ESM): what scoring needs (src/core.ts) at import, with no zod; every other export
+// of src/index.ts made on first use: a function calls the real one, a schema is a stand-in passing every
+// use to the real schema (src/lazy-value.ts). Made from the two modules' exports, so it cannot go stale.
+function facadeSource(): string {
+  const lines = [
+    'import { publicApi } from "./lazy-api.js";',
+    'import { lazyValue } from "./lazy-value.js";',
+    'export * from "./core.js";',
+  ];
+  const wrong: string[] = [];
+  for (const [name, value] of Object.entries(publicApi)) {
+    if (name in coreApi) continue;
+    const isClass = typeof value === "function" && /^class\b/.test(Function.prototype.toString.call(value));
+    if (typeof value === "function" && !isClass)
+      lines.push(`export function ${name}(...args) { return publicApi().${name}(...args); }`);
+    else if (typeof value === "object" && value !== null && "_zod" in value)
+      lines.push(`export const ${name} = /* @__PURE__ */ lazyValue(() => publicApi().${name});`);
+    else wrong.push(name);
+  }
+  if (wrong.length > 0)
+    throw new Error(
+      `src/index.ts exports ${wrong.join(", ")}: not a function or a schema, so it belongs in src/core.ts`,
+    );
+  return lines.join("\n");
+}
+
+const facade: EsbuildPlugin = {
+  name: "facade",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]node-entry\.ts$/ }, () => ({
+      contents: facadeSource(),
+      loader: "js",
+      resolveDir: resolve("src"),
+    }));
   },
 };
 
@@ -31,13 +97,15 @@ const cliCore: EsbuildPlugin = {
   },
 };
 
-// dist/browser.js keeps its two imports as imports of the files beside it (dist/jitless.js, dist/index.js),
+// dist/browser.js keeps its two imports as imports of the files beside it (dist/jitless.js, dist/full.js),
 // in order, instead of bundling them into one module (where zod's import would be hoisted above jitless).
 const siblings: EsbuildPlugin = {
   name: "siblings",
   setup(build) {
     build.onResolve({ filter: /^\.\/(jitless|index)\.js$/ }, (args) =>
-      /browser-entry\.ts$/.test(args.importer) ? { path: args.path, external: true } : undefined,
+      /browser-entry\.ts$/.test(args.importer)
+        ? { path: args.path === "./index.js" ? "./full.js" : args.path, external: true }
+        : undefined,
     );
   },
 };
@@ -125,14 +193,50 @@ const udfDiet: EsbuildPlugin = {
 
 export default defineConfig([
   {
+    // dist/index.cjs (everything at require) and the types of `qualify`.
     entry: { index: "src/index.ts" },
-    format: ["esm", "cjs"],
+    format: ["cjs"],
     dts: true,
     clean: false,
     // No build log in front of `npm start`'s report (errors still print).
     silent: true,
     sourcemap: false,
     target: "node20",
+    platform: "neutral",
+    treeshake: true,
+  },
+  {
+    entry: { index: "src/index.ts" },
+    format: ["esm"],
+    dts: { only: true },
+    clean: false,
+    silent: true,
+  },
+  {
+    // `qualify` in Node (ESM): dist/index.js (the facade: scoring at import, the rest on first use) and
+    // dist/on-demand.js (zod and what needs it, loaded by the lazy-side files), sharing their modules through
+    // chunks (dist/chunk-*.js), so there is one QualifyError and one of each module.
+    entry: { index: "src/node-entry.ts", "on-demand": "src/on-demand.ts" },
+    format: ["esm"],
+    dts: false,
+    clean: false,
+    // No build log in front of `npm start`'s report (errors still print).
+    silent: true,
+    target: "node20",
+    platform: "node",
+    splitting: true,
+    esbuildPlugins: [facade, lazySides("on-demand.js")],
+  },
+  {
+    // dist/full.js: the whole library as one ES module, zod at import, for bundlers (the `browser`
+    // condition's dist/browser.js imports it after dist/jitless.js).
+    entry: { full: "src/index.ts" },
+    format: ["esm"],
+    dts: false,
+    clean: false,
+    // No build log in front of `npm start`'s report (errors still print).
+    silent: true,
+    target: "es2022",
     platform: "neutral",
     treeshake: true,
   },
@@ -215,7 +319,9 @@ export default defineConfig([
     esbuildPlugins: [coreAsPackage],
   },
   {
-    entry: { cli: "src/cli/main.ts" },
+    // dist/cli/cli-on-demand.js: zod and what needs it, loaded by the CLI's lazy-side files on first need
+    // (an invalid deal, a framework file, `validate`, `docs`...): `qualify score` on valid deals never loads it.
+    entry: { cli: "src/cli/main.ts", "cli/cli-on-demand": "src/on-demand.ts" },
     format: ["esm"],
     dts: false,
     clean: false,
@@ -229,7 +335,7 @@ export default defineConfig([
     // (`qualify score` about 10% sooner). A plugin's zod schemas still work: zod 4 recognises schemas of
     // another copy by their traits, not by class identity (tests/custom-rule-sets.test.ts).
     noExternal: ["zod"],
-    esbuildPlugins: [cliCore],
+    esbuildPlugins: [cliCore, lazySides("cli-on-demand.js")],
     // Each command is a chunk loaded when it runs (src/cli/main.ts), kept under dist/cli/.
     splitting: true,
     esbuildOptions(options) {

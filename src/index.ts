@@ -5,7 +5,6 @@
  */
 
 export {
-  CALIBRATION_MINIMUM,
   type CalibrateOptions,
   type Calibration,
   type Calibrator,
@@ -25,46 +24,20 @@ export {
   type TextEscape,
 } from "./compare/format.js";
 export { Comparison, History } from "./compare/model.js";
-export { defineConfig, type QualifyConfig } from "./config/define-config.js";
+// What scoring needs, loaded at import with no zod (src/core.ts); below, what loads zod.
+export * from "./core.js";
 export { dealModelPage } from "./docs/deal-model.js";
 export { findingsPage } from "./docs/findings-page.js";
 export { frameworkIndex, frameworkPage } from "./docs/framework-page.js";
-export { inWords, type Phrases, phrasesOf, templateInWords } from "./docs/in-words.js";
 export { issueCodesPage } from "./docs/issue-codes-page.js";
 export { operatorsPage } from "./docs/operators-page.js";
 export { withPolicyTables } from "./docs/policy-page.js";
-export { type BatchResult, toBatchResult } from "./engine/batch.js";
-export {
-  createQualifier,
-  DEFAULT_FRAMEWORKS,
-  type EvaluateOptions,
-  type Qualifier,
-  type QualifierOptions,
-  qualify,
-} from "./engine/qualifier.js";
-export { STATUS_VALUE, scoreOf } from "./engine/score.js";
-export { GAP, STAGE_WEIGHTS, TOPIC_ROLES } from "./engine/stage-weights.js";
 export type { FrameworkDef, GateStage } from "./frameworks/framework-def.js";
 export {
   type FrameworkParseOptions,
   parseFramework,
   safeParseFramework,
 } from "./frameworks/parse-framework.js";
-export { DEFAULT_BUDGET, type EvaluationBudget } from "./logic/budget.js";
-export { type CompiledLogic, type CompileOptions, compileLogic, explainLogic } from "./logic/compile.js";
-export { domainOperators } from "./logic/domain-operators.js";
-export { LIMITS } from "./logic/limits.js";
-export {
-  defineOperator,
-  type EvalEnv,
-  type Evaluator,
-  type Operator,
-  type OperatorContext,
-} from "./logic/operator.js";
-export { createOperatorSet, type OperatorSet } from "./logic/operator-set.js";
-export type { TraceNode } from "./logic/trace.js";
-export { truthy } from "./logic/truthy.js";
-export { type ValidateLogicOptions, validateLogic } from "./logic/validate-logic.js";
 export {
   Account,
   Budget,
@@ -106,8 +79,8 @@ export type {
   FrameworkId,
   SwitchableId,
 } from "./model/ids.js";
-export { IsoDate, IsoDay, isIsoDate } from "./model/iso-date.js";
-export { DEFAULT_POLICY, mergePolicy, Policy, PolicyOverride } from "./model/policy.js";
+export { IsoDate, IsoDay } from "./model/iso-date.js";
+export { Policy, PolicyOverride } from "./model/policy.js";
 export {
   Collateral,
   CriterionResult,
@@ -129,15 +102,6 @@ export type {
   ReportShape,
 } from "./model/report-types.js";
 export { Stakeholder } from "./model/stakeholder.js";
-export { definePlugin, type Plugin, type PluginInput } from "./plugin/define-plugin.js";
-export {
-  defineRule,
-  type Rule,
-  type RuleContext,
-  type RuleFinding,
-  type RuleOutcome,
-} from "./plugin/define-rule.js";
-export { ENTHUSIASM_GAP } from "./rules/enthusiasm-gap.js";
 export {
   calibrationJsonSchema,
   comparisonJsonSchema,
@@ -147,17 +111,3 @@ export {
   reportJsonSchema,
 } from "./schema/json-schema.js";
 export type { CustomSchemaInput } from "./validation/custom-schema.js";
-export { didYouMean } from "./validation/did-you-mean.js";
-export {
-  type FailureKind,
-  formatIssues,
-  formatPath,
-  type Issue,
-  isQualifyError,
-  pathSegments,
-  QualifyError,
-  type SafeParseResult,
-} from "./validation/issue.js";
-export { ISSUE_CODES } from "./validation/issue-code-meanings.js";
-export { ISSUE_CODE_LIST, type IssueCode, isIssueCode } from "./validation/issue-codes.js";
-export { parseDeal, safeParseDeal } from "./validation/parse-deal.js";

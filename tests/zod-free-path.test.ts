@@ -1,4 +1,5 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { build } from "esbuild";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createQualifier, Deal, Role, Severity, Stage, Status } from "../src/index.js";
 import { OPEN_STAGES, ROLES, SEVERITIES, STAGES, STATUSES } from "../src/model/values.js";
@@ -43,5 +44,52 @@ describe("zod runs only to explain a rejection", () => {
     expect(safeParse).toHaveBeenCalledTimes(1);
     if (!result.success)
       expect(result.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["stage", "amount.value"]));
+  });
+});
+
+describe("what scoring imports reaches zod and json-logic-js only through the lazy-side files", () => {
+  // The modules src/core.ts (scoring: what dist/index.js loads at import) imports, followed from file to
+  // file but not past a file marked `// lazy-side:` (in the Node ESM build, a load on first call).
+  const reached = async (entry: string) => {
+    const { metafile } = await build({
+      entryPoints: [`${ROOT}/${entry}`],
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: "esm",
+      platform: "neutral",
+      mainFields: ["module", "main"],
+      logLevel: "silent",
+      absWorkingDir: ROOT,
+    });
+    const isSide = (file: string) =>
+      file.startsWith("src/") && readFileSync(`${ROOT}/${file}`, "utf8").includes("// lazy-side:");
+    const seen = new Set([entry]);
+    const queue = [entry];
+    while (queue.length > 0) {
+      const file = queue.shift() as string;
+      if (isSide(file)) continue;
+      for (const next of metafile.inputs[file]?.imports ?? [])
+        if (!seen.has(next.path)) {
+          seen.add(next.path);
+          queue.push(next.path);
+        }
+    }
+    return [...seen];
+  };
+  const outside = (files: string[]) =>
+    files.filter((f) => /node_modules[\\/](zod|json-logic-js)[\\/]/.test(f));
+
+  it("src/core.ts: neither", async () => {
+    const files = await reached("src/core.ts");
+    expect(files.filter((f) => f.startsWith("src/")).length).toBeGreaterThan(40);
+    expect(outside(files)).toEqual([]);
+  });
+
+  it("the check is not blind: src/on-demand.ts (what loads on demand) reaches both", async () => {
+    const found = outside(await reached("src/on-demand.ts")).map(
+      (f) => f.match(/node_modules[\\/]([^\\/]+)/)?.[1],
+    );
+    expect(new Set(found)).toEqual(new Set(["zod", "json-logic-js"]));
   });
 });

@@ -1,14 +1,15 @@
-import jsonLogic from "json-logic-js";
 import type { EvalEnv, Evaluator, Operator } from "../logic/operator.js";
 import type { OperatorSet } from "../logic/operator-set.js";
 import { dataOperators, standardOperators } from "../logic/standard-operators.js";
 import { JSON_LOGIC_OWN } from "./json-logic-originals.js";
+import { jsonLogicLib } from "./json-logic-side.js";
 
 const BUILT_IN = new Set([...standardOperators, ...dataOperators].map((o) => o.name));
 
 /** An evaluator that hands the rule to json-logic-js `apply` each time: the reference, and the baseline. */
 export function interpret(logic: unknown): Evaluator {
-  return (data) => jsonLogic.apply(logic as Parameters<typeof jsonLogic.apply>[0], data);
+  type Rule = Parameters<ReturnType<typeof jsonLogicLib>["apply"]>[0];
+  return (data) => jsonLogicLib().apply(logic as Rule, data);
 }
 
 /**
@@ -22,7 +23,7 @@ export function interpret(logic: unknown): Evaluator {
 export function withJsonLogicOperators<T>(operators: OperatorSet, env: EvalEnv, fn: () => T): T {
   const added: string[] = [];
   const register = (op: Operator) => {
-    jsonLogic.add_operation(op.name, function (this: unknown, ...args: unknown[]) {
+    jsonLogicLib().add_operation(op.name, function (this: unknown, ...args: unknown[]) {
       return op.evaluate(args, {
         data: this,
         root: env.root,
@@ -39,8 +40,8 @@ export function withJsonLogicOperators<T>(operators: OperatorSet, env: EvalEnv, 
   } finally {
     for (const name of added) {
       const own = JSON_LOGIC_OWN[name];
-      if (own) jsonLogic.add_operation(name, own);
-      else jsonLogic.rm_operation(name);
+      if (own) jsonLogicLib().add_operation(name, own);
+      else jsonLogicLib().rm_operation(name);
     }
   }
 }

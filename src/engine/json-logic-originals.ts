@@ -1,7 +1,7 @@
-import jsonLogic from "json-logic-js";
+import { jsonLogicLib } from "./json-logic-side.js";
 
 type Apply = (logic: unknown, data: unknown) => unknown;
-const apply = jsonLogic.apply as unknown as Apply;
+const apply: Apply = (logic, data) => (jsonLogicLib().apply as unknown as Apply)(logic, data);
 
 /**
  * json-logic-js's own `var`, `missing`, `missing_some` and `log`, with its exact behaviour (version

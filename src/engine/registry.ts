@@ -2,19 +2,19 @@ import type { z } from "zod";
 import { builtinDefs } from "../frameworks/builtin-defs.js";
 import type { FrameworkDef } from "../frameworks/framework-def.js";
 import { orderByExtends } from "../frameworks/order.js";
-import { safeParseFramework } from "../frameworks/parse-framework.js";
 import { domainOperators } from "../logic/domain-operators.js";
 import { createOperatorSet, type OperatorSet } from "../logic/operator-set.js";
-import { type Policy, PolicyOverride } from "../model/policy.js";
+import { modelSchemas } from "../model/model-side.js";
+import type { Policy, PolicyOverride } from "../model/policy.js";
 import { DEFAULT_POLICY, mergePolicy } from "../model/policy-default.js";
 import type { Plugin } from "../plugin/define-plugin.js";
 import type { Rule } from "../plugin/define-rule.js";
 import { enthusiasmGap } from "../rules/enthusiasm-gap.js";
 import { stageGates } from "../rules/stage-gates.js";
-import { dealWithCustom } from "../validation/custom-schema.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { fromZod } from "../validation/from-zod.js";
 import { type Issue, QualifyError } from "../validation/issue.js";
+import { setupSide } from "./lazy-setup.js";
 import type { QualifierOptions } from "./qualifier.js";
 
 /** The frameworks a qualifier scores when none are chosen. */
@@ -52,9 +52,10 @@ export function buildRegistry(options: QualifierOptions): Registry {
   const issues: Issue[] = [];
   // The shape of deal.custom, from every plugin and framework file that declares it, before any rule is
   // checked: `var` paths under custom. are then checked against it.
-  const typed = dealWithCustom(customDeclarations(plugins, options.frameworks ?? []), issues);
+  const declared = customDeclarations(plugins, options.frameworks ?? []);
+  const typed = declared.length > 0 ? setupSide().dealWithCustom(declared, issues) : undefined;
   const load = (input: unknown, file: string, known: ReadonlyMap<string, FrameworkDef> = catalogue) => {
-    const result = safeParseFramework(input, {
+    const result = setupSide().safeParseFramework(input, {
       operators,
       rules,
       frameworks: known,
@@ -130,11 +131,12 @@ function policyOf(plugins: readonly Plugin[], issues: Issue[]): Readonly<Policy>
   const overrides: PolicyOverride[] = [];
   for (const plugin of plugins) {
     if (plugin.policy === undefined) continue;
-    const parsed = PolicyOverride.safeParse(plugin.policy);
+    const schema = modelSchemas().PolicyOverride;
+    const parsed = schema.safeParse(plugin.policy);
     if (parsed.success) overrides.push(parsed.data);
     else
       issues.push(
-        ...fromZod(parsed.error.issues, PolicyOverride, plugin.policy).map((i) => ({
+        ...fromZod(parsed.error.issues, schema, plugin.policy).map((i) => ({
           ...i,
           path: i.path ? `policy.${i.path}` : "policy",
           file: `plugin ${plugin.name}`,

@@ -1,6 +1,5 @@
-import { z } from "zod";
 import { toText } from "../model/json-value.js";
-import { Stakeholder } from "../model/stakeholder.js";
+import { modelSchemas } from "../model/model-side.js";
 import { ROLES } from "../model/values.js";
 import { daysBetween } from "./dates.js";
 import { formatMoney } from "./format-number.js";
@@ -19,7 +18,8 @@ import {
   underLimit,
 } from "./people-index.js";
 
-const People = z.array(Stakeholder);
+/** What the operators that pick people return (a list of stakeholders), read when a rule is checked. */
+const People = () => modelSchemas().People;
 
 const stakeholdersOf = (root: unknown): readonly Person[] => peopleOf(root).list;
 const listOr = (value: unknown, root: unknown): readonly Person[] =>

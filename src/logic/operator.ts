@@ -46,8 +46,11 @@ export interface Operator {
   readonly phrase?: string;
   /** How many arguments it takes; checked when a rule is loaded. */
   readonly arity?: { readonly min: number; readonly max?: number };
-  /** The schema of the value it returns, so `var` paths inside `some`/`filter` over it can be checked. */
-  readonly returns?: z.ZodType;
+  /**
+   * The schema of the value it returns, so `var` paths inside `some`/`filter` over it can be checked; or a
+   * function that gives it, called when a rule is checked (the schema need not exist before then).
+   */
+  readonly returns?: z.ZodType | (() => z.ZodType);
   /** Paths of the deal it reads by itself (e.g. `stakeholders`), listed as evidence by criteria that use it. */
   readonly reads?: readonly string[];
   /** Computes the value from the evaluated arguments. Must be pure: no I/O, no clock. */

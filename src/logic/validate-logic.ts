@@ -1,8 +1,17 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { didYouMean } from "../validation/did-you-mean.js";
 import type { Issue } from "../validation/issue.js";
-import { childOf, elementOf, keysOf, unwrap } from "../validation/schema-walk.js";
+import {
+  childOf,
+  defOf,
+  elementOf,
+  enumOptions,
+  keysOf,
+  objectScope,
+  unwrap,
+} from "../validation/schema-walk.js";
 import { LIMITS } from "./limits.js";
+import type { Operator } from "./operator.js";
 import { type OperatorSet, operatorNames } from "./operator-set.js";
 import { CONTROL_OPERATORS, SCOPED_OPERATORS } from "./standard-operators.js";
 import { isLogic, opAndArgs } from "./truthy.js";
@@ -124,7 +133,7 @@ export function validateLogic(rule: unknown, options: ValidateLogicOptions): Iss
         op === "reduce"
           ? item === "any"
             ? "any"
-            : z.object({ current: item, accumulator: z.unknown() })
+            : objectScope({ current: item, accumulator: "unknown" })
           : item;
       loops += 1;
       walk(args[1], `${here}[1]`, depth + 1, inner);
@@ -141,10 +150,16 @@ export function validateLogic(rule: unknown, options: ValidateLogicOptions): Iss
         keys.forEach((k, i) => checkVar(k, `${here}[${i}]`, scope, options.schema !== undefined, issues));
       return "any";
     }
-    return operator?.returns ?? "any";
+    return returnsOf(operator) ?? "any";
   };
   walk(rule, options.path ?? "", 0, options.schema ?? "any");
   return issues;
+}
+
+/** The schema an operator returns, if it says (a function giving it is called now). */
+function returnsOf(operator: Operator | undefined): z.ZodType | undefined {
+  const returns = operator?.returns;
+  return typeof returns === "function" ? returns() : returns;
 }
 
 /** Whether a loop's source is a list read from the whole deal (`with-role`, `engaged`...), not from the item. */
@@ -157,8 +172,7 @@ function readsDealList(source: unknown, operators: OperatorSet): boolean {
 /** The values of an enum schema (through optional wrappers), or undefined when it is not an enum. */
 function enumValues(scope: Scope | undefined): readonly string[] | undefined {
   if (scope === undefined || scope === "any") return undefined;
-  const s = unwrap(scope);
-  return s instanceof z.ZodEnum ? (s.options as string[]) : undefined;
+  return enumOptions(scope);
 }
 
 const EQUALITY = new Set(["==", "!=", "===", "!=="]);
@@ -252,7 +266,7 @@ function checkVar(path: unknown, where: string, scope: Scope, checkPaths: boolea
       ? `"${done}" is a list; use some/all/none/filter/map over it to read "${part}" of its items`
       : keys.length > 0
         ? `Unknown path "${String(path)}": "${part}" is not a field${done ? ` of ${done}` : ""}${full ? `; did you mean "${full}"?` : `; fields here: ${keys.join(", ")}`}`
-        : `Unknown path "${String(path)}": ${done || "this value"} has no fields (it is ${unwrap(current).def.type})`;
+        : `Unknown path "${String(path)}": ${done || "this value"} has no fields (it is ${defOf(unwrap(current)).type})`;
     issues.push({ path: where, code: "unknown-path", message, ...(full ? { suggestion: full } : {}) });
     return "any";
   }

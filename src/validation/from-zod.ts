@@ -3,7 +3,7 @@ import { describeValue } from "./describe.js";
 import { didYouMean } from "./did-you-mean.js";
 import { formatPath, type Issue, MAX_ISSUES, quote } from "./issue.js";
 import { type IssueCode, isIssueCode } from "./issue-codes.js";
-import { keysOf, schemaAt, unwrap } from "./schema-walk.js";
+import { defOf, keysOf, schemaAt, unwrap } from "./schema-walk.js";
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current = input;
@@ -135,7 +135,7 @@ export function fromZod(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, 
 
 function unionText(schema: z.ZodType, path: readonly PropertyKey[]): string {
   const at = schemaAt(schema, path);
-  const union = at ? (unwrap(at) as { options?: readonly z.ZodType[] }) : undefined;
-  const types = (union?.options ?? []).map((o) => unwrap(o).def.type);
+  const options = at ? (defOf(unwrap(at)).options ?? []) : [];
+  const types = options.map((o) => defOf(unwrap(o)).type);
   return types.length > 0 ? `a ${types.join(" or a ")}` : "another kind of value";
 }

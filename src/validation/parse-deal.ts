@@ -1,5 +1,6 @@
-import { Deal } from "../model/deal.js";
+import type { Deal } from "../model/deal.js";
 import { jsonProblems } from "../model/json-value.js";
+import { modelSchemas } from "../model/model-side.js";
 import { acceptDeal, dealNullsPlan } from "./deal-acceptor.generated.js";
 import { checkDealReferences } from "./deal-references.js";
 import { fromZod } from "./from-zod.js";
@@ -24,9 +25,11 @@ export function safeParseDeal(given: unknown): SafeParseResult<Deal> {
       ? { success: true, data: input as Deal }
       : failure("invalid-input", capIssues(issues));
   }
-  const parsed = Deal.safeParse(input);
+  // Only now is zod needed: to say what is wrong (loaded on first use).
+  const schema = modelSchemas().Deal;
+  const parsed = schema.safeParse(input);
   const issues = [
-    ...(parsed.success ? [] : fromZod(parsed.error.issues, Deal, input)),
+    ...(parsed.success ? [] : fromZod(parsed.error.issues, schema, input)),
     ...checkDealReferences(input),
     ...customProblems(input),
   ];

@@ -1,0 +1,27 @@
+/**
+ * A stand-in for an object made on first use: every read, check and write is passed to `load()`'s result,
+ * made once. `dist/index.js` exports the zod schemas so (`Deal`, `Framework`...): importing qualify does
+ * not load zod, and `Deal.safeParse`, `z.object({ deal: Deal })`, `Deal instanceof z.ZodObject` and
+ * `Object.keys(Deal.shape)` behave as with the schema itself.
+ */
+export function lazyValue<T extends object>(load: () => T): T {
+  let made: T | undefined;
+  const real = (): T => {
+    made ??= load();
+    return made;
+  };
+  return new Proxy(Object.create(null) as T, {
+    get: (_, key) => Reflect.get(real(), key),
+    set: (_, key, value) => Reflect.set(real(), key, value),
+    has: (_, key) => Reflect.has(real(), key),
+    deleteProperty: (_, key) => Reflect.deleteProperty(real(), key),
+    defineProperty: (_, key, descriptor) => Reflect.defineProperty(real(), key, descriptor),
+    ownKeys: () => Reflect.ownKeys(real()),
+    // The stand-in itself holds nothing, so a property may be reported only as configurable.
+    getOwnPropertyDescriptor: (_, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(real(), key);
+      return d ? { ...d, configurable: true } : undefined;
+    },
+    getPrototypeOf: () => Reflect.getPrototypeOf(real()),
+  });
+}

@@ -1,0 +1,102 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { node, ROOT } from "./support/helpers.js";
+
+// dist/index.js (qualify for Node, as an ES module) loads only what scoring needs: zod, json-logic-js and
+// the modules that need them come from dist/on-demand.js, on first need. Proved on the built files two
+// ways: a module hook fails any \`import\` of them, and the modules loaded by \`require\` (how dist/index.js
+// loads dist/on-demand.js) are listed at the end; explaining an invalid deal, which needs zod, shows the
+// list is not blind.
+const dir = mkdtempSync(join(tmpdir(), "qualify-lazy-"));
+const hook = join(dir, "hook.mjs");
+writeFileSync(
+  hook,
+  `export async function resolve(specifier, context, next) {
+  const found = await next(specifier, context);
+  if (/[\\\\/]node_modules[\\\\/](zod|json-logic-js)[\\\\/]|[\\\\/]dist[\\\\/]on-demand\\.js$/.test(found.url))
+    throw new Error("loaded at once: " + found.url);
+  return found;
+}`,
+);
+const register = join(dir, "register.mjs");
+writeFileSync(
+  register,
+  `import { register } from "node:module"; register(${JSON.stringify(`file://${hook}`)});`,
+);
+
+const run = (body: string) =>
+  node([
+    "--import",
+    register,
+    "--input-type=module",
+    "-e",
+    `import * as q from ${JSON.stringify(`${ROOT}/dist/index.js`)};
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+const required = () => Object.keys(createRequire(import.meta.url).cache).filter((k) => /on-demand|zod|json-logic/.test(k));
+const read = (f) => JSON.parse(readFileSync(${JSON.stringify(`${ROOT}/examples/deals/`)} + f, "utf8"));
+${body}`,
+  ]);
+
+describe("dist/index.js loads zod and json-logic-js only when first needed", () => {
+  it("scoring valid deals, with every built-in framework and a plugin's rule, loads neither", () => {
+    const out = run(`
+const rule = q.defineRule({ id: "quiet", evaluate: () => undefined });
+const all = ["bant", "meddpicc", "meddic", "champ", "spiced", "anum", "faint", "neat", "scotsman", "gpctba-ci", "spin", "buying-influences"];
+const qualifier = q.createQualifier({ frameworks: all, plugins: [q.definePlugin({ name: "p", rules: [rule] })] });
+const before = required();
+const report = qualifier.evaluate(read("story-alice.json"), { asOf: "2026-11-27" });
+const checked = q.safeParseDeal(read("story-alice.json"));
+const batch = q.toBatchResult(0, qualifier.safeEvaluate(read("story-alice.json"), { asOf: "2026-11-27" }));
+console.log(report.frameworks.length, checked.success, batch.success, q.compileLogic({ "+": [1, 2] })({}), JSON.stringify([...before, ...required()]));`);
+    expect(out.stderr).toBe("");
+    expect(out.stdout.trim()).toBe("12 true true 3 []");
+  });
+
+  it("the list is not blind: explaining an invalid deal loads dist/on-demand.js, and only then", () => {
+    const out = run(`const before = required(); const bad = q.safeParseDeal({ id: 1 });
+console.log(JSON.stringify({ before, after: required().map((k) => k.replace(/^.*[\\\\/]/, "")), issues: bad.issues.length }));`);
+    expect(out.stderr).toBe("");
+    // dist/on-demand.js brings json-logic-js with it (a CommonJS module, so it is listed too).
+    expect(JSON.parse(out.stdout)).toEqual({ before: [], after: ["on-demand.js", "logic.js"], issues: 2 });
+  });
+});
+
+describe("the exports made on first use behave as the real ones", () => {
+  const script = `import * as q from "./dist/index.js";
+import * as full from "./dist/full.js";
+import { z } from "zod";
+const names = (m) => Object.keys(m).sort().join(",");
+const wrapped = z.object({ deal: q.Deal });
+let frameworkError;
+try { q.parseFramework({ id: 1 }); } catch (e) { frameworkError = e instanceof q.QualifyError && e.issues.length > 0; }
+console.log(JSON.stringify({
+  sameNames: names(q) === names(full),
+  schema: q.Deal instanceof z.ZodObject,
+  shape: Object.keys(q.Deal.shape).includes("stakeholders"),
+  stages: q.Stage.options.includes("proposal"),
+  nested: wrapped.safeParse({ deal: { id: "d", name: "D" } }).success && !wrapped.safeParse({ deal: {} }).success,
+  extended: q.Deal.extend({ extra: z.string() }).safeParse({ id: "d", name: "D", extra: "x" }).success,
+  jsonSchema: JSON.stringify(q.dealJsonSchema()) === JSON.stringify(full.dealJsonSchema()),
+  frameworkError,
+  invalidDeal: q.safeParseDeal({ id: 1 }).issues.map((i) => i.path).join(","),
+}));`;
+
+  it("schemas, functions and errors: one core, the same names as the whole module", () => {
+    const out = node(["--input-type=module", "-e", script]);
+    expect(out.stderr).toBe("");
+    expect(JSON.parse(out.stdout)).toEqual({
+      sameNames: true,
+      schema: true,
+      shape: true,
+      stages: true,
+      nested: true,
+      extended: true,
+      jsonSchema: true,
+      frameworkError: true,
+      invalidDeal: "id,name",
+    });
+  });
+});
