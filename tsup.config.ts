@@ -46,6 +46,50 @@ const lazySides = (file: string): EsbuildPlugin => ({
   },
 });
 
+// qualify/score in a browser bundle (dist/score.browser.js): no zod and no json-logic-js at all. Each
+// lazy-side file becomes a function throwing a clear error (src/score-unavailable.ts) naming what needs
+// `qualify` instead: framework files, custom schemas, policy overrides, interpreter mode.
+const leanSides: EsbuildPlugin = {
+  name: "lean-sides",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const side = /^\/\/ lazy-side: (\w+)$/m.exec(source)?.[1];
+      if (side === undefined) return undefined;
+      const name = /^export const (\w+)/m.exec(source)?.[1];
+      return {
+        contents: `import { unavailable } from ${JSON.stringify(resolve("src/score-unavailable.ts"))};\nexport const ${name} = () => unavailable(${JSON.stringify(side)});\n`,
+        loader: "ts",
+        resolveDir: resolve("src"),
+      };
+    });
+  },
+};
+
+// The built-ins in qualify/score's browser bundle without their prose (summaries, origins, sources,
+// descriptions: `withoutProse`), as in the UDF: reports never show it and a framework's hash leaves it out,
+// so reports are the same; the catalogue's definitions carry "-" as their descriptions.
+const leanDefs: EsbuildPlugin = {
+  name: "lean-defs",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]builtin-defs\.generated\.ts$/ }, async (args) => {
+      const text = await readFile(args.path, "utf8");
+      const literal = /^const source[^=]*= (\{.*\});$/m.exec(text)?.[1];
+      if (literal === undefined) throw new Error(`${args.path}: no source object found`);
+      const source = JSON.parse(literal);
+      const lean = (json: string) => JSON.stringify(withoutProse(JSON.parse(json), "-"));
+      const out = {
+        order: source.order,
+        frameworks: Object.fromEntries(
+          Object.entries(source.frameworks).map(([id, json]) => [id, lean(json as string)]),
+        ),
+        core: lean(source.core),
+      };
+      return { contents: `export default ${JSON.stringify(out)};`, loader: "js" };
+    });
+  },
+};
+
 // dist/index.js for Node (ESM): what scoring needs (src/core.ts) at import, with no zod; every other export
 // of src/index.ts made on first use: a function calls the real one, a schema is a stand-in passing every
 // use to the real schema (src/lazy-value.ts). Made from the two modules' exports, so it cannot go stale.
@@ -53,6 +97,8 @@ function facadeSource(): string {
   const lines = [
     'import { publicApi } from "./lazy-api.js";',
     'import { lazyValue } from "./lazy-value.js";',
+    'import { modelSchemas } from "./model/model-side.js";',
+    "const adopt = (standIn, real) => modelSchemas().adoptStandIn(standIn, real);",
     'export * from "./core.js";',
   ];
   const wrong: string[] = [];
@@ -62,7 +108,7 @@ function facadeSource(): string {
     if (typeof value === "function" && !isClass)
       lines.push(`export function ${name}(...args) { return publicApi().${name}(...args); }`);
     else if (typeof value === "object" && value !== null && "_zod" in value)
-      lines.push(`export const ${name} = /* @__PURE__ */ lazyValue(() => publicApi().${name});`);
+      lines.push(`export const ${name} = /* @__PURE__ */ lazyValue(() => publicApi().${name}, adopt);`);
     else wrong.push(name);
   }
   if (wrong.length > 0)
@@ -206,7 +252,7 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    entry: { index: "src/index.ts" },
+    entry: { index: "src/index.ts", score: "src/core.ts" },
     format: ["esm"],
     dts: { only: true },
     clean: false,
@@ -216,7 +262,7 @@ export default defineConfig([
     // `qualify` in Node (ESM): dist/index.js (the facade: scoring at import, the rest on first use) and
     // dist/on-demand.js (zod and what needs it, loaded by the lazy-side files), sharing their modules through
     // chunks (dist/chunk-*.js), so there is one QualifyError and one of each module.
-    entry: { index: "src/node-entry.ts", "on-demand": "src/on-demand.ts" },
+    entry: { index: "src/node-entry.ts", "on-demand": "src/on-demand.ts", score: "src/core.ts" },
     format: ["esm"],
     dts: false,
     clean: false,
@@ -226,6 +272,20 @@ export default defineConfig([
     platform: "node",
     splitting: true,
     esbuildPlugins: [facade, lazySides("on-demand.js")],
+  },
+  {
+    // qualify/score for bundlers (its `browser` condition): scoring with no zod and no json-logic-js, one
+    // self-contained module; what needs them throws a clear error instead (`leanSides`).
+    entry: { "score.browser": "src/core.ts" },
+    format: ["esm"],
+    dts: false,
+    clean: false,
+    // No build log in front of `npm start`'s report (errors still print).
+    silent: true,
+    target: "es2022",
+    platform: "browser",
+    noExternal: [/.*/],
+    esbuildPlugins: [leanSides, leanDefs],
   },
   {
     // dist/full.js: the whole library as one ES module, zod at import, for bundlers (the `browser`

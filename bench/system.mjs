@@ -153,38 +153,45 @@ export function benchImport(runs = 15) {
 }
 
 /**
- * An app bundled for the browser (esbuild, minified) that imports createQualifier and scores a deal: its
- * gzipped size, and the share of each part, from esbuild's metafile.
+ * An app bundled for the browser (esbuild, minified) that imports createQualifier and scores a deal (and,
+ * with qualify/score, explains an invalid one): its gzipped size, and the share of each part, from
+ * esbuild's metafile. One app imports `qualify`, the other `qualify/score`.
  */
 export async function benchAppBundle() {
   const { bundleApp } = await import("../scripts/app-bundle.mjs");
-  const out = await bundleApp(
-    process.cwd(),
-    'import { createQualifier } from "qualify";\nconsole.log(createQualifier().evaluate({ id: "d", name: "D" }, { asOf: "2026-11-27" }).frameworks.length);\n',
-  );
-  const { text } = out;
-  const parts = {};
-  for (const [file, input] of Object.entries(Object.values(out.metafile.outputs)[0].inputs)) {
-    const part =
-      /node_modules\/(zod|json-logic-js|marked|yaml)\//.exec(file)?.[1] ??
-      (/dist\//.test(file) ? "qualify" : "app");
-    parts[part] = (parts[part] ?? 0) + input.bytesInOutput;
+  const rows = [];
+  for (const [label, from] of [
+    ['import { createQualifier } from "qualify"', "qualify"],
+    ['import { createQualifier } from "qualify/score"', "qualify/score"],
+  ]) {
+    const out = await bundleApp(
+      process.cwd(),
+      `import { createQualifier } from "${from}";\nconst q = createQualifier();\nconsole.log(q.evaluate({ id: "d", name: "D" }, { asOf: "2026-11-27" }).frameworks.length, q.safeEvaluate({ id: 1 }).success);\n`,
+    );
+    const parts = {};
+    for (const [file, input] of Object.entries(Object.values(out.metafile.outputs)[0].inputs)) {
+      const part =
+        /node_modules\/(zod|json-logic-js|marked|yaml)\//.exec(file)?.[1] ??
+        (/dist\//.test(file) ? "qualify" : "app");
+      parts[part] = (parts[part] ?? 0) + input.bytesInOutput;
+    }
+    const total = Object.values(parts).reduce((a, b) => a + b, 0);
+    rows.push(
+      [
+        `${label}: the whole app`,
+        `${(out.text.length / 1024).toFixed(1)} KB`,
+        `${(gzipSync(out.text).length / 1024).toFixed(1)} KB gzipped`,
+      ],
+      ...Object.entries(parts)
+        .sort((a, b) => b[1] - a[1])
+        .map(([part, bytes]) => [
+          `  of which ${part}`,
+          `${(bytes / 1024).toFixed(1)} KB`,
+          `${((100 * bytes) / total).toFixed(0)}% of the minified code`,
+        ]),
+    );
   }
-  const total = Object.values(parts).reduce((a, b) => a + b, 0);
-  return [
-    [
-      "the whole app",
-      `${(text.length / 1024).toFixed(1)} KB`,
-      `${(gzipSync(text).length / 1024).toFixed(1)} KB gzipped`,
-    ],
-    ...Object.entries(parts)
-      .sort((a, b) => b[1] - a[1])
-      .map(([part, bytes]) => [
-        `  of which ${part}`,
-        `${(bytes / 1024).toFixed(1)} KB`,
-        `${((100 * bytes) / total).toFixed(0)}% of the minified code`,
-      ]),
-  ];
+  return rows;
 }
 
 /** Bytes of the built files, raw and gzipped. */

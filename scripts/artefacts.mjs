@@ -3,6 +3,7 @@
 // is a path and the function making its text. `lib` is qualify (dist or src), `crm` qualify/crm, `read`
 // reads a committed file (for pages with a generated block, and for inputs such as the example deals).
 import { acceptorSource } from "./acceptor-source.mjs";
+import { explainerSource } from "./explainer-source.mjs";
 import { GOLDEN_AS_OF } from "./golden-date.mjs";
 
 const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
@@ -23,6 +24,7 @@ export function artefacts(lib, crm, read, list) {
     add(`schema/${name}.schema.json`, () => json(make()));
 
   add("src/validation/deal-acceptor.generated.ts", () => acceptorSource(lib.Deal));
+  add("src/validation/deal-explainer.generated.ts", () => explainerSource(lib.Deal));
 
   const { catalogue } = lib.createQualifier({ frameworks: [] });
   for (const def of catalogue.values()) add(`docs/frameworks/${def.id}.md`, () => lib.frameworkPage(def));

@@ -8,6 +8,7 @@ import * as lib from "../dist/index.js";
 import { acceptorSource } from "./acceptor-source.mjs";
 import { artefacts } from "./artefacts.mjs";
 import { builtinDefsSource } from "./builtin-defs-source.mjs";
+import { explainerSource } from "./explainer-source.mjs";
 import { GOLDEN_AS_OF } from "./golden-date.mjs";
 
 const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
@@ -33,6 +34,7 @@ const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
   const stale = [
     ["src/frameworks/builtin-defs.generated.ts", text],
     ["src/validation/deal-acceptor.generated.ts", acceptor],
+    ["src/validation/deal-explainer.generated.ts", explainerSource(lib.Deal)],
   ].filter(([path, made]) => made !== readFileSync(path, "utf8"));
   if (stale.length > 0) {
     for (const [path, made] of stale) writeFileSync(path, made);

@@ -1,7 +1,10 @@
 /**
- * The part of the public API that scoring needs, with no zod at import: `src/index.ts` re-exports all of
- * it. In the ESM build for Node, `dist/index.js` loads this eagerly and the rest (the zod schemas, the
- * JSON Schemas, calibration, comparison, the docs pages) on first use (tsup.config.ts, `facade`).
+ * `qualify/score`: the part of the public API that scoring needs, with no zod at import; `src/index.ts`
+ * re-exports all of it. In the ESM build for Node, `dist/index.js` loads this eagerly and the rest (the zod
+ * schemas, the JSON Schemas, calibration, comparison, the docs pages) on first use (tsup.config.ts,
+ * `facade`); `qualify/score` in Node is this same module. In a browser bundle `qualify/score` is
+ * `dist/score.browser.js`: this with no zod and no json-logic-js at all, where what needs them (framework
+ * files, custom schemas, policy overrides, interpreter mode) is a clear `needs-qualify` error.
  * `tests/zod-free-path.test.ts` checks that nothing here reaches zod at import.
  * @internal
  * @packageDocumentation

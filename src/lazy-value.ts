@@ -2,15 +2,19 @@
  * A stand-in for an object made on first use: every read, check and write is passed to `load()`'s result,
  * made once. `dist/index.js` exports the zod schemas so (`Deal`, `Framework`...): importing qualify does
  * not load zod, and `Deal.safeParse`, `z.object({ deal: Deal })`, `Deal instanceof z.ZodObject` and
- * `Object.keys(Deal.shape)` behave as with the schema itself.
+ * `Object.keys(Deal.shape)` behave as with the schema itself. `adopt` runs once, when the real object is
+ * made: what is kept by identity (zod's registry of descriptions) is given to the stand-in too.
  */
-export function lazyValue<T extends object>(load: () => T): T {
+export function lazyValue<T extends object>(load: () => T, adopt?: (standIn: T, real: T) => void): T {
   let made: T | undefined;
   const real = (): T => {
-    made ??= load();
+    if (made === undefined) {
+      made = load();
+      adopt?.(standIn, made);
+    }
     return made;
   };
-  return new Proxy(Object.create(null) as T, {
+  const standIn = new Proxy(Object.create(null) as T, {
     get: (_, key) => Reflect.get(real(), key),
     set: (_, key, value) => Reflect.set(real(), key, value),
     has: (_, key) => Reflect.has(real(), key),
@@ -24,4 +28,5 @@ export function lazyValue<T extends object>(load: () => T): T {
     },
     getPrototypeOf: () => Reflect.getPrototypeOf(real()),
   });
+  return standIn;
 }

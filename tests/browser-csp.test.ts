@@ -84,4 +84,23 @@ describe("the browser builds under a strict Content-Security-Policy", () => {
       expect(await inChromium({ ...FILES, "/qualify.global.js": app })).toEqual(EXPECTED);
     },
   );
+
+  it.skipIf(!chromium)(
+    "an app bundled from `qualify/score` (no zod at all): the same, the rejection explained in the same words",
+    async () => {
+      const { text: app } = await bundleApp(
+        ROOT,
+        'import { createQualifier } from "qualify/score";\nwindow.qualify = { createQualifier };\n',
+      );
+      expect(app).not.toContain("__zod_globalConfig");
+      const page = {
+        ...FILES,
+        "/score.js": FILES["/score.js"]?.replace(
+          "rejected: !bad.success,",
+          "rejected: !bad.success && bad.issues[0].message.includes('did you mean \"proposal\"'),",
+        ) as string,
+      };
+      expect(await inChromium({ ...page, "/qualify.global.js": app })).toEqual(EXPECTED);
+    },
+  );
 });

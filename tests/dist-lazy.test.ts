@@ -7,8 +7,8 @@ import { node, ROOT } from "./support/helpers.js";
 // dist/index.js (qualify for Node, as an ES module) loads only what scoring needs: zod, json-logic-js and
 // the modules that need them come from dist/on-demand.js, on first need. Proved on the built files two
 // ways: a module hook fails any \`import\` of them, and the modules loaded by \`require\` (how dist/index.js
-// loads dist/on-demand.js) are listed at the end; explaining an invalid deal, which needs zod, shows the
-// list is not blind.
+// loads dist/on-demand.js) are listed at the end; a plugin's policy, which needs zod to be checked, shows
+// the list is not blind.
 const dir = mkdtempSync(join(tmpdir(), "qualify-lazy-"));
 const hook = join(dir, "hook.mjs");
 writeFileSync(
@@ -41,7 +41,7 @@ ${body}`,
   ]);
 
 describe("dist/index.js loads zod and json-logic-js only when first needed", () => {
-  it("scoring valid deals, with every built-in framework and a plugin's rule, loads neither", () => {
+  it("scoring deals, with every built-in framework and a plugin's rule, and explaining invalid ones, loads neither", () => {
     const out = run(`
 const rule = q.defineRule({ id: "quiet", evaluate: () => undefined });
 const all = ["bant", "meddpicc", "meddic", "champ", "spiced", "anum", "faint", "neat", "scotsman", "gpctba-ci", "spin", "buying-influences"];
@@ -50,17 +50,20 @@ const before = required();
 const report = qualifier.evaluate(read("story-alice.json"), { asOf: "2026-11-27" });
 const checked = q.safeParseDeal(read("story-alice.json"));
 const batch = q.toBatchResult(0, qualifier.safeEvaluate(read("story-alice.json"), { asOf: "2026-11-27" }));
+const rejected = qualifier.safeEvaluate({ id: "d", name: "D", stage: "proposl", stakeholdrs: [] });
+if (rejected.success || rejected.issues.length !== 2) throw new Error(JSON.stringify(rejected));
 console.log(report.frameworks.length, checked.success, batch.success, q.compileLogic({ "+": [1, 2] })({}), JSON.stringify([...before, ...required()]));`);
     expect(out.stderr).toBe("");
     expect(out.stdout.trim()).toBe("12 true true 3 []");
   });
 
-  it("the list is not blind: explaining an invalid deal loads dist/on-demand.js, and only then", () => {
-    const out = run(`const before = required(); const bad = q.safeParseDeal({ id: 1 });
-console.log(JSON.stringify({ before, after: required().map((k) => k.replace(/^.*[\\\\/]/, "")), issues: bad.issues.length }));`);
+  it("the list is not blind: checking a plugin's policy loads dist/on-demand.js, and only then", () => {
+    const out = run(`const before = required();
+const policy = q.createQualifier({ plugins: [q.definePlugin({ name: "p", policy: { lostAfterDays: 30 } })] });
+console.log(JSON.stringify({ before, after: required().map((k) => k.replace(/^.*[\\\\/]/, "")), made: typeof policy.evaluate === "function" }));`);
     expect(out.stderr).toBe("");
     // dist/on-demand.js brings json-logic-js with it (a CommonJS module, so it is listed too).
-    expect(JSON.parse(out.stdout)).toEqual({ before: [], after: ["on-demand.js", "logic.js"], issues: 2 });
+    expect(JSON.parse(out.stdout)).toEqual({ before: [], after: ["on-demand.js", "logic.js"], made: true });
   });
 });
 
@@ -80,6 +83,7 @@ console.log(JSON.stringify({
   nested: wrapped.safeParse({ deal: { id: "d", name: "D" } }).success && !wrapped.safeParse({ deal: {} }).success,
   extended: q.Deal.extend({ extra: z.string() }).safeParse({ id: "d", name: "D", extra: "x" }).success,
   jsonSchema: JSON.stringify(q.dealJsonSchema()) === JSON.stringify(full.dealJsonSchema()),
+  described: JSON.stringify(z.toJSONSchema(z.object({ s: q.Stage }))) === JSON.stringify(z.toJSONSchema(z.object({ s: full.Stage }))) && q.Stage.description === full.Stage.description,
   frameworkError,
   invalidDeal: q.safeParseDeal({ id: 1 }).issues.map((i) => i.path).join(","),
 }));`;
@@ -95,6 +99,7 @@ console.log(JSON.stringify({
       nested: true,
       extended: true,
       jsonSchema: true,
+      described: true,
       frameworkError: true,
       invalidDeal: "id,name",
     });

@@ -3,6 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Deal } from "../src/index.js";
 import { acceptDeal } from "../src/validation/deal-acceptor.generated.js";
+import { explainDeal } from "../src/validation/deal-explainer.generated.js";
+import { fromZod } from "../src/validation/from-zod.js";
 import { deal12Arb, dealArb } from "./support/arbitraries.js";
 import { ROOT, readJson } from "./support/helpers.js";
 
@@ -101,6 +103,79 @@ describe("the fast acceptance check agrees with zod", () => {
         },
       ),
       { seed: 3, numRuns: 2000 },
+    );
+  });
+});
+
+describe("the generated explainer words a rejection exactly as zod does", () => {
+  // explainDeal (src/validation/deal-explainer.generated.ts, no zod) against zod itself, both through
+  // fromZod: the same issues, paths, messages, codes and suggestions, in the same order.
+  const ours = (v: unknown) => fromZod(explainDeal(v), undefined, v);
+  const zods = (v: unknown) => {
+    const parsed = Deal.safeParse(v);
+    return parsed.success ? [] : fromZod(parsed.error.issues, Deal, v);
+  };
+
+  it("on mutated deals, each with several changes", () => {
+    let invalid = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(dealArb, deal12Arb),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        (deal, ms) => {
+          const changed = ms.reduce((d, m) => apply(d, m.path, m.value), deal as unknown);
+          const expected = zods(changed);
+          if (expected.length > 0) invalid++;
+          expect(ours(changed), JSON.stringify(ms)).toEqual(expected);
+        },
+      ),
+      { seed: 4, numRuns: 2000 },
+    );
+    expect(invalid).toBeGreaterThan(500);
+  });
+
+  it("on the values a deal is most often wrong with: typos, wrong types, holes, other classes", () => {
+    const deal = readJson("examples/deals/story-alice.json") as Record<string, unknown>;
+    class Other {
+      id = "d";
+      name = "D";
+    }
+    const inherited = Object.assign(Object.create({ extra: 1 }), { id: "d", name: "D" });
+    const cases: unknown[] = [
+      null,
+      [],
+      "deal",
+      42,
+      {},
+      { ...deal, stage: "proposl", amount: { value: -5, currency: "eur" } },
+      { ...deal, stakeholdrs: [], timline: {} },
+      { ...deal, account: { employees: 12.5 } },
+      { ...deal, account: { employees: 2 ** 60 } },
+      { ...deal, account: { employees: -(2 ** 60) } },
+      { ...deal, metrics: [{ description: "x", baseline: true }] },
+      { ...deal, custom: [] },
+      { ...deal, custom: new Date(0) },
+      { ...deal, custom: { [Symbol("s")]: 1 } },
+      { ...deal, stakeholders: [undefined, { id: "", name: 3 }] },
+      { ...deal, stakeholders: Object.assign(new Array(2), { 1: { id: "a", name: { length: 0 } } }) },
+      { ...deal, name: [], id: [""] },
+      { ...deal, timeline: { decisionBy: "2026-02-30", decisionByHistory: ["soon"] } },
+      new Other(),
+      inherited,
+      { ...deal, account: Object.create(null) },
+    ];
+    for (const value of cases) expect(ours(value), String(cases.indexOf(value))).toEqual(zods(value));
+  });
+
+  it("on any value at all", () => {
+    fc.assert(
+      fc.property(
+        fc.anything({ withNullPrototype: true, withBoxedValues: true, withDate: true }),
+        (value) => {
+          expect(ours(value)).toEqual(zods(value));
+        },
+      ),
+      { seed: 5, numRuns: 2000 },
     );
   });
 });

@@ -1,5 +1,7 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { builtinDefs } from "../src/frameworks/builtin-defs.js";
+import { LazyCatalogue } from "../src/frameworks/lazy-catalogue.js";
 import { createQualifier, type Deal, Topic } from "../src/index.js";
 import { ROOT, readJson } from "./support/helpers.js";
 
@@ -252,5 +254,56 @@ describe("a company's own MEDDPICC (examples/frameworks)", () => {
     expect(f?.criteria.find((c) => c.id === "paper-process")?.weight).toBe(2);
     expect(f?.criteria.find((c) => c.id === "security-review")?.status).toBe("partial");
     expect(f?.score).toBe(95);
+  });
+});
+
+describe("the catalogue parses a built-in when it is first read, and is an ordinary Map otherwise", () => {
+  const ids = () => builtinDefs().ids;
+
+  it("reads only what is asked for: has, keys and size parse nothing", () => {
+    const builtins = builtinDefs();
+    const parsed: string[] = [];
+    const catalogue = new LazyCatalogue({
+      ...builtins,
+      framework: (id) => {
+        parsed.push(id);
+        return builtins.framework(id);
+      },
+    });
+    expect(catalogue.size).toBe(ids().length);
+    expect(catalogue.has("spiced") && [...catalogue.keys()].length === ids().length).toBe(true);
+    expect(parsed).toEqual([]);
+    expect(catalogue.get("bant")?.id).toBe("bant");
+    expect(catalogue.get("bant")).toBe(catalogue.get("bant"));
+    expect(parsed).toEqual(["bant"]);
+  });
+
+  it.each([
+    ["values", (c: Map<string, { id: string }>) => [...c.values()].map((d) => d.id)],
+    ["entries", (c: Map<string, { id: string }>) => [...c.entries()].map(([k, d]) => `${k}=${d.id}`)],
+    ["iteration", (c: Map<string, { id: string }>) => [...c].map(([k]) => k)],
+    [
+      "forEach",
+      (c: Map<string, { id: string }>) => {
+        const out: string[] = [];
+        c.forEach((d, k) => out.push(`${k}=${d.id}`));
+        return out;
+      },
+    ],
+    ["a copy", (c: Map<string, { id: string }>) => [...new Map(c).values()].map((d) => d.id)],
+  ])("%s: every definition, in registration order, a later one after the built-ins", (_, walk) => {
+    const catalogue = new LazyCatalogue(builtinDefs());
+    catalogue.get("meddpicc");
+    catalogue.set("house", { ...(catalogue.get("bant") as object), id: "house" } as never);
+    catalogue.set("bant", { ...(catalogue.get("bant") as object), id: "bant" } as never);
+    const out = walk(catalogue as unknown as Map<string, { id: string }>);
+    expect(out.map((x) => x.split("=")[0])).toEqual([...ids(), "house"]);
+    if (out[0]?.includes("=")) for (const x of out) expect(x.split("=")[0]).toBe(x.split("=")[1]);
+  });
+
+  it("a qualifier's catalogue lists every built-in, each as createQualifier of it alone scores", () => {
+    const { catalogue } = createQualifier({ frameworks: ["bant"] });
+    expect([...catalogue.keys()]).toEqual(ids());
+    for (const def of catalogue.values()) expect(def.criteria.length).toBeGreaterThan(0);
   });
 });

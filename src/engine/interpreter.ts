@@ -9,7 +9,9 @@ const BUILT_IN = new Set([...standardOperators, ...dataOperators].map((o) => o.n
 /** An evaluator that hands the rule to json-logic-js `apply` each time: the reference, and the baseline. */
 export function interpret(logic: unknown): Evaluator {
   type Rule = Parameters<ReturnType<typeof jsonLogicLib>["apply"]>[0];
-  return (data) => jsonLogicLib().apply(logic as Rule, data);
+  // Taken when the rule is compiled, so that a qualifier that cannot have it fails when it is made.
+  const lib = jsonLogicLib();
+  return (data) => lib.apply(logic as Rule, data);
 }
 
 /**

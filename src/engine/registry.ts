@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { builtinDefs } from "../frameworks/builtin-defs.js";
 import type { FrameworkDef } from "../frameworks/framework-def.js";
+import { LazyCatalogue } from "../frameworks/lazy-catalogue.js";
 import { orderByExtends } from "../frameworks/order.js";
 import { domainOperators } from "../logic/domain-operators.js";
 import { createOperatorSet, type OperatorSet } from "../logic/operator-set.js";
@@ -48,7 +49,10 @@ export function buildRegistry(options: QualifierOptions): Registry {
   const plugins = [...new Set(options.plugins ?? [])];
   const operators = createOperatorSet([...domainOperators, ...plugins.flatMap((p) => p.operators ?? [])]);
   const rules = ruleTable(plugins, options.coreRules !== false);
-  const catalogue = new Map<string, FrameworkDef>();
+  // The built-ins, validated when they were generated (src/frameworks/builtin-defs.ts), each parsed when
+  // first read: a qualifier of two frameworks parses two.
+  const builtins = builtinDefs();
+  const catalogue: Map<string, FrameworkDef> = new LazyCatalogue(builtins);
   const issues: Issue[] = [];
   // The shape of deal.custom, from every plugin and framework file that declares it, before any rule is
   // checked: `var` paths under custom. are then checked against it.
@@ -78,11 +82,8 @@ export function buildRegistry(options: QualifierOptions): Registry {
     if (def) catalogue.set(def.id, def);
     return def;
   };
-  // The built-ins, validated when they were generated (src/frameworks/builtin-defs.ts).
-  const builtins = builtinDefs();
-  for (const def of builtins.frameworks) register(def);
   const ruleSets: FrameworkDef[] = [];
-  if (options.coreRules !== false) ruleSets.push(builtins.core);
+  if (options.coreRules !== false) ruleSets.push(builtins.core());
   // Plugin frameworks, in an order where each comes after the one it extends: any order works.
   const given = plugins.flatMap((plugin) =>
     (plugin.frameworks ?? []).map((input, i) => ({ input, file: `plugin ${plugin.name}: frameworks[${i}]` })),
@@ -100,7 +101,9 @@ export function buildRegistry(options: QualifierOptions): Registry {
     issues,
   );
   issues.push(
-    ...disableIssues(options.disable ?? [], [...ruleSets, ...selected, ...catalogue.values()], rules),
+    ...(options.disable?.length
+      ? disableIssues(options.disable, [...ruleSets, ...selected, ...catalogue.values()], rules)
+      : []),
   );
   const chosen = new Set<string>();
   selected.forEach((def, i) => {
@@ -217,12 +220,16 @@ function selectFrameworks(
   issues: Issue[],
 ): FrameworkDef[] {
   const objects = choices.flatMap((choice, i) => (typeof choice === "string" ? [] : [{ choice, i }]));
-  const scope = new Map(catalogue);
   const loaded = new Map<number, FrameworkDef | undefined>();
-  for (const { choice, i } of orderByExtends(objects, (o) => o.choice)) {
-    const def = load(choice, `frameworks[${i}]`, scope);
-    if (def?.kind === "framework") scope.set(def.id, def);
-    loaded.set(i, def);
+  // Frameworks given as data may extend each other: each sees the catalogue and those loaded before it
+  // (a copy, made only when there are any: copying reads every built-in).
+  if (objects.length > 0) {
+    const scope = new Map(catalogue);
+    for (const { choice, i } of orderByExtends(objects, (o) => o.choice)) {
+      const def = load(choice, `frameworks[${i}]`, scope);
+      if (def?.kind === "framework") scope.set(def.id, def);
+      loaded.set(i, def);
+    }
   }
   const selected: FrameworkDef[] = [];
   for (const [i, choice] of choices.entries()) {

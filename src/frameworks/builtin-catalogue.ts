@@ -6,5 +6,6 @@ import type { FrameworkDef } from "./framework-def.js";
  * is given to `safeParseFramework`.
  */
 export function builtinCatalogue(): ReadonlyMap<string, FrameworkDef> {
-  return new Map(builtinDefs().frameworks.map((f) => [f.id, f]));
+  const builtins = builtinDefs();
+  return new Map(builtins.ids.map((id) => [id, builtins.framework(id)]));
 }

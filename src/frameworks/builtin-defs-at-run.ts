@@ -1,5 +1,6 @@
 import { QualifyError } from "../validation/issue.js";
 import { builtinFiles, coreRuleSet } from "./builtin.js";
+import type { BuiltinDefs } from "./builtin-defs.js";
 import type { FrameworkDef } from "./framework-def.js";
 import { safeParseFramework } from "./parse-framework.js";
 
@@ -10,7 +11,21 @@ import { safeParseFramework } from "./parse-framework.js";
 let defs: { readonly frameworks: readonly FrameworkDef[]; readonly core: FrameworkDef } | undefined;
 
 /** The validated built-in frameworks (in dependency order) and the core rule set. */
-export function builtinDefs(): { readonly frameworks: readonly FrameworkDef[]; readonly core: FrameworkDef } {
+export function builtinDefs(): BuiltinDefs {
+  const all = validated();
+  const byId = new Map(all.frameworks.map((f) => [f.id, f]));
+  return {
+    ids: all.frameworks.map((f) => f.id),
+    framework: (id) => {
+      const def = byId.get(id);
+      if (def === undefined) throw new Error(`No built-in framework "${id}"`);
+      return def;
+    },
+    core: () => all.core,
+  };
+}
+
+function validated(): { readonly frameworks: readonly FrameworkDef[]; readonly core: FrameworkDef } {
   if (defs) return defs;
   const catalogue = new Map<string, FrameworkDef>();
   const parse = (file: unknown) => {

@@ -71,13 +71,29 @@ function plainMessage(issue: z.core.$ZodIssue, received: unknown): string {
 const customCode = (code: string | undefined): IssueCode =>
   code !== undefined && isIssueCode(code) ? code : "invalid-value";
 
-/** Turns zod's issues into qualify issues: readable paths, stable codes, and "did you mean" for typos. */
-export function fromZod(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, input: unknown): Issue[] {
+/**
+ * An issue in zod's format made without zod (src/validation/deal-explainer.generated.ts), carrying what
+ * would otherwise be read from the schema: the keys an object allows (`allowed`), a union's types (`types`).
+ */
+export type ZodLikeIssue =
+  | z.core.$ZodIssue
+  | { readonly code: string; readonly path: readonly PropertyKey[] };
+
+/**
+ * Turns zod's issues into qualify issues: readable paths, stable codes, and "did you mean" for typos.
+ * `schema` is read for the keys an object allows and a union's types, unless the issue carries them.
+ */
+export function fromZod(
+  issues: readonly ZodLikeIssue[],
+  schema: z.ZodType | undefined,
+  input: unknown,
+): Issue[] {
   const out: Issue[] = [];
-  for (const issue of issues) {
+  for (const given of issues) {
+    const issue = given as z.core.$ZodIssue & { allowed?: readonly string[]; types?: readonly string[] };
     const path = issue.path as PropertyKey[];
     if (issue.code === "unrecognized_keys") {
-      const allowed = keysOf(schemaAt(schema, path) ?? schema);
+      const allowed = issue.allowed ?? (schema ? keysOf(schemaAt(schema, path) ?? schema) : []);
       for (const key of issue.keys) {
         // Past the issues that are reported, only the count matters: no "did you mean" (linear cost).
         const suggestion = out.length < MAX_ISSUES ? didYouMean(key, allowed) : undefined;
@@ -110,7 +126,7 @@ export function fromZod(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, 
       out.push({
         path: formatPath(path),
         code: "invalid-type",
-        message: `Expected ${unionText(schema, path)}; received ${describeValue(valueAt(input, path))}`,
+        message: `Expected ${issue.types ? typesText(issue.types) : unionText(schema, path)}; received ${describeValue(valueAt(input, path))}`,
       });
       continue;
     }
@@ -133,9 +149,12 @@ export function fromZod(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, 
   return out;
 }
 
-function unionText(schema: z.ZodType, path: readonly PropertyKey[]): string {
-  const at = schemaAt(schema, path);
+function unionText(schema: z.ZodType | undefined, path: readonly PropertyKey[]): string {
+  const at = schema ? schemaAt(schema, path) : undefined;
   const options = at ? (defOf(unwrap(at)).options ?? []) : [];
-  const types = options.map((o) => defOf(unwrap(o)).type);
+  return typesText(options.map((o) => defOf(unwrap(o)).type));
+}
+
+function typesText(types: readonly string[]): string {
   return types.length > 0 ? `a ${types.join(" or a ")}` : "another kind of value";
 }

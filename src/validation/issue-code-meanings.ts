@@ -39,6 +39,8 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, string>> = {
   "not-a-plugin": "a module whose default export is not a plugin",
   "plugin-not-loaded": "a plugin module that could not be imported",
   "plugin-has-code": "a plugin object with code given to worker threads (pass its module path)",
+  "needs-qualify":
+    "something `qualify/score` leaves out in a browser bundle (framework files, custom schemas, policy overrides, interpreter mode): import from `qualify`",
   "config-timeout": "a config module that did not finish loading in time",
   // Scoring (the deal is valid; a rule or the machinery failed)
   "rule-failed": "a rule or operator threw while scoring this deal",

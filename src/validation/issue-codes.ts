@@ -37,6 +37,7 @@ export const ISSUE_CODE_LIST = [
   "not-a-plugin",
   "plugin-not-loaded",
   "plugin-has-code",
+  "needs-qualify",
   "config-timeout",
   "rule-failed",
   "bad-rule-outcome",
