@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Plugin as EsbuildPlugin } from "esbuild";
 import { defineConfig } from "tsup";
 import * as coreApi from "./src/core.js";
+import { fingerprint } from "./src/engine/hash.js";
 import { withoutProse } from "./src/frameworks/prose.js";
 import * as publicApi from "./src/index.js";
 
@@ -66,27 +67,53 @@ const leanSides: EsbuildPlugin = {
   },
 };
 
+// The generated built-ins (src/frameworks/builtin-defs.generated.ts) as data, optionally without their prose,
+// with each definition's hash worked out here by the engine's own function (`fingerprint` over the
+// definition without prose, as src/engine/compile-framework.ts takes it): a qualifier of the built-ins
+// then hashes nothing when it is made.
+async function builtinsSource(path: string, lean: boolean): Promise<string> {
+  const text = await readFile(path, "utf8");
+  const literal = /^const source[^=]*= (\{.*\});$/m.exec(text)?.[1];
+  if (literal === undefined) throw new Error(`${path}: no source object found`);
+  const source = JSON.parse(literal) as { order: string[]; frameworks: Record<string, string>; core: string };
+  const each = (json: string) => {
+    const def = JSON.parse(json);
+    return {
+      json: lean ? JSON.stringify(withoutProse(def, "-")) : json,
+      hash: fingerprint(withoutProse(def)),
+    };
+  };
+  const frameworks = Object.entries(source.frameworks).map(([id, json]) => [id, each(json)] as const);
+  const core = each(source.core);
+  const out = {
+    order: source.order,
+    frameworks: Object.fromEntries(frameworks.map(([id, f]) => [id, f.json])),
+    core: core.json,
+    hashes: { frameworks: Object.fromEntries(frameworks.map(([id, f]) => [id, f.hash])), core: core.hash },
+  };
+  return `export default ${JSON.stringify(out)};`;
+}
+
+const builtinHashes: EsbuildPlugin = {
+  name: "builtin-hashes",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]builtin-defs\.generated\.ts$/ }, async (args) => ({
+      contents: await builtinsSource(args.path, false),
+      loader: "js",
+    }));
+  },
+};
+
 // The built-ins in qualify/score's browser bundle without their prose (summaries, origins, sources,
 // descriptions: `withoutProse`), as in the UDF: reports never show it and a framework's hash leaves it out,
 // so reports are the same; the catalogue's definitions carry "-" as their descriptions.
 const leanDefs: EsbuildPlugin = {
   name: "lean-defs",
   setup(build) {
-    build.onLoad({ filter: /[\\/]builtin-defs\.generated\.ts$/ }, async (args) => {
-      const text = await readFile(args.path, "utf8");
-      const literal = /^const source[^=]*= (\{.*\});$/m.exec(text)?.[1];
-      if (literal === undefined) throw new Error(`${args.path}: no source object found`);
-      const source = JSON.parse(literal);
-      const lean = (json: string) => JSON.stringify(withoutProse(JSON.parse(json), "-"));
-      const out = {
-        order: source.order,
-        frameworks: Object.fromEntries(
-          Object.entries(source.frameworks).map(([id, json]) => [id, lean(json as string)]),
-        ),
-        core: lean(source.core),
-      };
-      return { contents: `export default ${JSON.stringify(out)};`, loader: "js" };
-    });
+    build.onLoad({ filter: /[\\/]builtin-defs\.generated\.ts$/ }, async (args) => ({
+      contents: await builtinsSource(args.path, true),
+      loader: "js",
+    }));
   },
 };
 
@@ -250,6 +277,7 @@ export default defineConfig([
     target: "node20",
     platform: "neutral",
     treeshake: true,
+    esbuildPlugins: [builtinHashes],
   },
   {
     entry: { index: "src/index.ts", score: "src/core.ts" },
@@ -271,7 +299,7 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     splitting: true,
-    esbuildPlugins: [facade, lazySides("on-demand.js")],
+    esbuildPlugins: [facade, lazySides("on-demand.js"), builtinHashes],
   },
   {
     // qualify/score for bundlers (its `browser` condition): scoring with no zod and no json-logic-js, one
@@ -299,6 +327,7 @@ export default defineConfig([
     target: "es2022",
     platform: "neutral",
     treeshake: true,
+    esbuildPlugins: [builtinHashes],
   },
   {
     // The `browser` condition of `qualify` for bundlers: the library with zod set to jitless before it loads
@@ -395,7 +424,7 @@ export default defineConfig([
     // (`qualify score` about 10% sooner). A plugin's zod schemas still work: zod 4 recognises schemas of
     // another copy by their traits, not by class identity (tests/custom-rule-sets.test.ts).
     noExternal: ["zod"],
-    esbuildPlugins: [cliCore, lazySides("cli-on-demand.js")],
+    esbuildPlugins: [cliCore, lazySides("cli-on-demand.js"), builtinHashes],
     // Each command is a chunk loaded when it runs (src/cli/main.ts), kept under dist/cli/.
     splitting: true,
     esbuildOptions(options) {

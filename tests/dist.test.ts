@@ -1,5 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { node } from "./support/helpers.js";
+import { node, ROOT } from "./support/helpers.js";
 
 // tsc and vitest accept imports that crash in plain Node; only loading the built files proves they work.
 const script = (load: string) => `${load}
@@ -55,5 +56,24 @@ describe("one core: qualify/node uses qualify's own, not a copy", () => {
     ]);
     expect(run.stderr).toBe("");
     expect(run.stdout.trim()).toBe("bant qualify deal, version 1");
+  });
+});
+
+describe("the built-ins' hashes worked out by the build (tsup.config.ts `builtinHashes`)", () => {
+  it("are the hashes the engine works out itself, for every built-in and the core rules", async () => {
+    const src = await import("../src/index.js");
+    const dist = await import("../dist/index.js");
+    const all = [...src.createQualifier({ frameworks: [] }).catalogue.keys()];
+    const meta = (q: typeof src) =>
+      q.createQualifier({ frameworks: all }).evaluate({ id: "d", name: "D" }, { asOf: "2026-11-27" }).meta
+        .frameworks;
+    expect(meta(dist as typeof src)).toEqual(meta(src));
+    expect(meta(src).length).toBe(all.length + 1);
+    // And the build did work them out: the built-ins in the files a qualifier loads carry them.
+    const built = readdirSync(`${ROOT}/dist`).filter((f) => /^(chunk-.*\.js|index\.cjs|full\.js)$/.test(f));
+    const withHashes = built.filter((f) =>
+      readFileSync(`${ROOT}/dist/${f}`, "utf8").match(/"hashes":\s*\{\s*"frameworks"/),
+    );
+    expect(withHashes.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -106,6 +106,7 @@ export function compileFramework(
   def: FrameworkDef,
   operators: OperatorSet,
   compile: (logic: unknown) => Evaluator = (logic) => compileNode(logic, operators, false),
+  knownHash?: string,
 ): CompiledFramework {
   const bindings = (b: Record<string, unknown> | undefined): CompiledBindings =>
     Object.entries(b ?? {}).map(([name, logic]) => [name, compile(logic)] as const);
@@ -158,7 +159,8 @@ export function compileFramework(
     criteria,
     totalWeight,
     // Over the rules, not the prose: a corrected description is not a rule change.
-    hash: fingerprint(withoutProse(def)),
+    // A built-in's hash is worked out when the package is built (the same function, over the same data).
+    hash: knownHash ?? fingerprint(withoutProse(def)),
     findings: def.findings.map(dealRule),
     collateral: def.collateral.map(dealRule),
     questions: def.questions.map(dealRule),

@@ -133,15 +133,15 @@ export function createQualifier(options: QualifierOptions = {}): Qualifier {
   const optionIssues = checkOptions(options, QUALIFIER_OPTIONS, "createQualifier options");
   if (optionIssues.length > 0)
     throw new QualifyError("Invalid options", optionIssues, { kind: "invalid-rule-set" });
-  const { operators, rules, catalogue, selected, ruleSets, custom, policy } = buildRegistry(options);
+  const { operators, rules, catalogue, selected, ruleSets, custom, policy, hashOf } = buildRegistry(options);
   const interpreted = options.mode === "interpreter";
   const strategy = interpreted
     ? interpret
     : options.codegen
       ? (logic: unknown) => generateLogic(logic, operators, (l) => compileNode(l, operators, false))
       : undefined;
-  const compiledFrameworks = selected.map((f) => compileFramework(f, operators, strategy));
-  const compiledRuleSets = ruleSets.map((f) => compileFramework(f, operators, strategy));
+  const compiledFrameworks = selected.map((f) => compileFramework(f, operators, strategy, hashOf(f)));
+  const compiledRuleSets = ruleSets.map((f) => compileFramework(f, operators, strategy, hashOf(f)));
   const compiled = {
     frameworks: compiledFrameworks,
     ruleSets: compiledRuleSets,

@@ -37,6 +37,8 @@ export interface Registry {
   readonly custom?: z.ZodType;
   /** The judgement policy: frameworks/policy.json with the plugins' overrides, in plugin order. */
   readonly policy: Readonly<Policy>;
+  /** A built-in definition's hash, when the build worked it out ahead. */
+  readonly hashOf: (def: FrameworkDef) => string | undefined;
 }
 
 /**
@@ -125,6 +127,7 @@ export function buildRegistry(options: QualifierOptions): Registry {
     selected,
     ruleSets,
     policy,
+    hashOf: builtins.hashOf,
     ...(typed ? { custom: typed.custom } : {}),
   };
 }

@@ -22,6 +22,7 @@ export function builtinDefs(): BuiltinDefs {
       return def;
     },
     core: () => all.core,
+    hashOf: () => undefined,
   };
 }
 

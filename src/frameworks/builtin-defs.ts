@@ -14,7 +14,14 @@ export interface BuiltinDefs {
   readonly framework: (id: string) => FrameworkDef;
   /** The core rule set's definition. */
   readonly core: () => FrameworkDef;
+  /** A definition's hash, when the build worked it out ahead (tsup.config.ts `builtinHashes`); else undefined. */
+  readonly hashOf: (def: FrameworkDef) => string | undefined;
 }
+
+/** The generated source, with the hashes the build may add (the same `fingerprint` the engine takes). */
+type Source = typeof source & {
+  readonly hashes?: { readonly frameworks: Readonly<Record<string, string>>; readonly core: string };
+};
 
 /**
  * The built-ins for one caller: its own copies, so no qualifier shares objects with another (a framework
@@ -22,7 +29,14 @@ export interface BuiltinDefs {
  * it reads (a qualifier of bant and meddpicc parses two frameworks, not twelve).
  */
 export function builtinDefs(): BuiltinDefs {
+  const { hashes } = source as Source;
   const made = new Map<string, FrameworkDef>();
+  const hashed = new WeakMap<FrameworkDef, string>();
+  const parse = (text: string, hash: string | undefined) => {
+    const def = JSON.parse(text) as FrameworkDef;
+    if (hash !== undefined) hashed.set(def, hash);
+    return def;
+  };
   return {
     ids: source.order,
     framework: (id) => {
@@ -30,11 +44,12 @@ export function builtinDefs(): BuiltinDefs {
       if (def === undefined) {
         const text = source.frameworks[id];
         if (text === undefined) throw new Error(`No built-in framework "${id}"`);
-        def = JSON.parse(text) as FrameworkDef;
+        def = parse(text, hashes?.frameworks[id]);
         made.set(id, def);
       }
       return def;
     },
-    core: () => JSON.parse(source.core) as FrameworkDef,
+    core: () => parse(source.core, hashes?.core),
+    hashOf: (def) => hashed.get(def),
   };
 }
