@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Plugin as EsbuildPlugin } from "esbuild";
 import { defineConfig } from "tsup";
@@ -71,7 +71,7 @@ const leanSides: EsbuildPlugin = {
 // with each definition's hash worked out here by the engine's own function (`fingerprint` over the
 // definition without prose, as src/engine/compile-framework.ts takes it): a qualifier of the built-ins
 // then hashes nothing when it is made.
-async function builtinsSource(path: string, lean: boolean): Promise<string> {
+async function builtinsData(path: string, lean: boolean) {
   const text = await readFile(path, "utf8");
   const literal = /^const source[^=]*= (\{.*\});$/m.exec(text)?.[1];
   if (literal === undefined) throw new Error(`${path}: no source object found`);
@@ -91,8 +91,46 @@ async function builtinsSource(path: string, lean: boolean): Promise<string> {
     core: core.json,
     hashes: { frameworks: Object.fromEntries(frameworks.map(([id, f]) => [id, f.hash])), core: core.hash },
   };
-  return `export default ${JSON.stringify(out)};`;
+  return out;
 }
+
+async function builtinsSource(path: string, lean: boolean): Promise<string> {
+  return `export default ${JSON.stringify(await builtinsData(path, lean))};`;
+}
+
+// In Node (the ESM build and the CLI) the built-ins are a file beside the code, dist/builtins.json, read on
+// the first createQualifier: a 220 KB string in the module cost V8 about 7 ms to compile at every import,
+// and reading the file costs well under one. It is looked for beside the module that reads it, then one
+// folder up (the CLI's chunks are in dist/cli/).
+const builtinsFile: EsbuildPlugin = {
+  name: "builtins-file",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]builtin-defs\.generated\.ts$/ }, async (args) => {
+      await mkdir("dist", { recursive: true });
+      await writeFile("dist/builtins.json", JSON.stringify(await builtinsData(args.path, false)));
+      return {
+        contents: `import { existsSync, readFileSync } from "node:fs";
+let data;
+const load = () => {
+  if (data === undefined) {
+    const here = new URL("builtins.json", import.meta.url);
+    const file = existsSync(here) ? here : new URL("../builtins.json", import.meta.url);
+    data = JSON.parse(readFileSync(file, "utf8"));
+  }
+  return data;
+};
+export default {
+  get order() { return load().order; },
+  get frameworks() { return load().frameworks; },
+  get core() { return load().core; },
+  get hashes() { return load().hashes; },
+};
+`,
+        loader: "js",
+      };
+    });
+  },
+};
 
 const builtinHashes: EsbuildPlugin = {
   name: "builtin-hashes",
@@ -299,7 +337,7 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     splitting: true,
-    esbuildPlugins: [facade, lazySides("on-demand.js"), builtinHashes],
+    esbuildPlugins: [facade, lazySides("on-demand.js"), builtinsFile],
   },
   {
     // qualify/score for bundlers (its `browser` condition): scoring with no zod and no json-logic-js, one
@@ -424,7 +462,7 @@ export default defineConfig([
     // (`qualify score` about 10% sooner). A plugin's zod schemas still work: zod 4 recognises schemas of
     // another copy by their traits, not by class identity (tests/custom-rule-sets.test.ts).
     noExternal: ["zod"],
-    esbuildPlugins: [cliCore, lazySides("cli-on-demand.js"), builtinHashes],
+    esbuildPlugins: [cliCore, lazySides("cli-on-demand.js"), builtinsFile],
     // Each command is a chunk loaded when it runs (src/cli/main.ts), kept under dist/cli/.
     splitting: true,
     esbuildOptions(options) {

@@ -107,7 +107,13 @@ if (want("calibrate"))
     table("qualify calibrate, a history file of n lines", ["lines", "time", "peak RSS"], benchCalibrate()),
   );
 if (want("import") || want("cold"))
-  console.log(table("Cold start (median of 15 fresh processes)", ["what", "time", "cost"], benchImport()));
+  console.log(
+    table(
+      "Cold start (median of 21 fresh processes each, the variants taking turns)",
+      ["what", "time", "cost"],
+      benchImport(),
+    ),
+  );
 if (want("size")) {
   console.log(table("Size of dist", ["file", "size", "gzipped"], benchSize()));
   console.log(

@@ -69,8 +69,10 @@ describe("the built-ins' hashes worked out by the build (tsup.config.ts `builtin
         .frameworks;
     expect(meta(dist as typeof src)).toEqual(meta(src));
     expect(meta(src).length).toBe(all.length + 1);
-    // And the build did work them out: the built-ins in the files a qualifier loads carry them.
-    const built = readdirSync(`${ROOT}/dist`).filter((f) => /^(chunk-.*\.js|index\.cjs|full\.js)$/.test(f));
+    // And the build did work them out: the built-ins a qualifier loads carry them (dist/builtins.json in Node).
+    const built = readdirSync(`${ROOT}/dist`).filter((f) =>
+      /^(chunk-.*\.js|index\.cjs|full\.js|builtins\.json)$/.test(f),
+    );
     const withHashes = built.filter((f) =>
       readFileSync(`${ROOT}/dist/${f}`, "utf8").match(/"hashes":\s*\{\s*"frameworks"/),
     );
