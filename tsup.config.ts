@@ -268,6 +268,13 @@ const udfDiet: EsbuildPlugin = {
         "() => () => { throw new Error('JSON Schema generation is not available in the warehouse UDF'); }";
       return { contents: names.map((n) => `export const ${n} = ${no};`).join("\n"), loader: "js" };
     });
+    // A deal's problems from zod, which the UDF carries anyway, instead of the generated explainer too
+    // (src/validation/explain-with-zod.ts).
+    build.onResolve({ filter: /[\\/]deal-explainer\.generated\.js$/ }, (args) =>
+      /explain-with-zod\.ts$/.test(args.importer)
+        ? undefined
+        : { path: resolve("src/validation/explain-with-zod.ts") },
+    );
     // The built-ins validated from their files on first use: they compress better than the validated
     // definitions (src/frameworks/builtin-defs-at-run.ts).
     build.onResolve({ filter: /[\\/]builtin-defs\.js$/ }, () => ({

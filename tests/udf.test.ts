@@ -53,6 +53,23 @@ describe("the warehouse UDF (dist/udf.js)", () => {
     expect(out.error.message).toContain(message);
   });
 
+  it("words what is wrong with a deal exactly as the library does (the UDF asks zod; the library does not)", () => {
+    const qualifyJson = udf();
+    const library = createQualifier();
+    const story = readJson("examples/deals/story-alice.json") as Record<string, unknown>;
+    for (const deal of [
+      { id: 1 },
+      { ...story, stage: "proposl", stakeholdrs: [], amount: { value: -5, currency: "eur" } },
+      { ...story, metrics: [{ description: "x", baseline: true }], account: { employees: 2.5 } },
+      { ...story, timeline: { decisionBy: "2026-02-30" }, custom: [] },
+    ]) {
+      const out = JSON.parse(qualifyJson(JSON.stringify(deal), JSON.stringify({ asOf })));
+      const expected = library.safeEvaluate(deal, { asOf });
+      expect(expected.success).toBe(false);
+      if (!expected.success) expect(out.error.issues).toEqual(JSON.parse(JSON.stringify(expected.issues)));
+    }
+  });
+
   it("runs under a small memory limit, reusing one qualifier across rows", () => {
     const script = `
       const vm = require("node:vm");
