@@ -20,52 +20,52 @@ const coreAsPackage: EsbuildPlugin = {
   },
 };
 
-// In the ESM build for Node, each `lazy-side` file (src/model/model-side.ts, src/engine/lazy-setup.ts,
-// src/lazy-api.ts) becomes a synchronous load of dist/on-demand.js on its first call (require of an ES
-// module, Node >= 20.19: the same module instances as `import`), so zod and the modules that need it
-// load only when first needed. Elsewhere (CJS, browsers, the CLI, the UDF) the file's plain import stays.
-// `file` is the on-demand module's name beside the chunks: the CLI has its own (dist/cli/cli-on-demand.js),
-// so that it never loads a second copy of the core; a name found nowhere fails loudly, never silently.
-const lazySides = (file: string): EsbuildPlugin => ({
-  name: "lazy-sides",
+/** The side a `lazy-side` file names and the one function it exports; undefined for any other file. */
+async function lazySide(path: string): Promise<{ side: string; fn: string } | undefined> {
+  const source = await readFile(path, "utf8");
+  const side = /^\/\/ lazy-side: (\w+)$/m.exec(source)?.[1];
+  if (side === undefined) return undefined;
+  const fn = /^export const (\w+)/m.exec(source)?.[1];
+  if (fn === undefined) throw new Error(`${path}: a lazy-side file exports one const`);
+  return { side, fn };
+}
+
+/** A plugin putting `render(side, fn)` in place of each lazy-side file. */
+const sidesAs = (name: string, render: (side: string, fn: string) => string): EsbuildPlugin => ({
+  name,
   setup(build) {
     build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, "utf8");
-      const side = /^\/\/ lazy-side: (\w+)$/m.exec(source)?.[1];
-      if (side === undefined) return undefined;
-      const name = /^export const (\w+)/m.exec(source)?.[1];
-      if (name === undefined) throw new Error(`${args.path}: a lazy-side file exports one const`);
-      return {
-        contents: [
-          `const load = () => process.getBuiltinModule("node:module").createRequire(import.meta.url)("./${file}");`,
-          "let side;",
-          `export const ${name} = () => (side ??= load()).${side};`,
-        ].join("\n"),
-        loader: "js",
-      };
+      const found = await lazySide(args.path);
+      if (found === undefined) return undefined;
+      return { contents: render(found.side, found.fn), loader: "js", resolveDir: resolve("src") };
     });
   },
 });
 
+// In the ESM build for Node, each `lazy-side` file (src/model/model-side.ts, src/engine/lazy-setup.ts,
+// src/engine/json-logic-side.ts, src/lazy-api.ts) becomes a synchronous load of the on-demand module on its
+// first call (require of an ES module, Node >= 20.19: the same module instances as `import`), so zod and
+// json-logic-js load only when first needed. Elsewhere (CJS, the global script, the UDF) the file's plain
+// import stays. `file` is the on-demand module's name beside the chunks: the CLI has its own
+// (dist/cli/cli-on-demand.js), so that it never loads a second copy of the core; a name found nowhere
+// fails loudly, never silently.
+const lazySides = (file: string): EsbuildPlugin =>
+  sidesAs("lazy-sides", (side, fn) =>
+    [
+      `const load = () => process.getBuiltinModule("node:module").createRequire(import.meta.url)("./${file}");`,
+      "let side;",
+      `export const ${fn} = () => (side ??= load()).${side};`,
+    ].join("\n"),
+  );
+
 // qualify/score in a browser bundle (dist/score.browser.js): no zod and no json-logic-js at all. Each
 // lazy-side file becomes a function throwing a clear error (src/score-unavailable.ts) naming what needs
 // `qualify` instead: framework files, custom schemas, policy overrides, interpreter mode.
-const leanSides: EsbuildPlugin = {
-  name: "lean-sides",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, "utf8");
-      const side = /^\/\/ lazy-side: (\w+)$/m.exec(source)?.[1];
-      if (side === undefined) return undefined;
-      const name = /^export const (\w+)/m.exec(source)?.[1];
-      return {
-        contents: `import { unavailable } from ${JSON.stringify(resolve("src/score-unavailable.ts"))};\nexport const ${name} = () => unavailable(${JSON.stringify(side)});\n`,
-        loader: "ts",
-        resolveDir: resolve("src"),
-      };
-    });
-  },
-};
+const leanSides = sidesAs(
+  "lean-sides",
+  (side, fn) =>
+    `import { unavailable } from ${JSON.stringify(resolve("src/score-unavailable.ts"))};\nexport const ${fn} = () => unavailable(${JSON.stringify(side)});\n`,
+);
 
 // The generated built-ins (src/frameworks/builtin-defs.generated.ts) as data, optionally without their prose,
 // with each definition's hash worked out here by the engine's own function (`fingerprint` over the
@@ -98,18 +98,33 @@ async function builtinsSource(path: string, lean: boolean): Promise<string> {
   return `export default ${JSON.stringify(await builtinsData(path, lean))};`;
 }
 
+/** A plugin putting `make(path)` in place of the generated built-ins. */
+const builtinsAs = (name: string, make: (path: string) => Promise<string>): EsbuildPlugin => ({
+  name,
+  setup(build) {
+    build.onLoad({ filter: /[\\/]builtin-defs\.generated\.ts$/ }, async (args) => ({
+      contents: await make(args.path),
+      loader: "js",
+    }));
+  },
+});
+
+// The built-ins with their hashes (the CJS build, dist/full.js).
+const builtinHashes = builtinsAs("builtin-hashes", (path) => builtinsSource(path, false));
+
+// The built-ins in qualify/score's browser bundle without their prose (summaries, origins, sources,
+// descriptions: `withoutProse`), as in the UDF: reports never show it and a framework's hash leaves it out,
+// so reports are the same; the catalogue's definitions carry "-" as their descriptions.
+const leanDefs = builtinsAs("lean-defs", (path) => builtinsSource(path, true));
+
 // In Node (the ESM build and the CLI) the built-ins are a file beside the code, dist/builtins.json, read on
 // the first createQualifier: a 220 KB string in the module cost V8 about 7 ms to compile at every import,
 // and reading the file costs well under one. It is looked for beside the module that reads it, then one
 // folder up (the CLI's chunks are in dist/cli/).
-const builtinsFile: EsbuildPlugin = {
-  name: "builtins-file",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]builtin-defs\.generated\.ts$/ }, async (args) => {
-      await mkdir("dist", { recursive: true });
-      await writeFile("dist/builtins.json", JSON.stringify(await builtinsData(args.path, false)));
-      return {
-        contents: `import { existsSync, readFileSync } from "node:fs";
+const builtinsFile = builtinsAs("builtins-file", async (path) => {
+  await mkdir("dist", { recursive: true });
+  await writeFile("dist/builtins.json", JSON.stringify(await builtinsData(path, false)));
+  return `import { existsSync, readFileSync } from "node:fs";
 let data;
 const load = () => {
   if (data === undefined) {
@@ -125,35 +140,8 @@ export default {
   get core() { return load().core; },
   get hashes() { return load().hashes; },
 };
-`,
-        loader: "js",
-      };
-    });
-  },
-};
-
-const builtinHashes: EsbuildPlugin = {
-  name: "builtin-hashes",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]builtin-defs\.generated\.ts$/ }, async (args) => ({
-      contents: await builtinsSource(args.path, false),
-      loader: "js",
-    }));
-  },
-};
-
-// The built-ins in qualify/score's browser bundle without their prose (summaries, origins, sources,
-// descriptions: `withoutProse`), as in the UDF: reports never show it and a framework's hash leaves it out,
-// so reports are the same; the catalogue's definitions carry "-" as their descriptions.
-const leanDefs: EsbuildPlugin = {
-  name: "lean-defs",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]builtin-defs\.generated\.ts$/ }, async (args) => ({
-      contents: await builtinsSource(args.path, true),
-      loader: "js",
-    }));
-  },
-};
+`;
+});
 
 // dist/index.js for Node (ESM): what scoring needs (src/core.ts) at import, with no zod; every other export
 // of src/index.ts made on first use: a function calls the real one, a schema is a stand-in passing every

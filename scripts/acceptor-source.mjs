@@ -1,10 +1,10 @@
 // Generates, from a zod schema, the source of a plain function that accepts only values the schema accepts
 // (scripts/artefacts.mjs writes it to src/validation/deal-acceptor.generated.ts). The function needs no
 // zod and makes no code at run time: accepting a valid deal runs this; anything it does not accept goes to
-// zod, which explains every problem. Constructs it does not know compile to `false` ("ask zod"), never
-// to a guess. Checked both ways against zod by tests/fast-accept.test.ts.
+// the explainer (scripts/explainer-source.mjs), which lists every problem. Constructs it does not know
+// compile to `false` ("not certainly valid"), never to a guess. Checked both ways against zod by tests/fast-accept.test.ts.
 
-const defOf = (schema) => schema._zod.def;
+import { defOf, functionTable } from "./schema-functions.mjs";
 
 /** The refinements the acceptor knows, by the name of the function the schema refines with. */
 const VALUE_CHECKS = ["isCurrencyCode", "isIsoDate", "isIsoDay"];
@@ -63,30 +63,14 @@ function nullsPlan(schema) {
 
 /** Writes the acceptor: one small function per distinct schema, the deal's last. */
 export function acceptorSource(root, name = "acceptDeal") {
-  const names = new Map();
-  const functions = [];
-  const bodies = new Map();
+  const table = functionTable(
+    "a",
+    (schema) => expr(schema),
+    (id, body) => `const ${id} = (v: any): boolean => ${body};`,
+  );
+  const { fn, functions, sets } = table;
   // The keys of each object schema, as a Set made once when the module loads (not a list per call).
-  const sets = new Map();
-  const keySet = (keys) => {
-    const text = JSON.stringify(keys);
-    if (!sets.has(text)) sets.set(text, `k${sets.size}`);
-    return sets.get(text);
-  };
-  const fn = (schema) => {
-    if (names.has(schema)) return names.get(schema);
-    const body = expr(schema);
-    // The same test written once (a required text, an optional day...), whichever schema asks for it.
-    if (bodies.has(body)) {
-      names.set(schema, bodies.get(body));
-      return bodies.get(body);
-    }
-    const id = `a${bodies.size}`;
-    names.set(schema, id);
-    bodies.set(body, id);
-    functions.push(`const ${id} = (v: any): boolean => ${body};`);
-    return id;
-  };
+  const keySet = table.keys;
   const expr = (schema) => {
     const def = defOf(schema);
     const checks = checksSource(schema, "v");

@@ -5,7 +5,7 @@
 // it does not know stops the generation with an error, never a guess. Checked against zod, issue by issue,
 // by tests/fast-accept.test.ts.
 
-const defOf = (schema) => schema._zod.def;
+import { defOf, functionTable } from "./schema-functions.mjs";
 
 /** The refinements it knows, by the name of the function the schema refines with: how each is worded. */
 const REFINEMENTS = {
@@ -71,28 +71,13 @@ const PRIMITIVES = {
 
 /** Writes the explainer: one small function per distinct schema, the deal's last. */
 export function explainerSource(root, name = "explainDeal") {
-  const names = new Map();
-  const bodies = new Map();
-  const functions = [];
-  const sets = new Map();
-  const keySet = (keys) => {
-    const text = JSON.stringify(keys);
-    if (!sets.has(text)) sets.set(text, `k${sets.size}`);
-    return sets.get(text);
-  };
-  const fn = (schema) => {
-    if (names.has(schema)) return names.get(schema);
-    const body = statements(schema).join("\n  ");
-    if (bodies.has(body)) {
-      names.set(schema, bodies.get(body));
-      return bodies.get(body);
-    }
-    const id = `e${bodies.size}`;
-    names.set(schema, id);
-    bodies.set(body, id);
-    functions.push(`const ${id} = (v: any, p: Path, out: RawIssue[]): void => {\n  ${body}\n};`);
-    return id;
-  };
+  const table = functionTable(
+    "e",
+    (schema) => statements(schema).join("\n  "),
+    (id, body) => `const ${id} = (v: any, p: Path, out: RawIssue[]): void => {\n  ${body}\n};`,
+  );
+  const { fn, functions, sets } = table;
+  const keySet = table.keys;
   // A value of the wrong type: zod reports it, skips the checks, except those on a length, which run on
   // anything that has one (a list where a text should be is also "too short" when empty).
   const typed = (schema, type) => {
