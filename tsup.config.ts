@@ -297,15 +297,17 @@ const udfDiet: EsbuildPlugin = {
   },
 };
 
+// Every build: into dist/ beside the others (`npm run build` empties it first), and no build log in front of
+// `npm start`'s report (errors still print).
+const quiet = { clean: false, silent: true } as const;
+
 export default defineConfig([
   {
     // dist/index.cjs (everything at require) and the types of `qualify`.
     entry: { index: "src/index.ts" },
     format: ["cjs"],
     dts: true,
-    clean: false,
-    // No build log in front of `npm start`'s report (errors still print).
-    silent: true,
+    ...quiet,
     sourcemap: false,
     target: "node20",
     platform: "neutral",
@@ -316,8 +318,7 @@ export default defineConfig([
     entry: { index: "src/index.ts", score: "src/core.ts" },
     format: ["esm"],
     dts: { only: true },
-    clean: false,
-    silent: true,
+    ...quiet,
   },
   {
     // `qualify` in Node (ESM): dist/index.js (the facade: scoring at import, the rest on first use) and
@@ -326,9 +327,7 @@ export default defineConfig([
     entry: { index: "src/node-entry.ts", "on-demand": "src/on-demand.ts", score: "src/core.ts" },
     format: ["esm"],
     dts: false,
-    clean: false,
-    // No build log in front of `npm start`'s report (errors still print).
-    silent: true,
+    ...quiet,
     target: "node20",
     platform: "node",
     splitting: true,
@@ -340,9 +339,7 @@ export default defineConfig([
     entry: { "score.browser": "src/core.ts" },
     format: ["esm"],
     dts: false,
-    clean: false,
-    // No build log in front of `npm start`'s report (errors still print).
-    silent: true,
+    ...quiet,
     target: "es2022",
     platform: "browser",
     noExternal: [/.*/],
@@ -354,9 +351,7 @@ export default defineConfig([
     entry: { full: "src/index.ts" },
     format: ["esm"],
     dts: false,
-    clean: false,
-    // No build log in front of `npm start`'s report (errors still print).
-    silent: true,
+    ...quiet,
     target: "es2022",
     platform: "neutral",
     treeshake: true,
@@ -369,9 +364,7 @@ export default defineConfig([
     entry: { browser: "src/browser-entry.ts", jitless: "src/jitless.ts" },
     format: ["esm"],
     dts: false,
-    clean: false,
-    // No build log in front of `npm start`'s report (errors still print).
-    silent: true,
+    ...quiet,
     target: "es2022",
     platform: "browser",
     esbuildPlugins: [siblings],
@@ -382,9 +375,7 @@ export default defineConfig([
     format: ["iife"],
     globalName: "qualify",
     dts: false,
-    clean: false,
-    // No build log in front of `npm start`'s report (errors still print).
-    silent: true,
+    ...quiet,
     target: "es2022",
     platform: "neutral",
     noExternal: [/.*/],
@@ -395,9 +386,7 @@ export default defineConfig([
     entry: { udf: "src/udf/index.ts" },
     format: ["iife"],
     dts: false,
-    clean: false,
-    // No build log in front of `npm start`'s report (errors still print).
-    silent: true,
+    ...quiet,
     target: "es2020",
     platform: "neutral",
     noExternal: [/.*/],
@@ -409,9 +398,7 @@ export default defineConfig([
     entry: { node: "src/node/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
-    clean: false,
-    // No build log in front of `npm start`'s report (errors still print).
-    silent: true,
+    ...quiet,
     target: "node20",
     platform: "node",
     shims: true,
@@ -422,9 +409,7 @@ export default defineConfig([
     entry: { crm: "src/crm/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
-    clean: false,
-    // No build log in front of `npm start`'s report (errors still print).
-    silent: true,
+    ...quiet,
     target: "node20",
     platform: "neutral",
     esbuildPlugins: [coreAsPackage],
@@ -433,9 +418,7 @@ export default defineConfig([
     entry: { worker: "src/node/worker.ts" },
     format: ["esm"],
     dts: false,
-    clean: false,
-    // No build log in front of `npm start`'s report (errors still print).
-    silent: true,
+    ...quiet,
     target: "node20",
     platform: "node",
     esbuildPlugins: [coreAsPackage],
@@ -446,9 +429,7 @@ export default defineConfig([
     entry: { cli: "src/cli/main.ts", "cli/cli-on-demand": "src/on-demand.ts" },
     format: ["esm"],
     dts: false,
-    clean: false,
-    // No build log in front of `npm start`'s report (errors still print).
-    silent: true,
+    ...quiet,
     target: "node20",
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
