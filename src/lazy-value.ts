@@ -14,7 +14,14 @@ export function lazyValue<T extends object>(load: () => T, adopt?: (standIn: T, 
     }
     return made;
   };
-  const standIn = new Proxy(Object.create(null) as T, {
+  // Node's inspect (console.log) shows a stand-in's target, not through its traps: the target shows the real object.
+  const target = Object.create(null) as T;
+  Object.defineProperty(target, Symbol.for("nodejs.util.inspect.custom"), {
+    configurable: true,
+    value: (_depth: number, options: object, inspect: (value: unknown, options: object) => string) =>
+      inspect(real(), options),
+  });
+  const standIn = new Proxy(target, {
     get: (_, key) => Reflect.get(real(), key),
     set: (_, key, value) => Reflect.set(real(), key, value),
     has: (_, key) => Reflect.has(real(), key),

@@ -71,6 +71,7 @@ describe("the exports made on first use behave as the real ones", () => {
   const script = `import * as q from "./dist/index.js";
 import * as full from "./dist/full.js";
 import { z } from "zod";
+import { inspect } from "node:util";
 const names = (m) => Object.keys(m).sort().join(",");
 const wrapped = z.object({ deal: q.Deal });
 let frameworkError;
@@ -80,6 +81,7 @@ console.log(JSON.stringify({
   schema: q.Deal instanceof z.ZodObject,
   shape: Object.keys(q.Deal.shape).includes("stakeholders"),
   stages: q.Stage.options.includes("proposal"),
+  inspected: inspect(q.Stage) === inspect(full.Stage),
   nested: wrapped.safeParse({ deal: { id: "d", name: "D" } }).success && !wrapped.safeParse({ deal: {} }).success,
   extended: q.Deal.extend({ extra: z.string() }).safeParse({ id: "d", name: "D", extra: "x" }).success,
   jsonSchema: JSON.stringify(q.dealJsonSchema()) === JSON.stringify(full.dealJsonSchema()),
@@ -96,6 +98,7 @@ console.log(JSON.stringify({
       schema: true,
       shape: true,
       stages: true,
+      inspected: true,
       nested: true,
       extended: true,
       jsonSchema: true,
