@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { Deal } from "./deal.js";
 import { PolicyOverride } from "./policy.js";
 import { Stakeholder } from "./stakeholder.js";
 
-// The model's schemas that scoring needs only now and then: to explain a rejected deal, to read a plugin's
-// policy, to check `var` paths over people. Reached through `modelSchemas()` (./model-side.ts), never
+// The model's schemas that scoring needs only now and then: to read a plugin's policy, to check `var`
+// paths over people when a rule file is checked. Reached through `modelSchemas()` (./model-side.ts), never
 // imported by the scoring path, so that importing qualify does not load zod.
 
-export { Deal, PolicyOverride, Stakeholder };
+export { PolicyOverride };
 
 /** A list of stakeholders: what the domain operators that pick people return. */
 export const People = z.array(Stakeholder);
