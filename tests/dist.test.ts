@@ -79,3 +79,19 @@ describe("the built-ins' hashes worked out by the build (tsup.config.ts `builtin
     expect(withHashes.length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe("runtimes other than Node get the portable build", () => {
+  it.each(["deno", "bun"])(
+    "the %s condition: dist/full.js (no node: module, nothing loaded on demand)",
+    (runtime) => {
+      const run = node([
+        `--conditions=${runtime}`,
+        "--input-type=module",
+        "-e",
+        'import * as q from "qualify"; import * as s from "qualify/score"; console.log(import.meta.resolve("qualify").split("/").pop(), import.meta.resolve("qualify/score").split("/").pop(), q.createQualifier().evaluate({ id: "d", name: "D" }, { asOf: "2026-11-27" }).frameworks.length, typeof s.createQualifier);',
+      ]);
+      expect(run.stderr).toBe("");
+      expect(run.stdout.trim()).toBe("full.js score.browser.js 2 function");
+    },
+  );
+});
