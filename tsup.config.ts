@@ -52,9 +52,9 @@ const sidesAs = (name: string, render: (side: string, fn: string) => string): Es
 const lazySides = (file: string): EsbuildPlugin =>
   sidesAs("lazy-sides", (side, fn) =>
     [
-      `const load = () => process.getBuiltinModule("node:module").createRequire(import.meta.url)("./${file}");`,
+      `import { loadOnDemand } from ${JSON.stringify(resolve("src/load-on-demand.ts"))};`,
       "let side;",
-      `export const ${fn} = () => (side ??= load()).${side};`,
+      `export const ${fn} = () => (side ??= loadOnDemand(${JSON.stringify(file)}, import.meta.url)).${side};`,
     ].join("\n"),
   );
 
