@@ -108,3 +108,22 @@ console.log(JSON.stringify({
     });
   });
 });
+
+describe("the CLI loads worker threads only with --workers", () => {
+  const hook = join(dir, "threads.cjs");
+  writeFileSync(
+    hook,
+    'process.on("exit", () => process.stderr.write("threads:" + process.moduleLoadList.some((m) => /worker_threads/.test(m)) + "\\n"));',
+  );
+  const lines = join(dir, "two.ndjson");
+  const deal = JSON.stringify({ id: "d", name: "D" });
+  writeFileSync(lines, `${deal}\n${deal}\n`);
+  it.each([
+    ["a deal file", ["examples/deals/story-alice.json"], false],
+    ["NDJSON on one thread", ["--ndjson", lines], false],
+    ["NDJSON with --workers 2", ["--ndjson", lines, "--workers", "2"], true],
+  ])("%s", (_, args, threads) => {
+    const out = node(["--require", hook, "dist/cli.js", "score", ...args, "--as-of", "2026-11-27"]);
+    expect(out.stderr.trim()).toBe(`threads:${threads}`);
+  });
+});

@@ -5,7 +5,7 @@ import { today } from "../engine/today.js";
 import { isIsoDay } from "../model/value-checks.js";
 import { ndjsonLines } from "../node/ndjson-input.js";
 import { scoreLine } from "../node/ndjson-line.js";
-import { createWorkerPool } from "../node/pool.js";
+import type { createWorkerPool } from "../node/pool.js";
 import type { WorkerSetup } from "../node/protocol.js";
 import { loadFile, readError, streamProblem } from "../node/read-input.js";
 import { formatIssues } from "../validation/issue.js";
@@ -139,6 +139,8 @@ async function scoreStream(
   } else {
     let pool: ReturnType<typeof createWorkerPool>;
     try {
+      // Worker threads load with --workers only: a run on one thread never starts their machinery.
+      const { createWorkerPool } = await import("../node/pool.js");
       pool = createWorkerPool({ ...setup, workers, ...(dealTimeout ? { dealTimeout } : {}) });
     } catch (e) {
       return reportFailure(e, "Cannot use --workers:", io);
