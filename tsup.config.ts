@@ -49,14 +49,16 @@ const sidesAs = (name: string, render: (side: string, fn: string) => string): Es
 // import stays. `file` is the on-demand module's name beside the chunks: the CLI has its own
 // (dist/cli/cli-on-demand.js), so that it never loads a second copy of the core; a name found nowhere
 // fails loudly, never silently.
-const lazySides = (file: string): EsbuildPlugin =>
-  sidesAs("lazy-sides", (side, fn) =>
-    [
+const lazySides = (prefix: string): EsbuildPlugin =>
+  sidesAs("lazy-sides", (side, fn) => {
+    // Checking framework files has its own module, with no zod (src/on-demand-setup.ts).
+    const file = `${prefix}${side === "setup" ? "on-demand-setup" : "on-demand"}.js`;
+    return [
       `import { loadOnDemand } from ${JSON.stringify(resolve("src/load-on-demand.ts"))};`,
       "let side;",
       `export const ${fn} = () => (side ??= loadOnDemand(${JSON.stringify(file)}, import.meta.url)).${side};`,
-    ].join("\n"),
-  );
+    ].join("\n");
+  });
 
 // qualify/score in a browser bundle (dist/score.browser.js): no zod and no json-logic-js at all. Each
 // lazy-side file becomes a function throwing a clear error (src/score-unavailable.ts) naming what needs
@@ -324,14 +326,19 @@ export default defineConfig([
     // `qualify` in Node (ESM): dist/index.js (the facade: scoring at import, the rest on first use) and
     // dist/on-demand.js (zod and what needs it, loaded by the lazy-side files), sharing their modules through
     // chunks (dist/chunk-*.js), so there is one QualifyError and one of each module.
-    entry: { index: "src/node-entry.ts", "on-demand": "src/on-demand.ts", score: "src/core.ts" },
+    entry: {
+      index: "src/node-entry.ts",
+      "on-demand": "src/on-demand.ts",
+      "on-demand-setup": "src/on-demand-setup.ts",
+      score: "src/core.ts",
+    },
     format: ["esm"],
     dts: false,
     ...quiet,
     target: "node20",
     platform: "node",
     splitting: true,
-    esbuildPlugins: [facade, lazySides("on-demand.js"), builtinsFile],
+    esbuildPlugins: [facade, lazySides(""), builtinsFile],
   },
   {
     // qualify/score for bundlers (its `browser` condition): scoring with no zod and no json-logic-js, one
@@ -426,7 +433,11 @@ export default defineConfig([
   {
     // dist/cli/cli-on-demand.js: zod and what needs it, loaded by the CLI's lazy-side files on first need
     // (an invalid deal, a framework file, `validate`, `docs`...): `qualify score` on valid deals never loads it.
-    entry: { cli: "src/cli/main.ts", "cli/cli-on-demand": "src/on-demand.ts" },
+    entry: {
+      cli: "src/cli/main.ts",
+      "cli/cli-on-demand": "src/on-demand.ts",
+      "cli/cli-on-demand-setup": "src/on-demand-setup.ts",
+    },
     format: ["esm"],
     dts: false,
     ...quiet,
@@ -438,7 +449,7 @@ export default defineConfig([
     // (`qualify score` about 10% sooner). A plugin's zod schemas still work: zod 4 recognises schemas of
     // another copy by their traits, not by class identity (tests/custom-rule-sets.test.ts).
     noExternal: ["zod"],
-    esbuildPlugins: [cliCore, lazySides("cli-on-demand.js"), builtinsFile],
+    esbuildPlugins: [cliCore, lazySides("cli-"), builtinsFile],
     // Each command is a chunk loaded when it runs (src/cli/main.ts), kept under dist/cli/.
     splitting: true,
     esbuildOptions(options) {

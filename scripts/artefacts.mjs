@@ -2,9 +2,10 @@
 // of them from the built package, and tests/generated.test.ts checks each against the sources. Each entry
 // is a path and the function making its text. `lib` is qualify (dist or src), `crm` qualify/crm, `read`
 // reads a committed file (for pages with a generated block, and for inputs such as the example deals).
-import { acceptorSource } from "./acceptor-source.mjs";
+import { acceptorSource, frameworkAcceptorSource } from "./acceptor-source.mjs";
 import { explainerSource } from "./explainer-source.mjs";
 import { GOLDEN_AS_OF } from "./golden-date.mjs";
+import { dealShapeSource } from "./shape-source.mjs";
 
 const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
 
@@ -25,6 +26,8 @@ export function artefacts(lib, crm, read, list) {
 
   add("src/validation/deal-acceptor.generated.ts", () => acceptorSource(lib.Deal));
   add("src/validation/deal-explainer.generated.ts", () => explainerSource(lib.Deal));
+  add("src/frameworks/framework-acceptor.generated.ts", () => frameworkAcceptorSource(lib));
+  add("src/model/deal-shape.generated.ts", () => dealShapeSource(lib.Deal));
 
   const { catalogue } = lib.createQualifier({ frameworks: [] });
   for (const def of catalogue.values()) add(`docs/frameworks/${def.id}.md`, () => lib.frameworkPage(def));

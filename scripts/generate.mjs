@@ -5,11 +5,12 @@ import { execFileSync, execSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { crmMappingJsonSchema, safeFromHubSpot, safeFromSalesforce } from "../dist/crm.js";
 import * as lib from "../dist/index.js";
-import { acceptorSource } from "./acceptor-source.mjs";
+import { acceptorSource, frameworkAcceptorSource } from "./acceptor-source.mjs";
 import { artefacts } from "./artefacts.mjs";
 import { builtinDefsSource } from "./builtin-defs-source.mjs";
 import { explainerSource } from "./explainer-source.mjs";
 import { GOLDEN_AS_OF } from "./golden-date.mjs";
+import { dealShapeSource } from "./shape-source.mjs";
 
 const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
 
@@ -35,6 +36,8 @@ const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
     ["src/frameworks/builtin-defs.generated.ts", text],
     ["src/validation/deal-acceptor.generated.ts", acceptor],
     ["src/validation/deal-explainer.generated.ts", explainerSource(lib.Deal)],
+    ["src/frameworks/framework-acceptor.generated.ts", frameworkAcceptorSource(lib)],
+    ["src/model/deal-shape.generated.ts", dealShapeSource(lib.Deal)],
   ].filter(([path, made]) => made !== readFileSync(path, "utf8"));
   if (stale.length > 0) {
     for (const [path, made] of stale) writeFileSync(path, made);

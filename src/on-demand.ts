@@ -6,6 +6,6 @@
  * @packageDocumentation
  */
 export { default as jsonLogic } from "json-logic-js";
-export * as setup from "./engine/setup-side.js";
 export * as api from "./index.js";
 export * as model from "./model/lazy-schemas.js";
+export * as custom from "./validation/custom-schema.js";

@@ -6,10 +6,11 @@ import { QualifyError } from "./validation/issue.js";
  * each lazy-side file).
  */
 const NEEDED_FOR: Readonly<Record<string, string>> = {
-  setup: "Checking framework files and custom schemas needs zod",
-  model: "Checking a plugin's policy and the fields of a framework file's rules needs zod",
-  jsonLogic: "Interpreter mode needs json-logic-js",
-  api: "This export needs zod",
+  setup: "Checking framework files (the framework checker)",
+  custom: "Reading a custom schema (zod)",
+  model: "Checking a plugin's policy (zod)",
+  jsonLogic: "Interpreter mode (json-logic-js)",
+  api: "This export (zod)",
 };
 
 /** The error for a part `qualify/score` leaves out of a browser bundle: what needs it, and what to import instead. */
@@ -18,7 +19,7 @@ export function unavailable(side: string): never {
     {
       path: "",
       code: "needs-qualify",
-      message: `${NEEDED_FOR[side] ?? side}, which qualify/score leaves out of a browser bundle: import createQualifier from "qualify" instead (the same API, everything included)`,
+      message: `${NEEDED_FOR[side] ?? side} is left out of qualify/score's browser bundle: import createQualifier from "qualify" instead (the same API, everything included)`,
     },
   ]);
 }

@@ -57,6 +57,23 @@ console.log(report.frameworks.length, checked.success, batch.success, q.compileL
     expect(out.stdout.trim()).toBe("12 true true 3 []");
   });
 
+  it("a valid framework file is checked with no zod (dist/on-demand-setup.js); only an invalid one loads it", () => {
+    const out =
+      run(`const fw = { kind: "framework", id: "acme-fit", name: "ACME fit", summary: "s", criteria: [{ id: "tier", name: "Tier", description: "d", weight: 1, questions: [], status: [{ when: { "==": [{ var: "stage" }, "proposal"] }, status: "met", reason: "At proposal" }], unknown: "Not yet" }] };
+const report = q.createQualifier({ frameworks: ["bant", fw] }).evaluate({ id: "d", name: "D", stage: "proposal" }, { asOf: "2026-11-27" });
+const valid = required().map((k) => k.replace(/^.*[\\\\/]/, ""));
+let message;
+try { q.createQualifier({ frameworks: [{ ...fw, id: "Bad Id" }] }); } catch (e) { message = e.issues[0].path; }
+console.log(JSON.stringify({ status: report.frameworks[1].criteria[0].status, valid, message, invalid: required().map((k) => k.replace(/^.*[\\\\/]/, "")) }));`);
+    expect(out.stderr).toBe("");
+    expect(JSON.parse(out.stdout)).toEqual({
+      status: "met",
+      valid: ["on-demand-setup.js"],
+      message: "id",
+      invalid: ["on-demand-setup.js", "on-demand.js", "logic.js"],
+    });
+  });
+
   it("the list is not blind: checking a plugin's policy loads dist/on-demand.js, and only then", () => {
     const out = run(`const before = required();
 const policy = q.createQualifier({ plugins: [q.definePlugin({ name: "p", policy: { lostAfterDays: 30 } })] });

@@ -100,6 +100,12 @@ describe("what scoring imports reaches zod and json-logic-js only through the la
     expect(outside(files)).toEqual([]);
   });
 
+  it("src/on-demand-setup.ts (checking framework files): neither", async () => {
+    const files = await reached("src/on-demand-setup.ts");
+    expect(files).toContain("src/frameworks/check-framework.ts");
+    expect(outside(files)).toEqual([]);
+  });
+
   it("the check is not blind: src/on-demand.ts (what loads on demand) reaches both", async () => {
     const found = outside(await reached("src/on-demand.ts")).map(
       (f) => f.match(/node_modules[\\/]([^\\/]+)/)?.[1],

@@ -12,6 +12,7 @@ import type { Plugin } from "../plugin/define-plugin.js";
 import type { Rule } from "../plugin/define-rule.js";
 import { enthusiasmGap } from "../rules/enthusiasm-gap.js";
 import { stageGates } from "../rules/stage-gates.js";
+import { customSide } from "../validation/custom-side.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { fromZod } from "../validation/from-zod.js";
 import { type Issue, QualifyError } from "../validation/issue.js";
@@ -59,7 +60,7 @@ export function buildRegistry(options: QualifierOptions): Registry {
   // The shape of deal.custom, from every plugin and framework file that declares it, before any rule is
   // checked: `var` paths under custom. are then checked against it.
   const declared = customDeclarations(plugins, options.frameworks ?? []);
-  const typed = declared.length > 0 ? setupSide().dealWithCustom(declared, issues) : undefined;
+  const typed = declared.length > 0 ? customSide().dealWithCustom(declared, issues) : undefined;
   const load = (input: unknown, file: string, known: ReadonlyMap<string, FrameworkDef> = catalogue) => {
     const result = setupSide().safeParseFramework(input, {
       operators,

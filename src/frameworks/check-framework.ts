@@ -1,13 +1,20 @@
 import { domainOperators } from "../logic/domain-operators.js";
 import { LIMITS } from "../logic/limits.js";
 import { createOperatorSet, type OperatorSet } from "../logic/operator-set.js";
-import { type Criterion, Framework, type FrameworkInput, RuleSet } from "../model/framework.js";
-import { dealWithCustom } from "../validation/custom-schema.js";
+import type { Criterion, FrameworkInput } from "../model/framework.js";
+import { modelSchemas } from "../model/model-side.js";
+import { customSide } from "../validation/custom-side.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { fromZod } from "../validation/from-zod.js";
 import { capIssues, failure, type Issue, type SafeParseResult } from "../validation/issue.js";
 import { builtinCatalogue } from "./builtin-catalogue.js";
 import { expandDefinitions } from "./definitions.js";
+import {
+  acceptFramework,
+  acceptRuleSet,
+  copyFramework,
+  copyRuleSet,
+} from "./framework-acceptor.generated.js";
 import {
   checkCriteria,
   checkFileRules,
@@ -51,14 +58,20 @@ function checkExpanded(
 ): SafeParseResult<FrameworkDef> {
   const options = withOwnSchema(input, given);
   const isRuleSet = isObj(input) && input.kind === "ruleset";
-  const schema = isRuleSet ? RuleSet : Framework;
   const oversized = sizeIssues(input);
   if (oversized.length > 0) return failure("invalid-rule-set", oversized);
   const operators = options.operators ?? createOperatorSet(domainOperators);
 
-  const parsed = schema.safeParse(input);
-  if (!parsed.success)
+  // A file the generated acceptor takes needs no zod; only one it does not is explained by zod. Either way
+  // the definition holds a copy as zod writes it (keys in the schema's order: the same definition, the
+  // same hash), never the caller's objects.
+  const parsed = (isRuleSet ? acceptRuleSet : acceptFramework)(input)
+    ? { success: true as const, data: (isRuleSet ? copyRuleSet : copyFramework)(input) }
+    : (isRuleSet ? modelSchemas().RuleSet : modelSchemas().Framework).safeParse(input);
+  if (!parsed.success) {
+    const schema = isRuleSet ? modelSchemas().RuleSet : modelSchemas().Framework;
     return shapeFailure(input, fromZod(parsed.error.issues, schema, input), operators, options);
+  }
   const file = parsed.data as FrameworkInput;
   const issues: Issue[] = [];
   const ck = createChecker(operators, options, issues);
@@ -91,7 +104,7 @@ function checkExpanded(
  */
 function withOwnSchema(input: unknown, options: FrameworkParseOptions): FrameworkParseOptions {
   if (options.dealSchema || !isObj(input) || !isObj(input.customSchema)) return options;
-  const typed = dealWithCustom([{ schema: input.customSchema, where: "customSchema" }], []);
+  const typed = customSide().dealWithCustom([{ schema: input.customSchema, where: "customSchema" }], []);
   return typed ? { ...options, dealSchema: typed.deal } : options;
 }
 

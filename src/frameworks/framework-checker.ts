@@ -2,12 +2,14 @@ import type { z } from "zod";
 import type { OperatorSet } from "../logic/operator-set.js";
 import { placeholders } from "../logic/template.js";
 import { validateLogic } from "../logic/validate-logic.js";
-import { Deal } from "../model/deal.js";
-import { Criterion, type FrameworkInput } from "../model/framework.js";
+import { DEAL_SHAPE } from "../model/deal-shape.generated.js";
+import type { Criterion, FrameworkInput } from "../model/framework.js";
+import { modelSchemas } from "../model/model-side.js";
 import type { Rule } from "../plugin/define-rule.js";
 import { didYouMean } from "../validation/did-you-mean.js";
 import { fromZod } from "../validation/from-zod.js";
 import type { Issue } from "../validation/issue.js";
+import { acceptCriterion } from "./framework-acceptor.generated.js";
 import type { FrameworkDef } from "./framework-def.js";
 import type { PartialCriterion } from "./merge-extends.js";
 
@@ -45,7 +47,8 @@ export function createChecker(
   options: FrameworkParseOptions,
   issues: Issue[],
 ): Checker {
-  const schema = options.dealSchema ?? Deal;
+  // The Deal schema as data (generated): checking var paths needs no zod.
+  const schema = options.dealSchema ?? DEAL_SHAPE;
   return {
     issues,
     logic: (rule, path) => {
@@ -104,11 +107,14 @@ export function checkCriteria(
         message: `Criterion id "${criterion.id}" is used twice`,
       });
     seen.add(criterion.id);
-    const full = Criterion.safeParse(criterion);
+    // A criterion the generated acceptor takes needs no zod; only one it does not is explained by zod.
+    const full = acceptCriterion(criterion)
+      ? { success: true as const, data: criterion as Criterion }
+      : modelSchemas().Criterion.safeParse(criterion);
     if (!full.success && unknownBase) continue;
     if (!full.success) {
       ck.issues.push(
-        ...fromZod(full.error.issues, Criterion, criterion).map((i) => ({
+        ...fromZod(full.error.issues, modelSchemas().Criterion, criterion).map((i) => ({
           ...i,
           path: `${where}.${i.path}`,
         })),

@@ -1,6 +1,7 @@
+import type { z } from "zod";
 import { toText } from "../model/json-value.js";
-import { modelSchemas } from "../model/model-side.js";
 import { ROLES } from "../model/values.js";
+import { childOf, unwrap } from "../validation/schema-walk.js";
 import { daysBetween } from "./dates.js";
 import { formatMoney } from "./format-number.js";
 import { defineOperator, type Operator } from "./operator.js";
@@ -18,8 +19,11 @@ import {
   underLimit,
 } from "./people-index.js";
 
-/** What the operators that pick people return (a list of stakeholders), read when a rule is checked. */
-const People = () => modelSchemas().People;
+/** What the operators that pick people return: the deal schema's list of stakeholders (read when a rule is checked). */
+const People = (deal: z.ZodType): z.ZodType | undefined => {
+  const people = childOf(deal, "stakeholders");
+  return people.kind === "schema" ? unwrap(people.schema) : undefined;
+};
 
 const stakeholdersOf = (root: unknown): readonly Person[] => peopleOf(root).list;
 const listOr = (value: unknown, root: unknown): readonly Person[] =>

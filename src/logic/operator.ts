@@ -48,9 +48,9 @@ export interface Operator {
   readonly arity?: { readonly min: number; readonly max?: number };
   /**
    * The schema of the value it returns, so `var` paths inside `some`/`filter` over it can be checked; or a
-   * function that gives it, called when a rule is checked (the schema need not exist before then).
+   * function that gives it from the deal schema the rule is checked against (called only then).
    */
-  readonly returns?: z.ZodType | (() => z.ZodType);
+  readonly returns?: z.ZodType | ((deal: z.ZodType) => z.ZodType | undefined);
   /** Paths of the deal it reads by itself (e.g. `stakeholders`), listed as evidence by criteria that use it. */
   readonly reads?: readonly string[];
   /** Computes the value from the evaluated arguments. Must be pure: no I/O, no clock. */

@@ -150,16 +150,17 @@ export function validateLogic(rule: unknown, options: ValidateLogicOptions): Iss
         keys.forEach((k, i) => checkVar(k, `${here}[${i}]`, scope, options.schema !== undefined, issues));
       return "any";
     }
-    return returnsOf(operator) ?? "any";
+    return returnsOf(operator, options.schema) ?? "any";
   };
   walk(rule, options.path ?? "", 0, options.schema ?? "any");
   return issues;
 }
 
-/** The schema an operator returns, if it says (a function giving it is called now). */
-function returnsOf(operator: Operator | undefined): z.ZodType | undefined {
+/** The schema an operator returns, if it says (a function gives it from the deal schema being checked against). */
+function returnsOf(operator: Operator | undefined, deal: z.ZodType | undefined): z.ZodType | undefined {
   const returns = operator?.returns;
-  return typeof returns === "function" ? returns() : returns;
+  if (typeof returns !== "function") return returns;
+  return deal === undefined ? undefined : returns(deal);
 }
 
 /** Whether a loop's source is a list read from the whole deal (`with-role`, `engaged`...), not from the item. */

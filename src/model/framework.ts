@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { Role, Severity, Stage, Status, Topic } from "./enums.js";
+import { isDefined } from "./value-checks.js";
 
 /** A JsonLogic expression over the deal (see the rules guide). */
 export const Logic = z
   .unknown()
-  .refine((v) => v !== undefined, { message: "Expected a JsonLogic expression" })
+  // A named check: the generated framework acceptor (scripts/acceptor-source.mjs) calls the same function.
+  .refine(isDefined, { message: "Expected a JsonLogic expression" })
   .describe("A JsonLogic expression over the deal.");
 
 const Id = z

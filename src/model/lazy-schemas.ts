@@ -1,15 +1,12 @@
 import { z } from "zod";
+import { Criterion, Framework, RuleSet } from "./framework.js";
 import { PolicyOverride } from "./policy.js";
-import { Stakeholder } from "./stakeholder.js";
 
-// The model's schemas that scoring needs only now and then: to read a plugin's policy, to check `var`
-// paths over people when a rule file is checked. Reached through `modelSchemas()` (./model-side.ts), never
+// The model's schemas that scoring needs only now and then: to read a plugin's policy, to explain what is
+// wrong with a framework file the generated acceptor does not take. Reached through `modelSchemas()` (./model-side.ts), never
 // imported by the scoring path, so that importing qualify does not load zod.
 
-export { PolicyOverride };
-
-/** A list of stakeholders: what the domain operators that pick people return. */
-export const People = z.array(Stakeholder);
+export { Criterion, Framework, PolicyOverride, RuleSet };
 
 /**
  * A stand-in for a schema (src/lazy-value.ts) gets the real schema's entry in zod's registry (its

@@ -26,3 +26,8 @@ export function isIsoDay(value: string): boolean {
 }
 
 export { isCurrencyCode } from "./currency.js";
+
+/** Whether a value is there at all (a JsonLogic expression may be anything but absent). */
+export function isDefined(value: unknown): boolean {
+  return value !== undefined;
+}
