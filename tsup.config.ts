@@ -265,6 +265,13 @@ const udfDiet: EsbuildPlugin = {
         ? undefined
         : { path: resolve("src/validation/explain-with-zod.ts") },
     );
+    // The framework acceptor and the Deal schema as data: zod, which the UDF carries anyway, does both.
+    build.onResolve({ filter: /[\\/]framework-acceptor\.generated\.js$/ }, () => ({
+      path: resolve("src/frameworks/framework-acceptor-zod.ts"),
+    }));
+    build.onResolve({ filter: /[\\/]deal-shape\.generated\.js$/ }, () => ({
+      path: resolve("src/model/deal-shape-zod.ts"),
+    }));
     // The built-ins validated from their files on first use: they compress better than the validated
     // definitions (src/frameworks/builtin-defs-at-run.ts).
     build.onResolve({ filter: /[\\/]builtin-defs\.js$/ }, () => ({

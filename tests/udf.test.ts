@@ -70,6 +70,44 @@ describe("the warehouse UDF (dist/udf.js)", () => {
     }
   });
 
+  it("takes a framework file inline, as the library does; a wrong one is an error object with its problems", () => {
+    const qualifyJson = udf();
+    const fw = {
+      kind: "framework",
+      id: "acme-fit",
+      name: "ACME fit",
+      summary: "s",
+      criteria: [
+        {
+          id: "tier",
+          name: "Tier",
+          description: "d",
+          weight: 1,
+          questions: [],
+          status: [{ when: { "==": [{ var: "stage" }, "proposal"] }, status: "met", reason: "At proposal" }],
+          unknown: "Not yet",
+        },
+      ],
+    };
+    const deal = { id: "d", name: "D", stage: "proposal" as const };
+    const out = JSON.parse(
+      qualifyJson(JSON.stringify(deal), JSON.stringify({ frameworks: ["bant", fw], asOf })),
+    );
+    const library = createQualifier({ frameworks: ["bant", fw as never] }).evaluate(deal, { asOf });
+    expect(out).toEqual(JSON.parse(JSON.stringify(library)));
+    const bad = {
+      ...fw,
+      id: "Bad Id",
+      criteria: [
+        { ...fw.criteria[0], status: [{ when: { "==": [{ var: "stag" }, 1] }, status: "met", reason: "x" }] },
+      ],
+    };
+    const error = JSON.parse(qualifyJson(JSON.stringify(deal), JSON.stringify({ frameworks: [bad], asOf })));
+    expect(error.error.issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(["id", "criteria[0].status[0].when.==[0].var"]),
+    );
+  });
+
   it("runs under a small memory limit, reusing one qualifier across rows", () => {
     const script = `
       const vm = require("node:vm");
