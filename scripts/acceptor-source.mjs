@@ -170,36 +170,14 @@ function acceptorsSource(roots, { what, nullsPlan: withNulls, copiers }) {
 // certainly valid": the caller then asks for every problem.
 /* biome-ignore-all lint: generated code */
 // biome-ignore-all format: generated code
+import { copyRecord, every, isPlain, onlyKeys, recordOf } from "../model/accept-helpers.js";
 import { ${VALUE_CHECKS.join(", ")} } from "../model/value-checks.js";
 ${withNulls ? 'import type { NullsPlan } from "../validation/nulls-as-absent.js";\n' : ""}
-const isPlain = (v: any): boolean => {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-};
-// A for loop, not \`every\`: \`every\` skips holes (\`[, {...}]\`), which the schema rejects.
-const every = (list: any[], accept: (v: any) => boolean): boolean => {
-  for (let i = 0; i < list.length; i++) if (!accept(list[i])) return false;
-  return true;
-};
-const onlyKeys = (v: any, known: ReadonlySet<string>): boolean => {
-  for (const key in v) if (!known.has(key)) return false;
-  return true;
-};
-// A record's keys as zod reads them: every enumerable own key (a symbol is never a text key), but __proto__.
-const recordOf = (v: any, key: (k: any) => boolean, value: (x: any) => boolean): boolean => {
-  for (const k of Reflect.ownKeys(v)) {
-    if (k === "__proto__" || !Object.prototype.propertyIsEnumerable.call(v, k)) continue;
-    if (!key(k) || !value(v[k])) return false;
-  }
-  return true;
-};
-
 ${[...patterns.values()].map((r) => `const ${r.id} = new RegExp(${JSON.stringify(r.source)}, ${JSON.stringify(r.flags)});`).join("\n")}
 ${[...sets].map(([keys, id]) => `const ${id}: ReadonlySet<string> = new Set(${keys});`).join("\n")}
 
 ${functions.join("\n")}
-${copies.length ? `\n// zod's record output: every enumerable own key but __proto__, in order.\nconst copyRecord = (v: any, value: (x: any) => any): any => {\n  const o: any = {};\n  for (const k of Reflect.ownKeys(v)) if (k !== "__proto__" && Object.prototype.propertyIsEnumerable.call(v, k)) o[k] = value(v[k]);\n  return o;\n};\n${copyTable.functions.join("\n")}\n` : ""}
+${copies.length ? `\n${copyTable.functions.join("\n")}\n` : ""}
 ${tops.map(([name, top]) => `/** Whether the value is certainly valid; \`false\` means "not certainly", never "invalid". */\nexport const ${name}: (value: unknown) => boolean = ${top};`).join("\n\n")}
 ${copies.map(([name, top]) => `\n/** A value the acceptor took, copied as zod would give it. */\nexport const ${name}: <T>(value: T) => T = ${top};`).join("\n")}
 ${withNulls ? `\n/** Where a null on the deal is read as absent: every optional field (SQL engines write a missing column so). */\nexport const dealNullsPlan: NullsPlan = ${JSON.stringify(nullsPlan(roots[0][1]))};\n` : ""}`;

@@ -7,6 +7,7 @@ import { explainDeal } from "../src/validation/deal-explainer.generated.js";
 import { fromZod } from "../src/validation/from-zod.js";
 import { deal12Arb, dealArb } from "./support/arbitraries.js";
 import { ROOT, readJson } from "./support/helpers.js";
+import { withValueAt } from "./support/mutate.js";
 
 // The generated acceptor (src/validation/deal-acceptor.generated.ts, no zod at run time) may send a valid
 // deal to zod (slower), but must never accept what zod rejects: the differential tests below.
@@ -55,18 +56,6 @@ const mutation = fc.oneof(
   }),
 );
 
-function apply(deal: unknown, path: string, value: unknown): unknown {
-  const copy = structuredClone(deal) as Record<string, unknown>;
-  const parts = path.split(".");
-  let at: Record<string, unknown> | undefined = copy;
-  for (const part of parts.slice(0, -1)) {
-    const next: unknown = at?.[part];
-    at = typeof next === "object" && next !== null ? (next as Record<string, unknown>) : undefined;
-  }
-  if (at) at[parts[parts.length - 1] as string] = value;
-  return copy;
-}
-
 describe("the fast acceptance check agrees with zod", () => {
   it("accepts every example deal, and every generated one (deal model 1 and 1.2)", () => {
     for (const file of readdirSync(`${ROOT}/examples/deals`).filter((f) => f.endsWith(".json")))
@@ -83,7 +72,7 @@ describe("the fast acceptance check agrees with zod", () => {
     let invalid = 0;
     fc.assert(
       fc.property(fc.oneof(dealArb, deal12Arb), mutation, (deal, m) => {
-        const changed = apply(deal, m.path, m.value);
+        const changed = withValueAt(deal, m.path, m.value);
         const verdict = zodAccepts(changed);
         if (!verdict) invalid++;
         expect(accept(changed), `${m.path} = ${JSON.stringify(m.value)}`).toBe(verdict);
@@ -123,7 +112,7 @@ describe("the generated explainer words a rejection exactly as zod does", () => 
         fc.oneof(dealArb, deal12Arb),
         fc.array(mutation, { minLength: 1, maxLength: 4 }),
         (deal, ms) => {
-          const changed = ms.reduce((d, m) => apply(d, m.path, m.value), deal as unknown);
+          const changed = ms.reduce((d, m) => withValueAt(d, m.path, m.value), deal as unknown);
           const expected = zods(changed);
           if (expected.length > 0) invalid++;
           expect(ours(changed), JSON.stringify(ms)).toEqual(expected);

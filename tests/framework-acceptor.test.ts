@@ -11,6 +11,7 @@ import {
 } from "../src/frameworks/framework-acceptor.generated.js";
 import { Criterion, Framework, RuleSet } from "../src/index.js";
 import { ROOT, readJson } from "./support/helpers.js";
+import { withValueAt } from "./support/mutate.js";
 
 // The generated framework acceptor (src/frameworks/framework-acceptor.generated.ts, no zod) may leave a valid
 // file to zod (which then explains nothing and accepts it), but must never accept what zod rejects.
@@ -60,18 +61,6 @@ const mutation = fc.record({
   ),
 });
 
-function apply(file: unknown, path: string, value: unknown): unknown {
-  const copy = structuredClone(file) as Record<string, unknown>;
-  const parts = path.split(".");
-  let at: Record<string, unknown> | undefined = copy;
-  for (const part of parts.slice(0, -1)) {
-    const next: unknown = at?.[part];
-    at = typeof next === "object" && next !== null ? (next as Record<string, unknown>) : undefined;
-  }
-  if (at) at[parts[parts.length - 1] as string] = value;
-  return copy;
-}
-
 describe("the generated framework acceptor agrees with zod", () => {
   it("accepts every built-in framework, rule set and criterion as written", () => {
     expect(frameworks.length).toBeGreaterThan(10);
@@ -95,7 +84,7 @@ describe("the generated framework acceptor agrees with zod", () => {
         fc.constantFrom(...files),
         fc.array(mutation, { minLength: 1, maxLength: 3 }),
         (file, ms) => {
-          const changed = ms.reduce((f, m) => apply(f, m.path, m.value), file as unknown);
+          const changed = ms.reduce((f, m) => withValueAt(f, m.path, m.value), file as unknown);
           const ruleSet = (file as { kind?: unknown }).kind === "ruleset";
           const zod = (ruleSet ? RuleSet : Framework).safeParse(changed).success;
           if (!zod) invalid++;

@@ -3,30 +3,8 @@
 // certainly valid": the caller then asks for every problem.
 /* biome-ignore-all lint: generated code */
 // biome-ignore-all format: generated code
+import { copyRecord, every, isPlain, onlyKeys, recordOf } from "../model/accept-helpers.js";
 import { isCurrencyCode, isDefined, isIsoDate, isIsoDay } from "../model/value-checks.js";
-
-const isPlain = (v: any): boolean => {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-};
-// A for loop, not `every`: `every` skips holes (`[, {...}]`), which the schema rejects.
-const every = (list: any[], accept: (v: any) => boolean): boolean => {
-  for (let i = 0; i < list.length; i++) if (!accept(list[i])) return false;
-  return true;
-};
-const onlyKeys = (v: any, known: ReadonlySet<string>): boolean => {
-  for (const key in v) if (!known.has(key)) return false;
-  return true;
-};
-// A record's keys as zod reads them: every enumerable own key (a symbol is never a text key), but __proto__.
-const recordOf = (v: any, key: (k: any) => boolean, value: (x: any) => boolean): boolean => {
-  for (const k of Reflect.ownKeys(v)) {
-    if (k === "__proto__" || !Object.prototype.propertyIsEnumerable.call(v, k)) continue;
-    if (!key(k) || !value(v[k])) return false;
-  }
-  return true;
-};
 
 const r0 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "");
 const r1 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
@@ -250,12 +228,6 @@ const a87 = (v: any): boolean => isPlain(v) &&
   a79(v["questions"]) &&
   a33(v["use"]);
 
-// zod's record output: every enumerable own key but __proto__, in order.
-const copyRecord = (v: any, value: (x: any) => any): any => {
-  const o: any = {};
-  for (const k of Reflect.ownKeys(v)) if (k !== "__proto__" && Object.prototype.propertyIsEnumerable.call(v, k)) o[k] = value(v[k]);
-  return o;
-};
 const c0 = (v: any): any => v;
 const c1 = (v: any): any => v === undefined ? undefined : c0(v);
 const c2 = (v: any): any => copyRecord(v, c0);
