@@ -22,8 +22,21 @@ const framework = (c: unknown[] = [criterion()], extra: Record<string, unknown> 
 const when = (rule: unknown) =>
   framework([criterion({ status: [{ when: rule, status: "met", reason: "ok" }] })]);
 
-type Row = [label: string, input: unknown, expected: { path: string; code: string; suggestion?: string }];
+type Row = [
+  label: string,
+  input: unknown,
+  expected: { path: string; code: string; suggestion?: string; message?: string },
+];
 const rows: Row[] = [
+  [
+    "an id not in kebab case, in the schema's own words",
+    framework([criterion({ id: "Bad Id" })]),
+    {
+      path: "criteria[0].id",
+      code: "invalid-format",
+      message: `Expected a lower-case kebab-case id such as 'economic-buyer'; received the text "Bad Id"`,
+    },
+  ],
   [
     "unknown operator, with did you mean",
     when({ "with-rol": ["champion"] }),

@@ -62,8 +62,14 @@ function plainMessage(issue: z.core.$ZodIssue, received: unknown): string {
     const relation = small ? (strict ? "greater than" : "at least") : strict ? "less than" : "at most";
     return `Must be ${relation} ${bound}; received ${describeValue(received)}`;
   }
-  if (issue.code === "invalid_format")
-    return `Not in the expected format (${issue.format}); received ${describeValue(received)}`;
+  if (issue.code === "invalid_format") {
+    // A schema's own words for its format ("Expected a lower-case kebab-case id...") say more than the name
+    // of the format; zod's own words begin "Invalid".
+    const own = !issue.message.startsWith("Invalid");
+    return own
+      ? `${issue.message}; received ${describeValue(received)}`
+      : `Not in the expected format (${issue.format}); received ${describeValue(received)}`;
+  }
   return issue.message;
 }
 
