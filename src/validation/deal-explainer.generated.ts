@@ -5,29 +5,9 @@
 // biome-ignore-all format: generated code
 import { currencyProblem } from "../model/currency.js";
 import { isCurrencyCode, isIsoDate, isIsoDay } from "../model/value-checks.js";
+import { currencySuggestion, isPlainObject, type Path, type RawIssue, unknownKeys } from "./explain-helpers.js";
 
-type Path = readonly PropertyKey[];
-/** An issue as zod reports it (the fields src/validation/from-zod.ts reads); `allowed` and `types` carry what it would read from the schema. */
-export type RawIssue = { readonly code: string; readonly path: Path; readonly [field: string]: unknown };
-
-const currencySuggestion = (value: unknown): string | undefined => currencyProblem(String(value)).suggestion;
-
-// zod's test for a record: an object whose constructor, if it has one, is Object's kind.
-const isPlainObject = (v: any): boolean => {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const ctor = v.constructor;
-  if (ctor === undefined || typeof ctor !== "function") return true;
-  const proto = ctor.prototype;
-  if (typeof proto !== "object" || proto === null || Array.isArray(proto)) return false;
-  return Object.prototype.hasOwnProperty.call(proto, "isPrototypeOf");
-};
-
-// Keys a strict object does not know, inherited enumerable ones included, as zod lists them.
-const unknownKeys = (v: any, known: readonly string[], p: Path, out: RawIssue[]): void => {
-  const keys: string[] = [];
-  for (const key in v) if (!known.includes(key)) keys.push(key);
-  if (keys.length > 0) out.push({ code: "unrecognized_keys", keys, allowed: known, path: p });
-};
+export type { RawIssue };
 
 const k0: readonly string[] = ["$schema","$comment","id","name","stage","type","amount","account","stakeholders","budget","timeline","needs","metrics","decision","pilot","competition","interactions","custom"];
 const k1: readonly string[] = ["value","currency"];
